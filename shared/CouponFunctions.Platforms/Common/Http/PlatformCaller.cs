@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Platforms.Common.Errors;
+using CouponFunctions.Platforms.Common.Throttling;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace CouponFunctions.Platforms.Common.Http;
+
+/// <summary>
+/// The one HTTP call path of a platform: token buckets, retry with backoff, circuit breaker, per-attempt timeout,
+/// error mapping and failure recording. Each connector owns one (so each platform has its own limiter and circuit).
+/// </summary>
+internal sealed class PlatformCaller
+{
+    private readonly Platform _platform;
+    private readonly string _httpClientName;
+    private readonly PlatformClientOptions _options;
+    private readonly IPlatformResponseReader _reader;
+    private readonly IHttpClientFactory _httpClients;
+    private readonly TimeProvider _time;
+    private readonly IPlatformCallRecorder _recorder;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline<CallOutcome> _pipeline;
+
+    public PlatformCaller(
+        Platform platform,
+        string httpClientName,
+        PlatformClientOptions options,
+        IPlatformResponseReader reader,
+        IHttpClientFactory httpClients,
+        TimeProvider time,
+        IPlatformCallRecorder recorder,
+        ILogger logger)
+    {
+        options.Validate();
+        _platform = platform;
+        _httpClientName = httpClientName;
+        _options = options;
+        _reader = reader;
+        _httpClients = httpClients;
+        _time = time;
+        _recorder = recorder;
+        _logger = logger;
+        Limiter = new PlatformRateLimiter(options, time);
+        _pipeline = PlatformResilience.Build(platform, options, time, logger);
+    }
+
+    public PlatformRateLimiter Limiter { get; }
+
+    /// <summary>Sends the call with throttling and retries; a failure is recorded (with its redacted URL) and returned.</summary>
+    public async Task<PlatformResult<JsonElement>> SendAsync(PlatformRequest request, CancellationToken cancellationToken = default)
+    {
+        CallOutcome outcome;
+        try
+        {
+            outcome = await _pipeline.ExecuteAsync(
+                static (state, token) => state.Self.AttemptAsync(state.Request, token),
+                (Self: this, Request: request),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException)
+        {
+            using var message = request.CreateMessage();
+            outcome = CallOutcome.Failure(
+                new PlatformError(_platform, PlatformErrorKind.CircuitOpen, "circuit_open",
+                    $"{_platform.ToWire()} calls are paused after repeated platform faults; the call was not made. Try again later.",
+                    RequestUrl: SecretRedactor.RedactUrl(message.RequestUri)),
+                retryable: false);
+        }
+
+        if (outcome.Error is null) return PlatformResult<JsonElement>.Ok(outcome.Body);
+        await RecordAsync(request, outcome.Error, cancellationToken).ConfigureAwait(false);
+        return outcome.Error;
+    }
+
+    /// <summary>Records a failure found outside the HTTP path (for example an answer whose shape the connector cannot map).</summary>
+    public Task RecordAsync(PlatformRequest request, PlatformError error, CancellationToken cancellationToken = default) =>
+        RecordAsync(request.Store, request.Operation, error, cancellationToken);
+
+    private async Task RecordAsync(StoreConnection? store, string operation, PlatformError error, CancellationToken cancellationToken)
+    {
+        _logger.LogWarning("{Platform} {Operation} failed for {Store}: {Error}", _platform.ToWire(), operation, store?.ToString() ?? "(no store)", error);
+        if (store is null) return;
+        try
+        {
+            await _recorder.RecordFailureAsync(store, operation, error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Recording is for troubleshooting; losing a record must not turn the call's own result into a crash.
+            _logger.LogError(ex, "Could not record the failed {Platform} {Operation} call of {Store}.", _platform.ToWire(), operation, store);
+        }
+    }
+
+    private async ValueTask<CallOutcome> AttemptAsync(PlatformRequest request, CancellationToken cancellationToken)
+    {
+        await Limiter.AcquireAsync(request.AppKey, request.ShopKey, cancellationToken).ConfigureAwait(false);
+        using var message = request.CreateMessage();
+        var url = SecretRedactor.RedactUrl(message.RequestUri);
+        var secrets = SecretRedactor.SecretValues(message.RequestUri).Concat(request.BodySecrets).ToList();
+        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+
+        HttpResponseMessage response;
+        string body;
+        try
+        {
+            var http = _httpClients.CreateClient(_httpClientName);
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Fail(request, PlatformErrorKind.Transient, "timeout", $"No complete answer within {_options.Timeout.TotalSeconds:0.###} s.", url, null, null, notProcessed: false);
+        }
+        catch (HttpRequestException ex)
+        {
+            // ConnectionError: no connection was made, so the platform cannot have acted on the request.
+            var notProcessed = ex.HttpRequestError == HttpRequestError.ConnectionError;
+            return Fail(request, PlatformErrorKind.Transient, notProcessed ? "connection_failed" : "http_error",
+                SecretRedactor.RedactText(ex.Message, secrets), url, null, null, notProcessed);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var retryAfter = ReadRetryAfter(response.Headers);
+            JsonElement root;
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                root = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                return status == (int)HttpStatusCode.TooManyRequests
+                    ? Fail(request, PlatformErrorKind.Throttled, "http_429", "Too many requests (HTTP 429).", url, status, retryAfter, notProcessed: true)
+                    : Fail(request, PlatformErrorKind.Transient, "malformed_response", $"The answer (HTTP {status}) is not valid JSON.", url, status, retryAfter, notProcessed: false);
+            }
+
+            var fault = _reader.Read(status, root);
+            if (fault is null) return CallOutcome.Success(root);
+            var error = new PlatformError(_platform, fault.Kind, fault.Code, SecretRedactor.RedactText(fault.Message, secrets), fault.RequestId, status, url);
+            return Outcome(request, error, fault.NotProcessed, fault.Retryable, retryAfter);
+        }
+    }
+
+    private CallOutcome Fail(PlatformRequest request, PlatformErrorKind kind, string code, string message, string url, int? status, TimeSpan? retryAfter, bool notProcessed) =>
+        Outcome(request, new PlatformError(_platform, kind, code, message, null, status, url), notProcessed, null, retryAfter);
+
+    private CallOutcome Outcome(PlatformRequest request, PlatformError error, bool notProcessed, bool? retryable, TimeSpan? retryAfter)
+    {
+        var mayRetry = retryable ?? error.Kind is PlatformErrorKind.Throttled or PlatformErrorKind.Transient;
+        if (request.Retry == RetryMode.OnlyIfNotProcessed && !notProcessed) mayRetry = false;
+        // Honour Retry-After: never retry sooner; if it is longer than we are willing to wait, give up now.
+        if (retryAfter > _options.MaxRetryDelay) mayRetry = false;
+        return CallOutcome.Failure(error, mayRetry, retryAfter);
+    }
+
+    private TimeSpan? ReadRetryAfter(HttpResponseHeaders headers)
+    {
+        var value = headers.RetryAfter;
+        if (value?.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        if (value?.Date is { } date)
+        {
+            var wait = date - _time.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+        return null;
+    }
+}

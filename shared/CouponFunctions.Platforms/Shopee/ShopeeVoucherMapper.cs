@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Stores;
+
+namespace CouponFunctions.Platforms.Shopee;
+
+/// <summary>Maps Shopee vouchers to the unified <see cref="Coupon"/> and back.</summary>
+internal static class ShopeeVoucherMapper
+{
+    public const int ShopVoucher = 1;
+    public const int ProductVoucher = 2;
+    public const int FixedAmount = 1;
+    public const int DiscountPercentage = 2;
+    public const int CoinCashback = 3;
+
+    public static Coupon ToCoupon(ShopeeVoucher voucher, JsonElement raw, string site, DateTimeOffset now)
+    {
+        var start = DateTimeOffset.FromUnixTimeSeconds(voucher.StartTime);
+        var end = DateTimeOffset.FromUnixTimeSeconds(voucher.EndTime);
+        var (status, rawStatus) = DeriveStatus(start, end, now);
+        var reward = ToReward(voucher.RewardType);
+        return new Coupon
+        {
+            Platform = Platform.Shopee,
+            PlatformCouponId = voucher.VoucherId.ToString(CultureInfo.InvariantCulture),
+            Code = voucher.VoucherCode,
+            Name = voucher.VoucherName ?? string.Empty,
+            Scope = voucher.VoucherType == ProductVoucher ? CouponScope.Product : CouponScope.Shop,
+            Reward = reward,
+            DiscountAmount = reward == RewardType.FixedAmount ? voucher.DiscountAmount : null,
+            Percentage = reward == RewardType.FixedAmount ? null : voucher.Percentage,
+            // max_price 0 means "no cap".
+            MaxDiscount = voucher.MaxPrice is > 0 ? voucher.MaxPrice : null,
+            MinSpend = voucher.MinBasketPrice,
+            TotalQuantity = voucher.UsageQuantity,
+            // Shopee reports uses (current_usage), not claims.
+            UsedCount = voucher.CurrentUsage,
+            ClaimStart = voucher.DisplayStartTime is > 0 ? DateTimeOffset.FromUnixTimeSeconds(voucher.DisplayStartTime.Value) : null,
+            ValidFrom = start,
+            ValidTo = end,
+            Currency = Sites.TryGet(site, out var known) ? known.Currency : "XXX",
+            Status = status,
+            RawStatus = rawStatus,
+            ProductIds = voucher.ItemIdList?.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList() ?? [],
+            PlatformFields = Flatten(raw),
+        };
+    }
+
+    /// <summary>Shopee has no status field: it is derived from the times, with the names get_voucher_list filters by.</summary>
+    public static (CouponStatus Status, string Raw) DeriveStatus(DateTimeOffset start, DateTimeOffset end, DateTimeOffset now) =>
+        now < start ? (CouponStatus.Upcoming, "upcoming")
+        : now < end ? (CouponStatus.Ongoing, "ongoing")
+        : (CouponStatus.Ended, "expired");
+
+    public static int ToRewardType(RewardType reward) => reward switch
+    {
+        RewardType.FixedAmount => FixedAmount,
+        RewardType.Percentage => DiscountPercentage,
+        RewardType.CoinCashback => CoinCashback,
+        _ => throw new ArgumentOutOfRangeException(nameof(reward), reward, null),
+    };
+
+    private static RewardType ToReward(int rewardType) => rewardType switch
+    {
+        FixedAmount => RewardType.FixedAmount,
+        DiscountPercentage => RewardType.Percentage,
+        CoinCashback => RewardType.CoinCashback,
+        _ => throw new FormatException($"Unknown Shopee reward_type {rewardType}."),
+    };
+
+    private static Dictionary<string, string> Flatten(JsonElement raw)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (raw.ValueKind != JsonValueKind.Object) return fields;
+        foreach (var property in raw.EnumerateObject())
+        {
+            fields[property.Name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString() ?? string.Empty,
+                JsonValueKind.Null => string.Empty,
+                _ => property.Value.GetRawText(),
+            };
+        }
+        return fields;
+    }
+}

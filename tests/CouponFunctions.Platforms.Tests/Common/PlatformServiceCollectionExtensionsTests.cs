@@ -1,0 +1,58 @@
+using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Platforms.Shopee;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CouponFunctions.Platforms.Tests.Common;
+
+public sealed class PlatformServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddPlatformConnectors_ShopeeSection_BindsOptionsAndResolvesConnector()
+    {
+        using var services = Build(new()
+        {
+            ["Platforms:Shopee:PartnerId"] = "2001",
+            ["Platforms:Shopee:PartnerKey"] = "key",
+            ["Platforms:Shopee:BaseUrl"] = "http://127.0.0.1:7071/sandbox/shopee",
+            ["Platforms:Shopee:ShopQps"] = "4",
+            ["Platforms:Shopee:RetryBaseDelay"] = "00:00:00.250",
+        });
+
+        var connector = services.GetRequiredService<IPlatformConnectors>().For(Platform.Shopee);
+        var options = services.GetRequiredService<IOptions<ShopeeClientOptions>>().Value;
+
+        Assert.IsType<ShopeeClient>(connector);
+        Assert.Same(connector, services.GetRequiredService<IPlatformConnectors>().For(Platform.Shopee));
+        Assert.Equal((2001L, 4d, TimeSpan.FromMilliseconds(250)), (options.PartnerId, options.ShopQps, options.RetryBaseDelay));
+        Assert.Equal("http://127.0.0.1:7071/sandbox/shopee", options.BaseUrl.OriginalString);
+    }
+
+    [Fact]
+    public void For_PlatformWithoutConnector_ThrowsNamingIt()
+    {
+        using var services = Build([]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IPlatformConnectors>().For(Platform.Lazada));
+
+        Assert.Contains("lazada", error.Message);
+    }
+
+    [Fact]
+    public void AddPlatformConnectors_InvalidSetting_FailsNamingTheSetting()
+    {
+        using var services = Build(new() { ["Platforms:Shopee:PageSize"] = "500" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IPlatformConnectors>().For(Platform.Shopee));
+
+        Assert.Contains("PageSize", error.Message);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddPlatformConnectors(configuration).BuildServiceProvider();
+    }
+}
