@@ -1,0 +1,8 @@
+namespace CouponFunctions.Storage.Clients.Pipeline;
+
+internal enum StorageServiceKind
+{
+    Table,
+    Queue,
+    Blob,
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using CouponFunctions.Storage.Clients;
+using Xunit;
+
+namespace CouponFunctions.Testing;
+
+/// <summary>
+/// Storage for tests and benchmarks: the connection string in <c>COUPONFUNCTIONS_TEST_STORAGE</c> when set (e.g. one Azurite
+/// shared by the test script), otherwise a private in-memory Azurite child process on free loopback ports, stopped on dispose.
+/// Works as an xunit class/collection fixture, or by hand: <c>await using var f = new AzuriteFixture(); await f.InitializeAsync();</c>.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
+{
+    public const string EnvironmentVariable = "COUPONFUNCTIONS_TEST_STORAGE";
+
+    private static long s_counter;
+    private AzuriteProcess? _process;
+    private StorageClients? _clients;
+
+    /// <summary>The connection string of the storage in use.</summary>
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>True when this fixture started (and will stop) its own Azurite.</summary>
+    public bool OwnsProcess => _process is not null;
+
+    /// <summary>Clients over <see cref="ConnectionString"/> with default options.</summary>
+    public StorageClients Clients => _clients ?? throw new InvalidOperationException("Call InitializeAsync first.");
+
+    /// <summary>Clients with custom options (a manual clock, another queue encoding, fewer retries).</summary>
+    public StorageClients CreateClients(StorageClientOptions? options = null) => new(ConnectionString, options);
+
+    /// <summary>
+    /// A fresh name valid as a table, a queue and a container name at once: lowercase letters and digits starting with a letter,
+    /// at most 63 characters, unique in this process and (by its random part) across processes sharing one Azurite.
+    /// </summary>
+    public string UniqueName(string prefix)
+    {
+        var head = new string((prefix ?? string.Empty).ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(24).ToArray());
+        if (head.Length == 0 || !char.IsAsciiLetter(head[0])) head = "t" + head;
+        var count = Interlocked.Increment(ref s_counter).ToString(CultureInfo.InvariantCulture);
+        return head + count + Guid.NewGuid().ToString("N")[..10];
+    }
+
+    public async Task InitializeAsync()
+    {
+        var shared = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(shared))
+        {
+            _process = await AzuriteProcess.StartAsync().ConfigureAwait(false);
+            ConnectionString = _process.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = shared.Trim();
+        }
+
+        _clients = new StorageClients(ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        var process = Interlocked.Exchange(ref _process, null);
+        if (process is not null) await process.DisposeAsync().ConfigureAwait(false);
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync().ConfigureAwait(false);
+}
