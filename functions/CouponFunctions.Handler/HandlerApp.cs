@@ -1,0 +1,126 @@
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Handler.Api.Auth;
+using CouponFunctions.Handler.Api.Health;
+using CouponFunctions.Handler.Api.Keys;
+using CouponFunctions.Handler.Api.Stores;
+using CouponFunctions.Handler.Hosting;
+using CouponFunctions.Handler.Protocol;
+using CouponFunctions.Handler.Standalone;
+using CouponFunctions.Handler.Startup;
+using CouponFunctions.Platforms;
+using CouponFunctions.Sandbox;
+using CouponFunctions.Storage;
+using Microsoft.Extensions.FileProviders;
+
+namespace CouponFunctions.Handler;
+
+/// <summary>Builds the one ASP.NET Core server that serves the Functions host (custom handler) or runs standalone.</summary>
+internal static class HandlerApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var layout = FunctionAppLayout.Locate(
+            builder.Configuration["FunctionApp:RootPath"], Environment.GetEnvironmentVariable("FUNCTIONS_APP_ROOT_PATH"), builder.Environment.ContentRootPath);
+        AddLocalSettings(builder.Configuration, Path.Combine(Path.GetDirectoryName(layout.HostJsonPath)!, "local.settings.json"));
+
+        var mode = HandlerMode.From(builder.Configuration);
+        if (mode.IsCustomHandler) builder.WebHost.UseUrls($"http://127.0.0.1:{mode.Port}");
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(builder.Configuration["Standalone:Url"] ?? "http://127.0.0.1:7071");
+
+        var definition = FunctionAppLoader.Load(layout.HostJsonPath, layout.FunctionsDirectory, key => builder.Configuration[key]);
+        AddServices(builder, mode, definition);
+
+        var app = builder.Build();
+        MapEndpoints(app, mode);
+        return app;
+    }
+
+    private static void AddLocalSettings(ConfigurationManager configuration, string path)
+    {
+        // Lowest precedence after appsettings: environment variables and the command line still win.
+        var values = LocalSettingsConfiguration.Read(path).ToList();
+        if (values.Count == 0) return;
+        var source = new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = values };
+        var index = configuration.Sources.ToList().FindLastIndex(s => s is Microsoft.Extensions.Configuration.Json.JsonConfigurationSource);
+        configuration.Sources.Insert(index + 1, source);
+    }
+
+    private static void AddServices(WebApplicationBuilder builder, HandlerMode mode, FunctionAppDefinition definition)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(mode);
+        services.AddSingleton(definition);
+        services.AddProblemDetails();
+
+        services.AddCouponStorage(builder.Configuration);
+        services.AddPlatformConnectors(builder.Configuration);
+
+        services.AddSingleton<AuthenticateApiKeyHandler>();
+        services.AddSingleton<ManageApiKeysHandler>();
+        services.AddSingleton<ManageStoresHandler>();
+        services.AddSingleton<BootstrapTenantHandler>();
+
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<HttpPayloadBridge>();
+        services.AddSingleton<FunctionDispatcher>();
+        services.AddSingleton<LocalBootstrap>();
+        services.AddHostedService<StartupTasks>();
+
+        if (mode.IsStandalone)
+        {
+            if (builder.Configuration.GetValue("Sandbox:Enabled", false)) services.AddPlatformSandboxes();
+            services.AddSingleton<IScheduleMonitor, TableScheduleMonitor>();
+            if (builder.Configuration.GetValue("Runner:Enabled", true)) services.AddHostedService<TriggerRunner>();
+        }
+    }
+
+    private static void MapEndpoints(WebApplication app, HandlerMode mode)
+    {
+        // Capture everything after this point (routing included) for HTTP triggers that arrive in payload mode.
+        app.Use(next =>
+        {
+            app.Services.GetRequiredService<HttpPayloadBridge>().Attach(next);
+            return next;
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        MapAdminPage(app);
+
+        app.MapGet("/", () => Results.Text("CouponFunctions handler")).ExcludeFromDescription();
+        app.MapPost("/{functionName:regex(^[A-Za-z][A-Za-z0-9_]*$)}", async (string functionName, HttpRequest request, FunctionDispatcher dispatcher, CancellationToken ct) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, ct);
+            var outcome = await dispatcher.InvokeAsync(functionName, body.ToArray(), request.Headers["X-Azure-Functions-InvocationId"].FirstOrDefault(), ct);
+            return Results.Json(outcome.Result, statusCode: outcome.StatusCode);
+        }).ExcludeFromDescription();
+
+        app.MapHealth();
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        api.MapApiKeys();
+        api.MapStores();
+
+        if (mode.IsStandalone && app.Configuration.GetValue("Sandbox:Enabled", false)) app.MapPlatformSandboxes("/sandbox");
+    }
+
+    /// <summary>The admin page at /admin (standalone) and /api/admin (what the Functions host forwards in Azure).</summary>
+    private static void MapAdminPage(WebApplication app)
+    {
+        var root = new[] { app.Environment.WebRootPath, Path.Combine(AppContext.BaseDirectory, "wwwroot") }
+            .Select(r => r is null ? null : Path.Combine(r, "admin"))
+            .First(r => r is null || Directory.Exists(r)) ?? Path.Combine(AppContext.BaseDirectory, "wwwroot", "admin");
+        var files = new PhysicalFileProvider(root);
+        foreach (var path in new[] { "/admin", "/api/admin" })
+        {
+            app.MapGet(path, (HttpContext http) => Results.Redirect($"{http.Request.PathBase}{path}/")).ExcludeFromDescription();
+            app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = path, FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { RequestPath = path, FileProvider = files });
+        }
+    }
+}
