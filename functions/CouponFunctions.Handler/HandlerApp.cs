@@ -89,8 +89,8 @@ internal static class HandlerApp
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        UseAdminPage(app);
         app.UseRouting();
-        MapAdminPage(app);
 
         app.MapGet("/", () => Results.Text("CouponFunctions handler")).ExcludeFromDescription();
         app.MapPost("/{functionName:regex(^[A-Za-z][A-Za-z0-9_]*$)}", async (string functionName, HttpRequest request, FunctionDispatcher dispatcher, CancellationToken ct) =>
@@ -110,7 +110,7 @@ internal static class HandlerApp
     }
 
     /// <summary>The admin page at /admin (standalone) and /api/admin (what the Functions host forwards in Azure).</summary>
-    private static void MapAdminPage(WebApplication app)
+    private static void UseAdminPage(WebApplication app)
     {
         var root = new[] { app.Environment.WebRootPath, Path.Combine(AppContext.BaseDirectory, "wwwroot") }
             .Select(r => r is null ? null : Path.Combine(r, "admin"))
@@ -118,7 +118,13 @@ internal static class HandlerApp
         var files = new PhysicalFileProvider(root);
         foreach (var path in new[] { "/admin", "/api/admin" })
         {
-            app.MapGet(path, (HttpContext http) => Results.Redirect($"{http.Request.PathBase}{path}/")).ExcludeFromDescription();
+            // Routes ignore a trailing slash, so the bare path is redirected here, before routing, to keep relative URLs right.
+            app.Use((http, next) =>
+            {
+                if (!http.Request.Path.Value!.Equals(path, StringComparison.OrdinalIgnoreCase)) return next(http);
+                http.Response.Redirect($"{http.Request.PathBase}{path}/");
+                return Task.CompletedTask;
+            });
             app.UseDefaultFiles(new DefaultFilesOptions { RequestPath = path, FileProvider = files });
             app.UseStaticFiles(new StaticFileOptions { RequestPath = path, FileProvider = files });
         }

@@ -38,7 +38,8 @@ export function showFieldErrors(form, error) {
 
 export function formatTime(iso, timeZone) {
   if (!iso) return '—';
-  const options = { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone || undefined, timeZoneName: 'short' };
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
+  const options = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timeZone || undefined, timeZoneName: 'short' };
   return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
 }
 

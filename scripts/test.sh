@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need (Azurite from npm; Chromium from apt when missing), starts one
+# in-memory Azurite for all test projects, builds once, runs every test project, and prints a pass/fail summary.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+ensure_dotnet
+ensure_azurite
+ensure_chromium
+
+blob=$(free_port); queue=$(free_port); table=$(free_port)
+workdir=$(mktemp -d)
+log "Starting Azurite in memory on ports $blob/$queue/$table"
+(cd "$workdir" && exec "$AZURITE" --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --silent \
+  --blobPort "$blob" --queuePort "$queue" --tablePort "$table") >"$workdir/azurite.log" 2>&1 &
+azurite_pid=$!
+trap 'kill -9 $azurite_pid 2>/dev/null || true; rm -rf "$workdir"' EXIT
+wait_for_port "$table" 300 || fail "Azurite did not start: $(cat "$workdir/azurite.log")"
+export COUPONFUNCTIONS_TEST_STORAGE="$(azurite_connection "$blob" "$queue" "$table")"
+
+log "Building"
+dotnet build CouponFunctions.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+mkdir -p test-artifacts
+passed=0; failed=0; skipped=0; failed_projects=()
+for project in tests/*.Tests/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  log "Testing $name"
+  output="test-artifacts/$name.log"
+  set +e
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory test-artifacts 2>&1 | tee "$output"
+  status=${PIPESTATUS[0]}
+  set -e
+  line=$(grep -E "^(Passed|Failed)!" "$output" | tail -1 || true)
+  p=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$line"); f=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$line"); s=$(sed -nE 's/.*Skipped: +([0-9]+).*/\1/p' <<<"$line")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+  if [ "$status" -ne 0 ] || [ -z "$line" ]; then failed_projects+=("$name"); [ -z "$line" ] && failed=$((failed + 1)); fi
+done
+
+echo
+echo "Test summary by project is in test-artifacts/ (logs, TRX, browser screenshots)."
+[ ${#failed_projects[@]} -gt 0 ] && echo "Failing projects: ${failed_projects[*]}"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ ${#failed_projects[@]} -eq 0 ]
