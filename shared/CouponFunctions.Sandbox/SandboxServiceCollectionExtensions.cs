@@ -1,4 +1,7 @@
+using CouponFunctions.Sandbox.Lazada;
 using CouponFunctions.Sandbox.Shopee;
+using CouponFunctions.Sandbox.Shopline;
+using CouponFunctions.Sandbox.TikTok;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +22,11 @@ public static class SandboxServiceCollectionExtensions
             configureShopee?.Invoke(options);
             return new ShopeeSandbox(options, sp.GetService<TimeProvider>() ?? TimeProvider.System);
         });
+        // Lazada's options: call AddLazadaSandbox(configure) before this (the first registration wins).
+        services.AddLazadaSandbox();
+        // TikTok Shop's and SHOPLINE's options: call AddTikTokSandbox / AddShoplineSandbox(configure) before this.
+        services.AddTikTokSandbox();
+        services.AddShoplineSandbox();
         return services;
     }
 
@@ -26,6 +34,9 @@ public static class SandboxServiceCollectionExtensions
     public static IEndpointRouteBuilder MapPlatformSandboxes(this IEndpointRouteBuilder endpoints, string prefix = DefaultPrefix)
     {
         endpoints.MapShopeeSandbox($"{prefix.TrimEnd('/')}/shopee");
+        endpoints.MapLazadaSandbox($"{prefix.TrimEnd('/')}/lazada");
+        endpoints.MapTikTokSandbox($"{prefix.TrimEnd('/')}/tiktok");
+        endpoints.MapShoplineSandbox($"{prefix.TrimEnd('/')}/shopline");
         return endpoints;
     }
 }

@@ -31,6 +31,22 @@ public sealed partial class ShopeeSandbox
         }
     }
 
+    /// <summary>Changes a voucher as the seller's own back-end would (outside the API's update rules).</summary>
+    public ShopeeSandboxVoucher EditVoucher(long shopId, long voucherId, Func<ShopeeSandboxVoucher, ShopeeSandboxVoucher> change)
+    {
+        lock (Gate)
+        {
+            var shop = Shop(shopId);
+            return shop.Vouchers[voucherId] = change(shop.Vouchers[voucherId]) with { VoucherId = voucherId };
+        }
+    }
+
+    /// <summary>Removes a voucher as if the seller deleted it in Seller Centre (any status).</summary>
+    public bool RemoveVoucher(long shopId, long voucherId)
+    {
+        lock (Gate) return Shop(shopId).Vouchers.Remove(voucherId);
+    }
+
     internal ShopeeSandboxVoucher InsertLocked(ShopeeSandboxShop shop, ShopeeSandboxVoucher voucher)
     {
         var id = voucher.VoucherId > 0 ? voucher.VoucherId : _nextVoucherId++;
