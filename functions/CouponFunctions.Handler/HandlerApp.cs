@@ -1,6 +1,8 @@
-using CouponFunctions.Core.Stores;
-using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Handler.Api.Auth;
+using CouponFunctions.Handler.Api.Coupons;
+using CouponFunctions.Handler.Api.Findings;
+using CouponFunctions.Handler.Api.Outbox;
+using CouponFunctions.Handler.Api.Settings;
 using CouponFunctions.Handler.Api.Health;
 using CouponFunctions.Handler.Api.Keys;
 using CouponFunctions.Handler.Api.Stores;
@@ -59,10 +61,8 @@ internal static class HandlerApp
         services.AddCouponStorage(builder.Configuration);
         services.AddPlatformConnectors(builder.Configuration);
 
-        services.AddSingleton<AuthenticateApiKeyHandler>();
-        services.AddSingleton<ManageApiKeysHandler>();
-        services.AddSingleton<ManageStoresHandler>();
-        services.AddSingleton<BootstrapTenantHandler>();
+        var standaloneUrl = builder.Configuration["urls"]?.Split(';')[0] ?? builder.Configuration["Standalone:Url"] ?? "http://127.0.0.1:7071";
+        services.AddCouponCore(builder.Configuration, $"{standaloneUrl.TrimEnd('/')}/admin/");
 
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiKeyFilter>();
@@ -105,6 +105,10 @@ internal static class HandlerApp
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         api.MapApiKeys();
         api.MapStores();
+        api.MapCoupons(app.Services.GetRequiredService<TimeProvider>());
+        api.MapFindings();
+        api.MapAlertSettings();
+        api.MapOutbox();
 
         if (mode.IsStandalone && app.Configuration.GetValue("Sandbox:Enabled", false)) app.MapPlatformSandboxes("/sandbox");
     }

@@ -21,5 +21,8 @@ public static class ContainerNames
     /// <summary>The local notification outbox: one blob per message, named by its idempotency key.</summary>
     public const string Outbox = "outbox";
 
-    public static IReadOnlyList<string> All { get; } = [Outbox];
+    /// <summary>The coupon list read model: per store segments of list rows and open findings.</summary>
+    public const string ReadModel = "readmodel";
+
+    public static IReadOnlyList<string> All { get; } = [Outbox, ReadModel];
 }

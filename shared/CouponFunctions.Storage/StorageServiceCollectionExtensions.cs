@@ -1,15 +1,30 @@
+using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Inspections.Runs;
+using CouponFunctions.Core.Notifications;
 using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Queues;
+using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Security;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Storage.Clients;
+using CouponFunctions.Storage.Alerts;
+using CouponFunctions.Storage.Clients.Communication;
+using CouponFunctions.Storage.Coupons;
+using CouponFunctions.Storage.Inspections;
+using CouponFunctions.Storage.Notifications;
 using CouponFunctions.Storage.Platforms;
+using CouponFunctions.Storage.Queues;
+using CouponFunctions.Storage.ReadModel;
+using CouponFunctions.Storage.Sync;
 using CouponFunctions.Storage.Runner;
 using CouponFunctions.Storage.Stores;
 using CouponFunctions.Storage.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace CouponFunctions.Storage;
 
@@ -33,6 +48,42 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPlatformCallRecorder>(sp => sp.GetRequiredService<PlatformFailureRecorder>());
         services.AddSingleton<IPlatformFailureLog>(sp => sp.GetRequiredService<PlatformFailureRecorder>());
         services.AddSingleton<ScheduleStatusStore>();
+
+        services.AddSingleton<ICouponRepository, CouponRepository>();
+        services.AddSingleton<ISyncStateRepository, SyncStateRepository>();
+        services.AddSingleton<IWorkQueue, StorageWorkQueue>();
+        services.AddSingleton<IAlertSettingsRepository, AlertSettingsRepository>();
+        services.AddSingleton<IInspectionRepository, InspectionRepository>();
+        services.AddSingleton<StoreReadModelWriter>();
+        services.AddSingleton<IStoreReadModel>(sp => sp.GetRequiredService<StoreReadModelWriter>());
+        services.AddSingleton<IFindingsReadModel>(sp => sp.GetRequiredService<StoreReadModelWriter>());
+        services.AddSingleton<ICouponReadModel, CouponReadModelCache>();
+        AddNotifications(services, configuration);
         return services;
+    }
+
+    /// <summary>Notifications:Sink = "outbox" (default: the blob outbox the admin page shows) or "acs" (ACS Email, logged in the outbox too).</summary>
+    private static void AddNotifications(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<OutboxNotificationSink>();
+        services.AddSingleton<INotificationOutbox>(sp => sp.GetRequiredService<OutboxNotificationSink>());
+        var sink = configuration["Notifications:Sink"] ?? "outbox";
+        if (sink.Equals("acs", StringComparison.OrdinalIgnoreCase))
+        {
+            var connection = configuration["Notifications:Acs:ConnectionString"]
+                ?? throw new InvalidOperationException("Notifications:Sink is 'acs' but Notifications:Acs:ConnectionString is not set.");
+            var sender = configuration["Notifications:Acs:SenderAddress"]
+                ?? throw new InvalidOperationException("Notifications:Sink is 'acs' but Notifications:Acs:SenderAddress is not set.");
+            services.AddSingleton<INotificationSink>(sp => new AcsEmailNotificationSink(
+                new AcsEmailClient(connection), sender, sp.GetRequiredService<OutboxNotificationSink>(), sp.GetRequiredService<ILogger<AcsEmailNotificationSink>>()));
+        }
+        else if (sink.Equals("outbox", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<INotificationSink>(sp => sp.GetRequiredService<OutboxNotificationSink>());
+        }
+        else
+        {
+            throw new InvalidOperationException($"Notifications:Sink must be 'outbox' or 'acs', not '{sink}'.");
+        }
     }
 }

@@ -8,8 +8,26 @@ public static class TableNames
     public const string Stores = "Stores";
     public const string PlatformFailures = "PlatformFailures";
 
+    /// <summary>Per store partition "{tenant}_{store}": "c_" coupon rows, "h_" history rows, "a_" pending alerts.</summary>
+    public const string Coupons = "Coupons";
+
+    /// <summary>One row per store under its tenant: the sync lease and the last outcome.</summary>
+    public const string SyncState = "SyncState";
+
+    /// <summary>Per store partition, newest first: every sync run with its counts and failure.</summary>
+    public const string SyncRuns = "SyncRuns";
+
+    /// <summary>Per store partition: "r_{slot}" run rows and "f_{slot}_{finding}" finding rows.</summary>
+    public const string Inspections = "Inspections";
+
+    /// <summary>One row per store under its tenant: last inspected and planned slot.</summary>
+    public const string InspectionState = "InspectionState";
+
+    /// <summary>Per tenant: alert settings ("alerts").</summary>
+    public const string TenantSettings = "TenantSettings";
+
     /// <summary>Standalone runner state (timer schedule status); not tenant data.</summary>
     public const string RunnerSchedules = "RunnerSchedules";
 
-    public static IReadOnlyList<string> All { get; } = [Tenants, ApiKeys, Stores, PlatformFailures, RunnerSchedules];
+    public static IReadOnlyList<string> All { get; } = [Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings, RunnerSchedules];
 }

@@ -4,6 +4,7 @@ using CouponFunctions.Core.Common;
 namespace CouponFunctions.Core.Stores;
 
 /// <summary>Identifies one connected marketplace store (shop) inside a tenant.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(StoreIdJsonConverter))]
 public readonly record struct StoreId
 {
     private StoreId(string value) => Value = value;

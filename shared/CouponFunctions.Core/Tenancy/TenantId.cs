@@ -4,6 +4,7 @@ using CouponFunctions.Core.Common;
 namespace CouponFunctions.Core.Tenancy;
 
 /// <summary>Identifies a merchant workspace; every table key starts with it.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(TenantIdJsonConverter))]
 public readonly record struct TenantId
 {
     private TenantId(string value) => Value = value;

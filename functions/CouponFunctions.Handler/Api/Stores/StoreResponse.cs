@@ -1,4 +1,5 @@
 using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
 
 namespace CouponFunctions.Handler.Api.Stores;
 
@@ -15,9 +16,10 @@ internal sealed record StoreResponse(
     bool Connected,
     DateTimeOffset? TokenExpiresAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    StoreSyncResponse? Sync)
 {
-    public static StoreResponse From(Store store) => new(
+    public static StoreResponse From(Store store, SyncState? sync = null) => new(
         store.Id.Value,
         store.Platform.ToWire(),
         store.Site,
@@ -29,7 +31,9 @@ internal sealed record StoreResponse(
         store.IsConnected,
         store.Credentials.AccessTokenExpiresAt,
         store.CreatedAt,
-        store.UpdatedAt);
+        store.UpdatedAt,
+        sync is null ? null : new StoreSyncResponse(sync.LastAttemptAt, sync.LastSuccessAt, sync.LastStatus?.ToString().ToLowerInvariant(),
+            sync.LastFailure, sync.ConsecutiveFailures, sync.CouponCount, sync.LeaseUntil is { } until && sync.LeaseOwner is not null ? until : null));
 
     private static string ToWire(StoreStatus status) => status switch
     {
@@ -39,3 +43,13 @@ internal sealed record StoreResponse(
         _ => status.ToString(),
     };
 }
+
+/// <summary>A store's last sync outcome; <see cref="RunningUntil"/> is set while a sync holds the store.</summary>
+internal sealed record StoreSyncResponse(
+    DateTimeOffset? LastAttemptAt,
+    DateTimeOffset? LastSuccessAt,
+    string? LastStatus,
+    SyncFailure? LastFailure,
+    int ConsecutiveFailures,
+    int CouponCount,
+    DateTimeOffset? RunningUntil);

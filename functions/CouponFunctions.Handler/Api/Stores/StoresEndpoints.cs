@@ -1,4 +1,7 @@
+using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Queues;
 using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Handler.Api.Auth;
 
@@ -11,13 +14,50 @@ internal static class StoresEndpoints
     {
         var stores = api.MapGroup("/stores").WithTags("Stores");
 
-        stores.MapGet("/", async (HttpContext http, ManageStoresHandler handler, CancellationToken ct) =>
-            Results.Ok(new { items = (await handler.ListAsync(http.Caller(), ct)).OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase).Select(StoreResponse.From) }));
+        stores.MapGet("/", async (HttpContext http, ManageStoresHandler handler, ISyncStateRepository syncStates, CancellationToken ct) =>
+        {
+            var caller = http.Caller();
+            var statesTask = syncStates.ListAsync(caller.TenantId, ct);
+            var list = await handler.ListAsync(caller, ct);
+            var states = (await statesTask).ToDictionary(s => s.StoreId);
+            return Results.Ok(new
+            {
+                items = list.OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase).Select(s => StoreResponse.From(s, states.GetValueOrDefault(s.Id))),
+            });
+        });
 
-        stores.MapGet("/{storeId}", async (string storeId, HttpContext http, ManageStoresHandler handler, CancellationToken ct) =>
-            !StoreId.TryParse(storeId, out var id)
-                ? ApiResults.BadField("storeId", "Not a store id.")
-                : (await handler.GetAsync(http.Caller(), id, ct)).ToHttp(s => Results.Ok(StoreResponse.From(s))));
+        stores.MapGet("/{storeId}", async (string storeId, HttpContext http, ManageStoresHandler handler, ISyncStateRepository syncStates, CancellationToken ct) =>
+        {
+            if (!StoreId.TryParse(storeId, out var id)) return ApiResults.BadField("storeId", "Not a store id.");
+            var result = await handler.GetAsync(http.Caller(), id, ct);
+            var state = result.IsOk ? await syncStates.GetAsync(http.Caller().TenantId, id, ct) : null;
+            return result.ToHttp(s => Results.Ok(StoreResponse.From(s, state)));
+        });
+
+        stores.MapPost("/{storeId}/sync", async (string storeId, HttpContext http, ManageStoresHandler handler, IWorkQueue queue, TimeProvider time, CancellationToken ct) =>
+        {
+            if (!StoreId.TryParse(storeId, out var id)) return ApiResults.BadField("storeId", "Not a store id.");
+            var found = await handler.GetAsync(http.Caller(), id, ct);
+            if (!found.IsOk) return found.ToHttp(_ => Results.Empty);
+            if (found.Value.Status != StoreStatus.Active || !found.Value.IsConnected)
+                return Results.Problem(statusCode: 422, title: "Not possible", detail: $"{found.Value.DisplayName} is {(found.Value.IsConnected ? found.Value.Status.ToString().ToLowerInvariant() : "not connected")}; it cannot be synced.");
+            await queue.EnqueueAsync(new SyncStoreMessage(http.Caller().TenantId.Value, id.Value, SyncStoreMessage.Manual, time.GetUtcNow()), null, ct);
+            return Results.Accepted($"/api/stores/{id}/sync-runs", new { queued = true });
+        }).Requires(ApiKeyRole.Editor);
+
+        stores.MapGet("/{storeId}/sync-runs", async (string storeId, HttpContext http, ManageStoresHandler handler, ISyncStateRepository syncStates, CancellationToken ct) =>
+        {
+            if (!StoreId.TryParse(storeId, out var id)) return ApiResults.BadField("storeId", "Not a store id.");
+            var found = await handler.GetAsync(http.Caller(), id, ct);
+            return found.IsOk ? Results.Ok(new { items = await syncStates.ListRunsAsync(http.Caller().TenantId, id, 50, ct) }) : found.ToHttp(_ => Results.Empty);
+        });
+
+        stores.MapGet("/{storeId}/failures", async (string storeId, HttpContext http, ManageStoresHandler handler, IPlatformFailureLog failures, CancellationToken ct) =>
+        {
+            if (!StoreId.TryParse(storeId, out var id)) return ApiResults.BadField("storeId", "Not a store id.");
+            var found = await handler.GetAsync(http.Caller(), id, ct);
+            return found.IsOk ? Results.Ok(new { items = await failures.ListRecentAsync(http.Caller().TenantId, id, 50, ct) }) : found.ToHttp(_ => Results.Empty);
+        });
 
         stores.MapPost("/", async (HttpContext http, ManageStoresHandler handler, CancellationToken ct) =>
         {

@@ -1,0 +1,42 @@
+using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Coupons.Listing;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Tenancy;
+
+namespace CouponFunctions.Core.Coupons;
+
+/// <summary>The cross-store coupon list and its CSV export, over the stores the caller may see (disabled ones left out).</summary>
+public sealed class ListCouponsHandler(ICouponReadModel readModel, IStoreRepository stores, IAlertSettingsRepository settings, TimeProvider time)
+{
+    public async Task<Result<CouponListPage>> PageAsync(Caller caller, IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
+    {
+        var query = CouponListQuery.Parse(parameters);
+        if (!query.IsOk) return query.As<CouponListPage>();
+        var (rows, visible, lowStock) = await LoadAsync(caller, cancellationToken);
+        return Result<CouponListPage>.Ok(CouponListEngine.Page(rows, query.Value, visible, time.GetUtcNow(), lowStock));
+    }
+
+    public async Task<Result<IEnumerable<CouponListRow>>> ExportAsync(Caller caller, IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
+    {
+        // Paging parameters have no meaning for an export; everything that matches is written.
+        var query = CouponListQuery.Parse(parameters.Where(p => !p.Key.Equals("pageSize", StringComparison.OrdinalIgnoreCase)
+                                                                && !p.Key.Equals("continuation", StringComparison.OrdinalIgnoreCase)));
+        if (!query.IsOk) return query.As<IEnumerable<CouponListRow>>();
+        var (rows, visible, lowStock) = await LoadAsync(caller, cancellationToken);
+        return Result<IEnumerable<CouponListRow>>.Ok(CouponListEngine.All(rows, query.Value, visible, time.GetUtcNow(), lowStock));
+    }
+
+    private async Task<(IReadOnlyList<CouponListRow> Rows, IReadOnlySet<StoreId> Visible, LowStockThreshold LowStock)> LoadAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        var rowsTask = readModel.GetRowsAsync(caller.TenantId, cancellationToken);
+        var storesTask = stores.ListAsync(caller.TenantId, cancellationToken);
+        var settingsTask = settings.GetAsync(caller.TenantId, cancellationToken);
+        await Task.WhenAll(rowsTask, storesTask, settingsTask);
+        var visible = (await storesTask).Where(s => s.Status != StoreStatus.Disabled && caller.CanSee(s.Id)).Select(s => s.Id).ToHashSet();
+        var inspection = (await settingsTask).Inspection;
+        // The same thresholds as the low-stock inspection rule (a null threshold is off, which 0 also means here).
+        var lowStock = new LowStockThreshold((int)Math.Round(inspection.LowStockPercent ?? 0m), inspection.LowStockCount ?? 0);
+        return (await rowsTask, visible, lowStock);
+    }
+}

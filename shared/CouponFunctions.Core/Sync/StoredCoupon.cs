@@ -1,0 +1,38 @@
+using CouponFunctions.Core.Coupons;
+
+namespace CouponFunctions.Core.Sync;
+
+/// <summary>A coupon as sync keeps it: the unified coupon, its content hash and what sync knows about its life.</summary>
+/// <param name="StockOutSince">Set when an ongoing coupon's stock hit zero (and the alert was raised); cleared when stock returns.</param>
+public sealed record StoredCoupon(
+    Coupon Coupon,
+    string Hash,
+    DateTimeOffset FirstSeenAt,
+    DateTimeOffset LastChangedAt,
+    DateTimeOffset? RemovedAt = null,
+    DateTimeOffset? StockOutSince = null)
+{
+    public string Id => Coupon.PlatformCouponId;
+
+    public bool IsRemoved => RemovedAt is not null;
+}
+
+/// <summary>One field sync saw change on a coupon.</summary>
+public sealed record FieldChange(string Field, string? From, string? To);
+
+/// <summary>One change of a coupon, and when sync saw it.</summary>
+public sealed record CouponHistoryEntry(DateTimeOffset At, string RunId, IReadOnlyList<FieldChange> Changes);
+
+/// <summary>What a write does to a coupon row.</summary>
+public enum CouponWriteKind
+{
+    Created,
+    Updated,
+    Removed,
+}
+
+/// <summary>An alert that must go out once a write is committed (kept as a pending row beside the coupon until sent).</summary>
+public sealed record PendingAlert(string Key, string Kind, string CouponId, DateTimeOffset RaisedAt);
+
+/// <summary>One coupon row to persist with, atomically, its history entry and any alert it raises.</summary>
+public sealed record CouponWrite(CouponWriteKind Kind, StoredCoupon Next, IReadOnlyList<FieldChange> Changes, PendingAlert? Alert);

@@ -1,0 +1,82 @@
+using CouponFunctions.Core.Inspections;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Tenancy;
+
+namespace CouponFunctions.Core.Sync;
+
+/// <summary>How a sync run ended.</summary>
+public enum SyncRunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    Skipped,
+}
+
+/// <summary>The counts of one sync run.</summary>
+public sealed record SyncCounts(int Fetched, int Created, int Updated, int Unchanged, int Removed)
+{
+    public static SyncCounts Zero { get; } = new(0, 0, 0, 0, 0);
+
+    public int Written => Created + Updated + Removed;
+}
+
+/// <summary>Why a sync failed, as operators need it: the redacted URL, status, platform code and request id.</summary>
+public sealed record SyncFailure(string Kind, string Message, string? PlatformCode, int? HttpStatus, string? RequestId, string? RequestUrl);
+
+/// <summary>One sync run of one store.</summary>
+public sealed record SyncRun(
+    string RunId,
+    TenantId TenantId,
+    StoreId StoreId,
+    string Reason,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    SyncRunStatus Status,
+    SyncCounts Counts,
+    SyncFailure? Failure,
+    string? Note = null);
+
+/// <summary>A store's sync state: the lease that keeps one sync per store, and the last outcome.</summary>
+public sealed record SyncState(
+    TenantId TenantId,
+    StoreId StoreId,
+    string? LeaseOwner,
+    DateTimeOffset? LeaseUntil,
+    DateTimeOffset? LastAttemptAt,
+    DateTimeOffset? LastSuccessAt,
+    SyncRunStatus? LastStatus,
+    SyncFailure? LastFailure,
+    int ConsecutiveFailures,
+    int CouponCount,
+    string? Version)
+{
+    public StoreSyncHealth ToHealth() => new(LastSuccessAt, LastAttemptAt, LastFailure?.Message, ConsecutiveFailures);
+}
+
+/// <summary>The lease a sync run holds on its store; <paramref name="PreviousOwner"/> is set when it took over an expired lease.</summary>
+public sealed record SyncLease(TenantId TenantId, StoreId StoreId, string Owner, DateTimeOffset Until, SyncState State, string? PreviousOwner = null);
+
+/// <summary>Sync state per store (one row per store under its tenant, guarded by ETag) and the run log.</summary>
+public interface ISyncStateRepository
+{
+    Task<SyncState?> GetAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<SyncState>> ListAsync(TenantId tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the store's lease unless another live lease holds it; null when it does.</summary>
+    Task<SyncLease?> TryAcquireAsync(TenantId tenantId, StoreId storeId, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends the lease; null when it was lost (expired and taken by someone else).</summary>
+    Task<SyncLease?> RenewAsync(SyncLease lease, DateTimeOffset until, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases the lease without recording a run (token refreshes hold the same lease).</summary>
+    Task ReleaseAsync(SyncLease lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the run's outcome on the state and releases the lease.</summary>
+    Task CompleteAsync(SyncLease lease, SyncRun run, int couponCount, CancellationToken cancellationToken = default);
+
+    Task RecordRunAsync(SyncRun run, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<SyncRun>> ListRunsAsync(TenantId tenantId, StoreId storeId, int max, CancellationToken cancellationToken = default);
+}

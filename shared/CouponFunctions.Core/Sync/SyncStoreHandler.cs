@@ -1,0 +1,187 @@
+using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Core.Tokens;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CouponFunctions.Core.Sync;
+
+/// <summary>
+/// Syncs one store: pages the platform, writes only what changed (batched, with history), marks coupons the platform no
+/// longer returns as removed once the listing is complete, delivers stock-out alerts, rebuilds the store's read-model
+/// segment and records the run. One sync per store at a time (a lease); a crash part-way leaves only whole coupons
+/// written, which the next run finishes.
+/// </summary>
+public sealed class SyncStoreHandler(
+    IStoreRepository stores,
+    IPlatformConnectors connectors,
+    ICouponRepository coupons,
+    ISyncStateRepository states,
+    IStoreReadModel readModel,
+    StockOutAlerts alerts,
+    RefreshStoreTokenHandler tokens,
+    IOptions<SyncOptions> options,
+    AdminLinks links,
+    TimeProvider time,
+    ILogger<SyncStoreHandler> logger)
+{
+    private readonly SyncOptions _options = options.Value;
+    private readonly IStoreRepository _stores = stores;
+    private readonly IPlatformConnectors _connectors = connectors;
+    private readonly ICouponRepository _coupons = coupons;
+    private readonly ISyncStateRepository _states = states;
+    private readonly IStoreReadModel _readModel = readModel;
+    private readonly StockOutAlerts _alerts = alerts;
+    private readonly RefreshStoreTokenHandler _tokens = tokens;
+    private readonly AdminLinks _links = links;
+    private readonly TimeProvider _time = time;
+
+    public async Task<SyncRun> HandleAsync(SyncStoreMessage message, CancellationToken cancellationToken = default)
+    {
+        var tenantId = TenantId.Parse(message.TenantId);
+        var storeId = StoreId.Parse(message.StoreId);
+        var startedAt = _time.GetUtcNow();
+        var runId = $"{startedAt.UtcDateTime:yyyyMMddHHmmssfff}-{Guid.NewGuid().ToString("N")[..6]}";
+        SyncRun Skip(string note) => new(runId, tenantId, storeId, message.Reason, startedAt, startedAt, SyncRunStatus.Skipped, SyncCounts.Zero, null, note);
+
+        var store = await _stores.GetAsync(tenantId, storeId, cancellationToken);
+        if (store is null) return Skip("The store no longer exists.");
+        if (store.Status != StoreStatus.Active) return await RecordSkipAsync(Skip($"The store is {store.Status}."), cancellationToken);
+        if (!store.IsConnected) return await RecordSkipAsync(Skip("The store is not connected to its platform yet."), cancellationToken);
+
+        var lease = await _states.TryAcquireAsync(tenantId, storeId, runId, startedAt + _options.LeaseDuration, startedAt, cancellationToken);
+        if (lease is null) return await RecordSkipAsync(Skip("Another sync of this store is running."), cancellationToken);
+        if (message.Reason == SyncStoreMessage.Scheduled && lease.State.LastSuccessAt > startedAt - _options.MinimumGap)
+        {
+            var skipped = Skip("Synced moments ago.");
+            await _states.CompleteAsync(lease, skipped, lease.State.CouponCount, cancellationToken);
+            return skipped;
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId.Value, ["StoreId"] = storeId.Value, ["SyncRunId"] = runId });
+        if (lease.PreviousOwner is { } previous) await RecordAbandonedAsync(tenantId, storeId, previous, startedAt, cancellationToken);
+        await _states.RecordRunAsync(new SyncRun(runId, tenantId, storeId, message.Reason, startedAt, null, SyncRunStatus.Running, SyncCounts.Zero, null), cancellationToken);
+        var run = new StoreRun(this, store, lease, runId, startedAt);
+        SyncRun outcome;
+        try
+        {
+            outcome = await run.ExecuteAsync(message.Reason, cancellationToken);
+        }
+        catch (PlatformException e)
+        {
+            outcome = run.Failed(message.Reason, e.Error);
+            logger.LogWarning("Sync of {Store} failed: {Error}", store, e.Error);
+        }
+        catch (Exception e)
+        {
+            // A surprise: record it and free the store for the retry the host will make, then let the host see it.
+            var failed = run.Failed(message.Reason, new PlatformError(store.Platform, PlatformErrorKind.Transient, "unexpected", $"{e.GetType().Name}: {e.Message}"));
+            await _states.RecordRunAsync(failed, CancellationToken.None);
+            await _states.CompleteAsync(run.Lease, failed, run.CouponCount, CancellationToken.None);
+            throw;
+        }
+        await _states.RecordRunAsync(outcome, cancellationToken);
+        await _states.CompleteAsync(run.Lease, outcome, run.CouponCount, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>A run whose lease ran out without completing died with its process: say so in its record.</summary>
+    private async Task RecordAbandonedAsync(TenantId tenantId, StoreId storeId, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!DateTimeOffset.TryParseExact(owner.Split('-')[0], "yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var started)) return;
+        await _states.RecordRunAsync(new SyncRun(owner, tenantId, storeId, "unknown", started, now, SyncRunStatus.Failed, SyncCounts.Zero,
+            new SyncFailure("Abandoned", "The run stopped before it finished (the process ended or timed out); this run took over.", null, null, null, null)), cancellationToken);
+    }
+
+    private async Task<SyncRun> RecordSkipAsync(SyncRun run, CancellationToken cancellationToken)
+    {
+        await _states.RecordRunAsync(run, cancellationToken);
+        return run;
+    }
+
+    /// <summary>The state of one run: the lease (renewed as pages arrive), the store (its token may be refreshed) and counts.</summary>
+    private sealed class StoreRun(SyncStoreHandler owner, Store store, SyncLease lease, string runId, DateTimeOffset startedAt)
+    {
+        private int _fetched, _created, _updated, _unchanged, _removed;
+
+        public SyncLease Lease { get; private set; } = lease;
+
+        public int CouponCount { get; private set; } = lease.State.CouponCount;
+
+        public async Task<SyncRun> ExecuteAsync(string reason, CancellationToken cancellationToken)
+        {
+            var stored = await owner._coupons.LoadStoreAsync(store.TenantId, store.Id, cancellationToken);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                await ListAsync(stored, seen, cancellationToken);
+            }
+            catch (PlatformException e) when (e.Error.Kind == PlatformErrorKind.Unauthorized && _fetched == 0)
+            {
+                // The token lapsed (the refresh timer missed it): refresh once, holding our lease, and start again.
+                if (await owner._tokens.RefreshAsync(store, cancellationToken) != RefreshOutcome.Refreshed) throw;
+                store = await owner._stores.GetAsync(store.TenantId, store.Id, cancellationToken) ?? store;
+                await ListAsync(stored, seen, cancellationToken);
+            }
+
+            // Only a complete listing may conclude that a coupon is gone.
+            var now = owner._time.GetUtcNow();
+            var removals = stored.Values.Where(c => !c.IsRemoved && !seen.Contains(c.Id)).Select(c => SyncPlanner.Remove(c, now)).ToList();
+            await ApplyAsync(stored, removals, cancellationToken);
+            _removed = removals.Count;
+            CouponCount = stored.Values.Count(c => !c.IsRemoved);
+
+            // Rebuild the segment after changes, and after a run that did not finish (it may have written without rebuilding).
+            if (_created + _updated + _removed > 0 || Lease.State.LastStatus != SyncRunStatus.Succeeded)
+                await owner._readModel.WriteCouponsAsync(store, stored.Values, now, cancellationToken);
+            await owner._alerts.DeliverPendingAsync(store, owner._links.AdminBaseUrl, cancellationToken);
+            return new SyncRun(runId, store.TenantId, store.Id, reason, startedAt, owner._time.GetUtcNow(), SyncRunStatus.Succeeded, Counts(), null);
+        }
+
+        public SyncRun Failed(string reason, PlatformError error) => new(
+            runId, store.TenantId, store.Id, reason, startedAt, owner._time.GetUtcNow(), SyncRunStatus.Failed, Counts(),
+            new SyncFailure(error.Kind.ToString(), error.Message, error.Code, error.HttpStatus, error.RequestId, error.RequestUrl));
+
+        private SyncCounts Counts() => new(_fetched, _created, _updated, _unchanged, _removed);
+
+        private async Task ListAsync(Dictionary<string, StoredCoupon> stored, HashSet<string> seen, CancellationToken cancellationToken)
+        {
+            var connector = owner._connectors.For(store.Platform);
+            await foreach (var page in connector.ListCouponsAsync(store.ToConnection(), cancellationToken))
+            {
+                var now = owner._time.GetUtcNow();
+                var writes = new List<CouponWrite>();
+                foreach (var coupon in page)
+                {
+                    if (!seen.Add(coupon.PlatformCouponId)) continue;
+                    _fetched++;
+                    var write = SyncPlanner.Plan(stored.GetValueOrDefault(coupon.PlatformCouponId), coupon, now);
+                    if (write is null) _unchanged++;
+                    else if (write.Kind == CouponWriteKind.Created) _created++;
+                    else _updated++;
+                    if (write is not null) writes.Add(write);
+                }
+                await ApplyAsync(stored, writes, cancellationToken);
+                await RenewLeaseAsync(now, cancellationToken);
+            }
+        }
+
+        private async Task ApplyAsync(Dictionary<string, StoredCoupon> stored, List<CouponWrite> writes, CancellationToken cancellationToken)
+        {
+            if (writes.Count == 0) return;
+            await owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken);
+            foreach (var write in writes) stored[write.Next.Id] = write.Next;
+        }
+
+        private async Task RenewLeaseAsync(DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            if (Lease.Until - now > owner._options.LeaseDuration / 2) return;
+            Lease = await owner._states.RenewAsync(Lease, now + owner._options.LeaseDuration, cancellationToken)
+                ?? throw new InvalidOperationException($"The sync lease of {store} was lost; another run took over.");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace CouponFunctions.Core.Tokens;
+
+/// <summary>Refresh one store's platform token.</summary>
+public sealed record RefreshStoreTokenMessage(string TenantId, string StoreId);

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Azure;
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Notifications;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Storage.Clients;
+using CouponFunctions.Storage.Clients.Blobs;
+
+namespace CouponFunctions.Storage.Notifications;
+
+/// <summary>
+/// The local notification sink and the sent-log shown in the admin page: one JSON blob per notification at
+/// "outbox/{tenant}/{idempotency key}.json", written create-only, so a repeated send writes (and sends) nothing.
+/// </summary>
+internal sealed class OutboxNotificationSink(StorageClients storage, TimeProvider time) : INotificationSink, INotificationOutbox
+{
+    private readonly BlobContainerClient _container = storage.GetBlobContainerClient(ContainerNames.Outbox);
+
+    public async Task SendAsync(Notification notification, CancellationToken cancellationToken = default) =>
+        await TryRecordAsync(notification, "outbox", cancellationToken);
+
+    /// <summary>Writes the record; false when a notification with the same key was recorded before.</summary>
+    public async Task<bool> TryRecordAsync(Notification notification, string channel, CancellationToken cancellationToken)
+    {
+        var id = Keys.Escape(notification.IdempotencyKey);
+        var record = new SentNotification(id, notification.Kind, notification.To, notification.Subject, time.GetUtcNow(), channel, notification.Text, notification.Html);
+        using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(record, MessageJson.Options));
+        try
+        {
+            await _container.UploadAsync(BlobName(notification.TenantId, id), content, "application/json", overwrite: false, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(TenantId tenantId, string idempotencyKey, CancellationToken cancellationToken) =>
+        (await _container.GetPropertiesIfExistsAsync(BlobName(tenantId, Keys.Escape(idempotencyKey)), cancellationToken)).HasValue;
+
+    public async Task<IReadOnlyList<SentNotification>> ListAsync(TenantId tenantId, int max, CancellationToken cancellationToken = default)
+    {
+        var items = new List<BlobItem>();
+        await foreach (var blob in _container.GetBlobsAsync($"{tenantId.Value}/", cancellationToken)) items.Add(blob);
+        var newest = items.OrderByDescending(b => b.Properties.LastModified).Take(max);
+        var sent = new List<SentNotification>();
+        foreach (var blob in newest)
+        {
+            if (await ReadAsync(blob.Name, cancellationToken) is { } record) sent.Add(record);
+        }
+        return sent;
+    }
+
+    public Task<SentNotification?> GetAsync(TenantId tenantId, string id, CancellationToken cancellationToken = default) =>
+        ReadAsync(BlobName(tenantId, Keys.Escape(id)), cancellationToken);
+
+    private async Task<SentNotification?> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        var download = await _container.DownloadIfExistsAsync(name, cancellationToken);
+        if (!download.HasValue) return null;
+        await using var stream = download.Value!.Content;
+        return await JsonSerializer.DeserializeAsync<SentNotification>(stream, MessageJson.Options, cancellationToken);
+    }
+
+    private static string BlobName(TenantId tenantId, string id) => $"{tenantId.Value}/{id}.json";
+}

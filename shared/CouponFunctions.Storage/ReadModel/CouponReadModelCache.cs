@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Text.Json;
+using Azure;
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Coupons.Listing;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Storage.Clients;
+using CouponFunctions.Storage.Clients.Blobs;
+
+namespace CouponFunctions.Storage.ReadModel;
+
+/// <summary>
+/// Serves a tenant's coupon rows from memory. Each request lists the tenant's segment blobs (one call, with ETags) and
+/// downloads only the segments that changed since this instance last read them, so every instance of the app sees a
+/// store's new data right after its sync, without a hot row or a cache-invalidation message.
+/// </summary>
+internal sealed class CouponReadModelCache(StorageClients storage) : ICouponReadModel
+{
+    private readonly BlobContainerClient _container = storage.GetBlobContainerClient(ContainerNames.ReadModel);
+    private readonly ConcurrentDictionary<TenantId, TenantCache> _tenants = new();
+
+    public async Task<IReadOnlyList<CouponListRow>> GetRowsAsync(TenantId tenantId, CancellationToken cancellationToken = default)
+    {
+        var cache = _tenants.GetOrAdd(tenantId, _ => new TenantCache());
+        var listed = new Dictionary<StoreId, (ETag? Coupons, ETag? Findings)>();
+        await foreach (var blob in _container.GetBlobsAsync(ReadModelBlobs.TenantPrefix(tenantId), cancellationToken))
+        {
+            if (ReadModelBlobs.Parse(blob.Name) is not { } parsed) continue;
+            var entry = listed.GetValueOrDefault(parsed.Store);
+            listed[parsed.Store] = parsed.IsFindings ? entry with { Findings = blob.Properties.ETag } : entry with { Coupons = blob.Properties.ETag };
+        }
+
+        await cache.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var changed = false;
+            foreach (var gone in cache.Stores.Keys.Where(s => !listed.ContainsKey(s) || listed[s].Coupons is null).ToList())
+            {
+                cache.Stores.Remove(gone);
+                changed = true;
+            }
+            foreach (var (storeId, tags) in listed)
+            {
+                if (tags.Coupons is null) continue;
+                if (cache.Stores.TryGetValue(storeId, out var known) && known.CouponsTag == tags.Coupons && known.FindingsTag == tags.Findings) continue;
+                cache.Stores[storeId] = await LoadAsync(tenantId, storeId, tags.Coupons.Value, tags.Findings, cancellationToken);
+                changed = true;
+            }
+            if (changed || cache.Rows is null) cache.Rows = cache.Stores.Values.SelectMany(s => s.Rows).ToArray();
+            return cache.Rows;
+        }
+        finally
+        {
+            cache.Gate.Release();
+        }
+    }
+
+    private async Task<StoreSegment> LoadAsync(TenantId tenantId, StoreId storeId, ETag couponsTag, ETag? findingsTag, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CouponListRow> rows = [];
+        var coupons = await _container.DownloadIfExistsAsync(ReadModelBlobs.Coupons(tenantId, storeId), cancellationToken);
+        if (coupons.HasValue)
+        {
+            await using var gzip = new GZipStream(coupons.Value!.Content, CompressionMode.Decompress);
+            using var buffer = new MemoryStream();
+            await gzip.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            rows = CouponListSegmentSerializer.Read(buffer);
+        }
+
+        var findings = findingsTag is null ? null : await _container.DownloadIfExistsAsync(ReadModelBlobs.Findings(tenantId, storeId), cancellationToken);
+        if (findings is { HasValue: true })
+        {
+            await using var stream = findings.Value!.Content;
+            var summaries = (await JsonSerializer.DeserializeAsync<List<CouponFindingSummary>>(stream, MessageJson.Options, cancellationToken) ?? [])
+                .ToDictionary(s => s.CouponId, StringComparer.Ordinal);
+            rows = rows.Select(r => summaries.TryGetValue(r.PlatformCouponId, out var s)
+                ? r with { OpenFindings = s.Count, HighestSeverity = s.HighestSeverity }
+                : r).ToList();
+        }
+        return new StoreSegment(couponsTag, findingsTag, rows);
+    }
+
+    private sealed record StoreSegment(ETag CouponsTag, ETag? FindingsTag, IReadOnlyList<CouponListRow> Rows);
+
+    private sealed class TenantCache
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public Dictionary<StoreId, StoreSegment> Stores { get; } = [];
+
+        public CouponListRow[]? Rows { get; set; }
+    }
+}
