@@ -40,10 +40,8 @@ internal sealed class StoreEntityMapper(ISecretProtector protector)
         var tenant = TenantId.Parse(e.PartitionKey);
         var id = StoreId.Parse(e.RowKey[RowPrefix.Length..]);
         PlatformNames.TryParse(e.GetString("Platform"), out var platform);
-        var credentials = e.GetString("Credentials") is { } protectedText
-            ? JsonSerializer.Deserialize<StoreCredentials>(protector.Unprotect(protectedText, Context(tenant, id)), MessageJson.Options) ?? StoreCredentials.None
-            : StoreCredentials.None;
-        return new Store
+        var (credentials, unreadable) = ReadCredentials(e.GetString("Credentials"), tenant, id);
+        var store = new Store
         {
             TenantId = tenant,
             Id = id,
@@ -59,6 +57,23 @@ internal sealed class StoreEntityMapper(ISecretProtector protector)
             UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
             Version = e.ETag.ToString(),
         };
+        // One store whose secrets cannot be read (a changed key, a moved row) must not break every listing of stores.
+        return unreadable
+            ? store with { Status = StoreStatus.NeedsReauthorization, StatusReason = "Its stored credentials cannot be decrypted with the configured key (was Security:EncryptionKey changed?): authorize the store again." }
+            : store;
+    }
+
+    private (StoreCredentials Credentials, bool Unreadable) ReadCredentials(string? protectedText, TenantId tenant, StoreId id)
+    {
+        if (protectedText is null) return (StoreCredentials.None, false);
+        try
+        {
+            return (JsonSerializer.Deserialize<StoreCredentials>(protector.Unprotect(protectedText, Context(tenant, id)), MessageJson.Options) ?? StoreCredentials.None, false);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return (StoreCredentials.None, true);
+        }
     }
 
     public static ETag VersionOf(Store store) =>

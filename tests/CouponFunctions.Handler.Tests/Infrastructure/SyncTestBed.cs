@@ -77,6 +77,18 @@ internal sealed class SyncTestBed : IAsyncDisposable
         return new SyncTestBed(azurite, host, clock, factory, tenant, bootstrap.IssuedKey!.Text);
     }
 
+    /// <summary>Moves the shared clock forward to the next <paramref name="local"/> time of day in <paramref name="zoneId"/>.</summary>
+    public DateTimeOffset AdvanceToLocal(string zoneId, TimeOnly local)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var now = Clock.GetUtcNow();
+        var today = TimeZoneInfo.ConvertTime(now, zone);
+        var target = new DateTimeOffset(DateOnly.FromDateTime(today.DateTime).ToDateTime(local), zone.GetUtcOffset(today.DateTime));
+        if (target <= now) target = target.AddDays(1);
+        Clock.Advance(target - now);
+        return Clock.GetUtcNow();
+    }
+
     /// <summary>Adds a shop to the Shopee sandbox and the store to the tenant, connected with sandbox-issued tokens.</summary>
     public async Task<string> AddShopeeStoreAsync(long shopId, string site = "TH", HttpClient? client = null)
     {
@@ -124,7 +136,10 @@ internal sealed class SyncTestBed : IAsyncDisposable
             Metadata = new { sys = Payloads.Sys(function) },
         });
 
-    /// <summary>Delivers every visible message of a queue to its function, as the host would; returns how many ran.</summary>
+    /// <summary>
+    /// Delivers every visible message of a queue to its function, as the host would; returns how many were this
+    /// tenant's (the shared Azurite may hold other tests' tenants' messages, which are delivered too).
+    /// </summary>
     public async Task<int> DrainAsync(string queueName, string function)
     {
         var queue = Storage.GetQueueClient(queueName);
@@ -141,7 +156,7 @@ internal sealed class SyncTestBed : IAsyncDisposable
                     Metadata = new { DequeueCount = message.DequeueCount.ToString(CultureInfo.InvariantCulture), Id = message.MessageId },
                 });
                 if (status is >= 200 and < 300) await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                delivered++;
+                if (message.MessageText.Contains(Tenant.Value, StringComparison.Ordinal)) delivered++;
             }
         }
     }
