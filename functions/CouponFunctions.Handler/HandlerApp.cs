@@ -102,9 +102,11 @@ internal static class HandlerApp
         }).ExcludeFromDescription();
 
         app.MapHealth();
+        app.MapOAuthCallback();
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         api.MapApiKeys();
         api.MapStores();
+        api.MapStoreAuthorization();
         api.MapCoupons(app.Services.GetRequiredService<TimeProvider>());
         api.MapFindings();
         api.MapAlertSettings();

@@ -32,6 +32,7 @@ internal static class CoreServices
         services.AddSingleton<AuthenticateApiKeyHandler>();
         services.AddSingleton<ManageApiKeysHandler>();
         services.AddSingleton<ManageStoresHandler>();
+        services.AddSingleton<ConnectStoreHandler>();
         services.AddSingleton<BootstrapTenantHandler>();
         services.AddSingleton<StockOutAlerts>();
         services.AddSingleton<RefreshStoreTokenHandler>();

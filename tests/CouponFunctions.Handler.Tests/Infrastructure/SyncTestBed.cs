@@ -52,10 +52,12 @@ internal sealed class SyncTestBed : IAsyncDisposable
 
     public StorageClients Storage => Factory.Services.GetRequiredService<StorageClients>();
 
-    public static async Task<SyncTestBed> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Extra settings; "{sandbox}" in a value is replaced by the sandbox host's address.</param>
+    public static async Task<SyncTestBed> StartAsync(
+        AzuriteFixture azurite, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, IReadOnlyCollection<Platform>? platforms = null)
     {
         var clock = new SandboxClock();
-        var host = await SandboxHost.StartAsync(new SandboxHostOptions { Clock = clock });
+        var host = await SandboxHost.StartAsync(new SandboxHostOptions { Clock = clock, Platforms = new HashSet<Platform>(platforms ?? [Platform.Shopee]) });
         host.Shopee.AddPartner(PartnerId, PartnerKey);
         var all = new Dictionary<string, string?>
         {
@@ -70,7 +72,7 @@ internal sealed class SyncTestBed : IAsyncDisposable
             ["Sync:SpreadWindow"] = "00:00:00",
             ["Auth:KeyCacheSeconds"] = "0",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value?.Replace("{sandbox}", host.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal);
         var factory = new HandlerFactory(azurite, settings: all) { RealApp = true, Clock = clock, ConfigureTestServices = services };
         var tenant = TenantId.Parse(azurite.UniqueName("t"));
         var bootstrap = await factory.Services.GetRequiredService<BootstrapTenantHandler>().HandleAsync(tenant, "Sync test tenant", issueKey: true);
