@@ -1,0 +1,73 @@
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Storage.Sync;
+using CouponFunctions.Storage.Tests.Clients;
+using CouponFunctions.Testing;
+
+namespace CouponFunctions.Storage.Tests.Sync;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class SyncStateRepositoryTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task TryAcquire_TenRunsAtOnce_ExactlyOneGetsTheStore()
+    {
+        var (repository, tenant, store) = await SetUpAsync();
+
+        var leases = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => repository.TryAcquireAsync(tenant, store, $"run-{i}", Now.AddMinutes(5), Now)));
+
+        var winner = Assert.Single(leases, l => l is not null);
+        Assert.Equal(winner!.Owner, (await repository.GetAsync(tenant, store))!.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task TryAcquire_LeaseExpired_TakesOverAndNamesThePreviousOwner()
+    {
+        var (repository, tenant, store) = await SetUpAsync();
+        await repository.TryAcquireAsync(tenant, store, "crashed-run", Now.AddMinutes(5), Now);
+
+        Assert.Null(await repository.TryAcquireAsync(tenant, store, "too-early", Now.AddMinutes(9), Now.AddMinutes(4)));
+        var lease = await repository.TryAcquireAsync(tenant, store, "next-run", Now.AddMinutes(11), Now.AddMinutes(6));
+
+        Assert.Equal("crashed-run", lease!.PreviousOwner);
+    }
+
+    [Fact]
+    public async Task Complete_FailuresThenSuccess_CountsAndClearsAndReleases()
+    {
+        var (repository, tenant, store) = await SetUpAsync();
+        var failure = new SyncFailure("Transient", "boom", "error_server", 500, "req-1", "https://x/api?sign=***");
+
+        for (var i = 0; i < 2; i++)
+        {
+            var lease = await repository.TryAcquireAsync(tenant, store, $"f{i}", Now.AddMinutes(5 + i), Now.AddMinutes(i));
+            await repository.CompleteAsync(lease!, Run(tenant, store, SyncRunStatus.Failed, failure), 0);
+        }
+        var failed = await repository.GetAsync(tenant, store);
+        var success = await repository.TryAcquireAsync(tenant, store, "ok", Now.AddMinutes(10), Now.AddMinutes(3));
+        await repository.CompleteAsync(success!, Run(tenant, store, SyncRunStatus.Succeeded, null), 42);
+        var healthy = await repository.GetAsync(tenant, store);
+
+        Assert.Equal(2, failed!.ConsecutiveFailures);
+        Assert.Equal(failure, failed.LastFailure);
+        Assert.Null(failed.LeaseOwner);
+        Assert.Equal(0, healthy!.ConsecutiveFailures);
+        Assert.Null(healthy.LastFailure);
+        Assert.Equal(42, healthy.CouponCount);
+        Assert.Equal(SyncRunStatus.Succeeded, healthy.LastStatus);
+        Assert.NotNull(await repository.TryAcquireAsync(tenant, store, "after", Now.AddMinutes(20), Now.AddMinutes(4)));
+    }
+
+    private async Task<(SyncStateRepository, TenantId, StoreId)> SetUpAsync()
+    {
+        await azurite.Clients.GetTableClient(TableNames.SyncState).CreateIfNotExistsAsync();
+        await azurite.Clients.GetTableClient(TableNames.SyncRuns).CreateIfNotExistsAsync();
+        return (new SyncStateRepository(azurite.Clients), TenantId.Parse(azurite.UniqueName("t")), StoreId.New());
+    }
+
+    private static SyncRun Run(TenantId tenant, StoreId store, SyncRunStatus status, SyncFailure? failure) =>
+        new("r", tenant, store, "manual", Now, Now, status, SyncCounts.Zero, failure);
+}
