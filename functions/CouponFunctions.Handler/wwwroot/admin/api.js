@@ -23,9 +23,10 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, key = savedKey(), raw = false } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (key) headers.Authorization = `Bearer ${key}`;
+async function send(path, { method = 'GET', body, key = savedKey(), accept = 'application/json' } = {}) {
+  // X-Api-Key rather than Authorization: an Entra sign-in layer in front of the app may claim "Bearer" for itself.
+  const headers = { Accept: accept };
+  if (key) headers['X-Api-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
@@ -33,9 +34,38 @@ export async function api(path, { method = 'GET', body, key = savedKey(), raw = 
   } catch {
     throw new ApiError(0, { detail: 'The server cannot be reached. Is it running?' });
   }
-  if (raw && response.ok) return response;
+  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  return response;
+}
+
+async function problemOf(response) {
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data;
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return { detail: `The server answered ${response.status} ${response.statusText}.` };
+  }
+}
+
+export async function api(path, options = {}) {
+  const response = await send(path, options);
+  const text = await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+// Fetches a file with the key header and hands it to the browser as a download (a plain link cannot send the key).
+export async function download(path, fallbackName) {
+  const response = await send(path, { accept: '*/*' });
+  const blob = await response.blob();
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name ? decodeURIComponent(name) : fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return link.download;
 }

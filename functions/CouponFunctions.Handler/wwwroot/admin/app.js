@@ -1,12 +1,18 @@
 // The admin page shell: sign-in with an API key, then hash-routed views over the HTTP API.
+// Routes look like #/coupons?status=ongoing (the query is the view's state) or #/coupons/{storeId}/{couponId}.
 import { api, savedKey, saveKey, forgetKey, ApiError } from './api.js';
 import { flash, showFieldErrors } from './ui.js';
 
 const views = {
+  coupons: (params) => (params.length >= 2 ? import('./views/coupon.js') : import('./views/coupons.js')),
+  findings: () => import('./views/findings.js'),
   stores: () => import('./views/stores.js'),
+  settings: () => import('./views/settings.js'),
+  outbox: () => import('./views/outbox.js'),
 };
 
 let me = null;
+let rendering = 0;
 
 async function signIn(key, remember) {
   me = await api('/me', { key });
@@ -18,23 +24,43 @@ function showSignedIn(signedIn) {
   document.getElementById('nav').hidden = !signedIn;
   document.getElementById('who').hidden = !signedIn;
   document.getElementById('view').hidden = !signedIn;
-  if (signedIn) document.getElementById('who-text').textContent = `${me.tenantId} · ${me.role}${me.storeScope ? ' · scoped' : ''}`;
+  if (!signedIn) return;
+  document.getElementById('who-text').textContent = `${me.tenantId} · ${me.role}${me.storeScope ? ' · scoped' : ''}`;
+  // Digests cover the whole workspace: the API refuses the outbox to keys scoped to some stores.
+  document.querySelector('#nav a[data-view=outbox]').hidden = Boolean(me.storeScope);
+}
+
+function parseHash(hash = location.hash) {
+  const text = hash.replace(/^#\/?/, '');
+  const at = text.indexOf('?');
+  const path = at < 0 ? text : text.slice(0, at);
+  const [name, ...params] = (path || 'stores').split('/').map(decodeURIComponent);
+  return { name, params, query: new URLSearchParams(at < 0 ? '' : text.slice(at + 1)) };
 }
 
 async function route() {
   if (!me) return;
-  const [name, ...rest] = (location.hash.replace(/^#\/?/, '') || 'stores').split('/');
-  const load = views[name] ?? views.stores;
-  for (const link of document.querySelectorAll('#nav a')) link.classList.toggle('active', link.dataset.view === name);
+  const { name, params, query } = parseHash();
+  const known = name in views ? name : 'stores';
+  for (const link of document.querySelectorAll('#nav a')) {
+    const active = link.dataset.view === known;
+    link.classList.toggle('active', active);
+    if (active) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+  }
   const view = document.getElementById('view');
+  const ticket = ++rendering;
   view.replaceChildren();
+  view.setAttribute('aria-busy', 'true');
   flash('');
   try {
-    const module = await load();
-    await module.render(view, { me, params: rest });
+    const module = await views[known](params);
+    if (ticket !== rendering) return;
+    await module.render(view, { me, params, query, isCurrent: () => ticket === rendering });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return signOut('Your key is no longer valid; sign in again.');
-    flash(error.message);
+    if (ticket === rendering) flash(error.message);
+  } finally {
+    if (ticket === rendering) view.removeAttribute('aria-busy');
   }
 }
 
@@ -42,6 +68,7 @@ function signOut(message) {
   me = null;
   forgetKey();
   showSignedIn(false);
+  document.getElementById('view').replaceChildren();
   flash(message ?? '', 'ok');
 }
 

@@ -1,4 +1,4 @@
-// Small DOM helpers shared by the views.
+// Small DOM helpers shared by the views. Everything from the API is set as text (never as HTML).
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
@@ -7,7 +7,7 @@ export function h(tag, attrs = {}, ...children) {
     else if (name === 'dataset') Object.assign(el.dataset, value);
     else el.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -36,13 +36,68 @@ export function showFieldErrors(form, error) {
   return unplaced;
 }
 
+// The slot showFieldErrors fills for a field; give the input aria-describedby with the slot's id.
+export function errorSlot(field, id) {
+  return h('p', { class: 'field-error', id, dataset: { errorFor: field }, 'aria-live': 'polite' });
+}
+
 export function formatTime(iso, timeZone) {
   if (!iso) return '—';
   // dateStyle/timeStyle cannot be combined with timeZoneName, so the fields are spelled out.
   const options = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: timeZone || undefined, timeZoneName: 'short' };
-  return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
+  try {
+    return new Intl.DateTimeFormat(undefined, options).format(new Date(iso));
+  } catch {
+    return new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' }).format(new Date(iso));
+  }
+}
+
+// A <time> element: the local text, the instant in the machine-readable attribute and the zone as a tooltip.
+export function time(iso, timeZone) {
+  if (!iso) return h('span', { class: 'muted' }, '—');
+  return h('time', { datetime: iso, title: timeZone ? `${timeZone} (${iso})` : iso }, formatTime(iso, timeZone));
+}
+
+export function formatMoney(amount, currency) {
+  if (amount === null || amount === undefined) return '—';
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency, currencyDisplay: 'code' }).format(amount);
+  } catch {
+    return `${currency ?? ''} ${amount}`.trim();
+  }
+}
+
+export function formatNumber(value) {
+  return value === null || value === undefined ? '—' : new Intl.NumberFormat().format(value);
+}
+
+export function formatPercent(ratio, digits = 1) {
+  return ratio === null || ratio === undefined ? '—' : new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: digits }).format(ratio);
 }
 
 export function badge(text, kind = '') {
   return h('span', { class: `badge ${kind}` }, text);
+}
+
+export const PLATFORMS = { shopee: 'Shopee', lazada: 'Lazada', tiktok: 'TikTok Shop', shopline: 'SHOPLINE' };
+
+// Platform names come as "shopee" from some routes and "tikTok" (camelCase enum) from others.
+export function platformName(platform) {
+  return PLATFORMS[String(platform ?? '').toLowerCase()] ?? platform;
+}
+
+export const COUPON_STATUS_KIND = { upcoming: 'info', ongoing: 'ok', paused: 'warn', ended: '', deactivated: 'bad' };
+export const SEVERITY_KIND = { critical: 'bad', warning: 'warn', info: 'info' };
+export const FINDING_STATE_KIND = { new: 'bad', ongoing: 'warn', resolved: 'ok' };
+
+// A definition list from [label, value] pairs; values may be nodes or text, empty ones shown as a dash.
+export function facts(pairs, className = 'facts') {
+  return h('dl', { class: className }, pairs.flatMap(([label, value]) => [
+    h('dt', {}, label),
+    h('dd', {}, value === null || value === undefined || value === '' ? '—' : value),
+  ]));
+}
+
+export function couponHref(storeId, couponId) {
+  return `#/coupons/${encodeURIComponent(storeId)}/${encodeURIComponent(couponId)}`;
 }

@@ -1,38 +1,92 @@
-// Stores: the list of connected stores and a form to add one.
+// Stores: the connected stores with their last sync outcome, "Sync now", recent runs and failures, and a form to add one.
 import { api } from '../api.js';
-import { h, flash, showFieldErrors, formatTime, badge } from '../ui.js';
+import { h, flash, showFieldErrors, formatTime, badge, time, platformName, PLATFORMS } from '../ui.js';
+import { syncCell, historyPanel } from './store-sync.js';
 
-const PLATFORMS = { shopee: 'Shopee', lazada: 'Lazada', tiktok: 'TikTok Shop', shopline: 'SHOPLINE' };
 const SITES = ['SG', 'MY', 'PH', 'TH', 'VN', 'ID', 'TW', 'HK', 'BR', 'MX', 'GB', 'US'];
 const STATUS_KIND = { active: 'ok', disabled: '', needsReauthorization: 'bad' };
+const COLUMNS = ['Store', 'Platform', 'Status', 'Last sync', ''];
 
-export async function render(root, { me }) {
+export async function render(root, { me, isCurrent }) {
   const canEdit = me.role !== 'viewer';
-  const list = h('div', { class: 'card' }, h('h1', {}, 'Stores'), h('div', { id: 'stores-table' }, 'Loading…'));
+  const list = h('div', { class: 'card' }, h('h1', {}, 'Stores'), h('div', { id: 'stores-table', class: 'table-scroll' }, 'Loading…'));
   root.append(list);
-  if (canEdit && !me.storeScope) root.append(addForm(() => refresh(root)));
-  await refresh(root);
+  if (canEdit && !me.storeScope) root.append(addForm(() => refresh(root, canEdit, isCurrent)));
+  await refresh(root, canEdit, isCurrent);
 }
 
-async function refresh(root) {
+async function refresh(root, canEdit, isCurrent) {
   const { items } = await api('/stores');
   const target = root.querySelector('#stores-table');
   if (items.length === 0) {
     target.replaceChildren(h('p', { class: 'empty' }, 'No stores yet. Add your first store below.'));
-    return;
+    return items;
   }
-  target.replaceChildren(h('table', { id: 'stores' },
-    h('thead', {}, h('tr', {}, ['Store', 'Platform', 'Site', 'Shop id', 'Time zone', 'Status', 'Token expires', 'Added'].map(t => h('th', {}, t)))),
-    h('tbody', {}, items.map(s => h('tr', { dataset: { storeId: s.id } },
-      h('td', {}, h('strong', {}, s.displayName), h('div', { class: 'muted mono' }, s.id)),
-      h('td', { class: 'platform' }, PLATFORMS[s.platform] ?? s.platform),
-      h('td', {}, s.site),
-      h('td', { class: 'mono' }, s.shopId),
-      h('td', {}, s.timeZone),
-      h('td', {}, badge(s.status, STATUS_KIND[s.status] ?? ''), s.statusReason ? h('div', { class: 'muted' }, s.statusReason) : null),
-      h('td', {}, s.connected ? formatTime(s.tokenExpiresAt, s.timeZone) : badge('not connected', 'warn')),
-      h('td', {}, formatTime(s.createdAt, s.timeZone)),
-    )))));
+  const open = new Set([...target.querySelectorAll('tr.history-row')].map(r => r.dataset.storeId));
+  target.replaceChildren(h('table', { id: 'stores', class: 'data' },
+    h('thead', {}, h('tr', {}, COLUMNS.map(t => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, items.map(s => storeRows(s, canEdit, open.has(s.id), () => refresh(root, canEdit, isCurrent), isCurrent)))));
+  return items;
+}
+
+function storeRows(s, canEdit, expanded, refreshAll, isCurrent) {
+  const panelId = `history-${s.id}`;
+  const row = h('tr', { dataset: { storeId: s.id }, class: 'store-row' },
+    h('td', {}, h('strong', {}, s.displayName), h('div', { class: 'muted mono' }, s.id), h('div', { class: 'muted small' }, 'added ', time(s.createdAt, s.timeZone))),
+    h('td', {},
+      h('span', { class: 'platform' }, platformName(s.platform)), ` · ${s.site}`,
+      h('div', { class: 'muted small' }, 'shop ', h('span', { class: 'mono' }, s.shopId)),
+      h('div', { class: 'muted small' }, s.timeZone)),
+    h('td', {},
+      badge(s.status, STATUS_KIND[s.status] ?? ''),
+      s.statusReason ? h('div', { class: 'muted small' }, s.statusReason) : null,
+      h('div', { class: 'muted small' }, s.connected ? ['token until ', formatTime(s.tokenExpiresAt, s.timeZone)] : badge('not connected', 'warn'))),
+    h('td', { class: 'sync-cell' }, syncCell(s)),
+    h('td', { class: 'actions' },
+      canEdit ? syncButton(s, refreshAll, isCurrent) : null,
+      h('button', { type: 'button', class: 'history-toggle', 'aria-expanded': 'false', 'aria-controls': panelId, onclick: (e) => toggle(e.currentTarget) }, 'Runs and failures')));
+  const panel = h('tr', { class: 'history-row', id: panelId, hidden: true, dataset: { storeId: s.id } }, h('td', { colspan: COLUMNS.length }));
+
+  async function toggle(button) {
+    const show = panel.hidden;
+    panel.hidden = !show;
+    button.setAttribute('aria-expanded', String(show));
+    if (show) await historyPanel(s, panel.firstChild);
+  }
+  if (expanded) queueMicrotask(() => toggle(row.querySelector('.history-toggle')));
+  return [row, panel];
+}
+
+function syncButton(s, refreshAll, isCurrent) {
+  const possible = s.status === 'active' && s.connected;
+  return h('button', {
+    type: 'button', class: 'sync-now', disabled: !possible,
+    title: possible ? 'Fetch this store\'s coupons now' : 'Only active, connected stores can be synced',
+    onclick: async (event) => {
+      const button = event.currentTarget;
+      button.disabled = true;
+      try {
+        await api(`/stores/${encodeURIComponent(s.id)}/sync`, { method: 'POST' });
+        flash(`Sync of ${s.displayName} queued. The status updates when it has run.`, 'ok');
+        await watch(s, refreshAll, isCurrent);
+      } catch (error) {
+        flash(error.message);
+        button.disabled = false;
+      }
+    },
+  }, 'Sync now');
+}
+
+// After "Sync now", refresh a few times (a sync of a store usually takes seconds) until the store shows a new attempt.
+async function watch(s, refreshAll, isCurrent) {
+  const before = s.sync?.lastAttemptAt ?? null;
+  for (const delay of [1500, 3000, 5000, 10000]) {
+    await new Promise(resolve => setTimeout(resolve, delay));
+    if (!isCurrent()) return;
+    const items = await refreshAll();
+    const now = items.find(i => i.id === s.id)?.sync;
+    if (now && now.lastAttemptAt !== before && !now.runningUntil) return;
+  }
 }
 
 function field(label, name, control) {
