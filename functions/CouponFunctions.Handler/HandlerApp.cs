@@ -105,7 +105,7 @@ internal static class HandlerApp
         app.MapOAuthCallback();
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         api.MapApiKeys();
-        api.MapStores();
+        api.MapStores(app.Services.GetRequiredService<TimeProvider>());
         api.MapStoreAuthorization();
         api.MapCoupons(app.Services.GetRequiredService<TimeProvider>());
         api.MapFindings();

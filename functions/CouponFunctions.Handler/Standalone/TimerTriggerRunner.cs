@@ -22,23 +22,25 @@ internal sealed class TimerTriggerRunner(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var status = trigger.UseMonitor ? await monitor.GetAsync(function.Name, cancellationToken) : null;
-        var now = time.GetUtcNow();
-        if (status is not null && status.Next < now)
+        var last = status?.Last;
+        if (status is not null && status.Next < time.GetUtcNow())
         {
             await InvokeAsync(isPastDue: true, status.Last, status.Next, cancellationToken);
+            last = status.Next;
         }
         else if (trigger.RunOnStartup)
         {
             await InvokeAsync(isPastDue: false, status?.Last, status?.Next, cancellationToken);
         }
 
-        var last = status?.Last;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var next = _schedule.GetNextOccurrence(time.GetUtcNow());
-            if (trigger.UseMonitor) await monitor.SetAsync(function.Name, new ScheduleStatus(last, next, time.GetUtcNow()), cancellationToken);
-            var wait = next - time.GetUtcNow();
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken);
+            // Never at or before the occurrence just run: a timer that wakes a little early must not fire it twice.
+            var now = time.GetUtcNow();
+            var next = _schedule.GetNextOccurrence(last is { } previous && previous > now ? previous : now);
+            if (trigger.UseMonitor) await monitor.SetAsync(function.Name, new ScheduleStatus(last, next, now), cancellationToken);
+            for (var wait = next - time.GetUtcNow(); wait > TimeSpan.Zero; wait = next - time.GetUtcNow())
+                await Task.Delay(wait, time, cancellationToken);
             // Late by more than a second means something held us (a long previous run, a paused process).
             var isPastDue = time.GetUtcNow() - next > TimeSpan.FromSeconds(1);
             await InvokeAsync(isPastDue, last, next, cancellationToken);

@@ -53,7 +53,11 @@ internal static class CoreServices
         services.AddFunction<RefreshStoreTokenFunction>("RefreshStoreToken");
 
         // The API speaks the same JSON as the queues: camelCase, enums as camelCase strings.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new PlatformJsonConverter());
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
         return services;
     }
 }

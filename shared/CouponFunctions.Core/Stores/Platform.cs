@@ -1,6 +1,7 @@
 namespace CouponFunctions.Core.Stores;
 
 /// <summary>The marketplaces and storefronts a store can live on.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(PlatformJsonConverter))]
 public enum Platform
 {
     Shopee,
@@ -34,4 +35,14 @@ public static class PlatformNames
     }
 
     public static IReadOnlyList<string> All { get; } = ["shopee", "lazada", "tiktok", "shopline"];
+}
+
+/// <summary>Platforms are written in JSON by their wire names ("tiktok", not "tikTok"), everywhere.</summary>
+public sealed class PlatformJsonConverter : System.Text.Json.Serialization.JsonConverter<Platform>
+{
+    public override Platform Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        PlatformNames.TryParse(reader.GetString(), out var platform) ? platform : throw new System.Text.Json.JsonException($"Platform must be one of: {string.Join(", ", PlatformNames.All)}.");
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, Platform value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToWire());
 }

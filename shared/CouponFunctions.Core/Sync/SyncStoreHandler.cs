@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CouponFunctions.Core.Alerts;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Platforms;
@@ -94,7 +95,7 @@ public sealed class SyncStoreHandler(
         if (!DateTimeOffset.TryParseExact(owner.Split('-')[0], "yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var started)) return;
         await _states.RecordRunAsync(new SyncRun(owner, tenantId, storeId, "unknown", started, now, SyncRunStatus.Failed, SyncCounts.Zero,
-            new SyncFailure("Abandoned", "The run stopped before it finished (the process ended or timed out); this run took over.", null, null, null, null)), cancellationToken);
+            new SyncFailure("abandoned", "The run stopped before it finished (the process ended or timed out); this run took over.", null, null, null, null)), cancellationToken);
     }
 
     private async Task<SyncRun> RecordSkipAsync(SyncRun run, CancellationToken cancellationToken)
@@ -144,7 +145,7 @@ public sealed class SyncStoreHandler(
 
         public SyncRun Failed(string reason, PlatformError error) => new(
             runId, store.TenantId, store.Id, reason, startedAt, owner._time.GetUtcNow(), SyncRunStatus.Failed, Counts(),
-            new SyncFailure(error.Kind.ToString(), error.Message, error.Code, error.HttpStatus, error.RequestId, error.RequestUrl));
+            new SyncFailure(JsonNamingPolicy.CamelCase.ConvertName(error.Kind.ToString()), error.Message, error.Code, error.HttpStatus, error.RequestId, error.RequestUrl));
 
         private SyncCounts Counts() => new(_fetched, _created, _updated, _unchanged, _removed);
 

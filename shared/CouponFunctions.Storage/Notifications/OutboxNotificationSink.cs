@@ -49,7 +49,8 @@ internal sealed class OutboxNotificationSink(StorageClients storage, TimeProvide
         {
             if (await ReadAsync(blob.Name, cancellationToken) is { } record) sent.Add(record);
         }
-        return sent;
+        // Blob times are whole seconds: order by the record's own time.
+        return sent.OrderByDescending(n => n.At).ToList();
     }
 
     public Task<SentNotification?> GetAsync(TenantId tenantId, string id, CancellationToken cancellationToken = default) =>

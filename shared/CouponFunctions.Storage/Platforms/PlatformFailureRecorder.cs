@@ -22,7 +22,7 @@ internal sealed class PlatformFailureRecorder(StorageClients storage, TimeProvid
             ["At"] = at,
             ["Operation"] = operation,
             ["Platform"] = error.Platform.ToString(),
-            ["Kind"] = error.Kind.ToString(),
+            ["Kind"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(error.Kind.ToString()),
             ["Code"] = error.Code,
             ["Message"] = Truncate(error.Message, 2000),
             ["RequestId"] = error.RequestId,

@@ -8,11 +8,12 @@ internal static class ApiKeysEndpoints
 {
     public static RouteGroupBuilder MapApiKeys(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", (HttpContext http) =>
+        api.MapGet("/me", (HttpContext http, TimeProvider time) =>
         {
             var caller = http.Caller();
             return Results.Ok(new
             {
+                now = time.GetUtcNow(),
                 tenantId = caller.TenantId.Value,
                 keyId = caller.KeyId,
                 role = caller.Role.ToString().ToLowerInvariant(),

@@ -14,12 +14,13 @@ internal sealed record StoreResponse(
     string Status,
     string? StatusReason,
     bool Connected,
+    bool TokenExpired,
     DateTimeOffset? TokenExpiresAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     StoreSyncResponse? Sync)
 {
-    public static StoreResponse From(Store store, SyncState? sync = null) => new(
+    public static StoreResponse From(Store store, DateTimeOffset now, SyncState? sync = null) => new(
         store.Id.Value,
         store.Platform.ToWire(),
         store.Site,
@@ -29,6 +30,7 @@ internal sealed record StoreResponse(
         ToWire(store.Status),
         store.StatusReason,
         store.IsConnected,
+        store.Credentials.AccessTokenExpiresAt < now,
         store.Credentials.AccessTokenExpiresAt,
         store.CreatedAt,
         store.UpdatedAt,

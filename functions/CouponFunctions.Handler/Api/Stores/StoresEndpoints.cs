@@ -10,7 +10,7 @@ namespace CouponFunctions.Handler.Api.Stores;
 /// <summary>/api/stores: add, list, get, update, disable and enable the stores of the caller's workspace.</summary>
 internal static class StoresEndpoints
 {
-    public static RouteGroupBuilder MapStores(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapStores(this RouteGroupBuilder api, TimeProvider time)
     {
         var stores = api.MapGroup("/stores").WithTags("Stores");
 
@@ -22,7 +22,7 @@ internal static class StoresEndpoints
             var states = (await statesTask).ToDictionary(s => s.StoreId);
             return Results.Ok(new
             {
-                items = list.OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase).Select(s => StoreResponse.From(s, states.GetValueOrDefault(s.Id))),
+                items = list.OrderBy(s => s.DisplayName, StringComparer.OrdinalIgnoreCase).Select(s => StoreResponse.From(s, time.GetUtcNow(), states.GetValueOrDefault(s.Id))),
             });
         });
 
@@ -31,10 +31,10 @@ internal static class StoresEndpoints
             if (!StoreId.TryParse(storeId, out var id)) return ApiResults.BadField("storeId", "Not a store id.");
             var result = await handler.GetAsync(http.Caller(), id, ct);
             var state = result.IsOk ? await syncStates.GetAsync(http.Caller().TenantId, id, ct) : null;
-            return result.ToHttp(s => Results.Ok(StoreResponse.From(s, state)));
+            return result.ToHttp(s => Results.Ok(StoreResponse.From(s, time.GetUtcNow(), state)));
         });
 
-        stores.MapPost("/{storeId}/sync", async (string storeId, HttpContext http, ManageStoresHandler handler, IWorkQueue queue, TimeProvider time, CancellationToken ct) =>
+        stores.MapPost("/{storeId}/sync", async (string storeId, HttpContext http, ManageStoresHandler handler, IWorkQueue queue, CancellationToken ct) =>
         {
             if (!StoreId.TryParse(storeId, out var id)) return ApiResults.BadField("storeId", "Not a store id.");
             var found = await handler.GetAsync(http.Caller(), id, ct);
@@ -64,7 +64,7 @@ internal static class StoresEndpoints
             var (input, problem) = await http.Request.ReadJsonAsync<StoreInput>(ct);
             if (problem is not null) return problem;
             return (await handler.AddAsync(http.Caller(), input!, ct))
-                .ToHttp(s => Results.Created($"/api/stores/{s.Id}", StoreResponse.From(s)));
+                .ToHttp(s => Results.Created($"/api/stores/{s.Id}", StoreResponse.From(s, time.GetUtcNow())));
         }).Requires(ApiKeyRole.Editor);
 
         stores.MapPatch("/{storeId}", async (string storeId, HttpContext http, ManageStoresHandler handler, CancellationToken ct) =>
@@ -72,20 +72,20 @@ internal static class StoresEndpoints
             if (!StoreId.TryParse(storeId, out var id)) return ApiResults.BadField("storeId", "Not a store id.");
             var (input, problem) = await http.Request.ReadJsonAsync<StoreChangeInput>(ct);
             if (problem is not null) return problem;
-            return (await handler.UpdateAsync(http.Caller(), id, input!, ct)).ToHttp(s => Results.Ok(StoreResponse.From(s)));
+            return (await handler.UpdateAsync(http.Caller(), id, input!, ct)).ToHttp(s => Results.Ok(StoreResponse.From(s, time.GetUtcNow())));
         }).Requires(ApiKeyRole.Editor);
 
         stores.MapPost("/{storeId}/disable", (string storeId, HttpContext http, ManageStoresHandler handler, CancellationToken ct) =>
-            SetEnabled(storeId, enabled: false, http, handler, ct)).Requires(ApiKeyRole.Editor);
+            SetEnabled(storeId, enabled: false, http, handler, time, ct)).Requires(ApiKeyRole.Editor);
 
         stores.MapPost("/{storeId}/enable", (string storeId, HttpContext http, ManageStoresHandler handler, CancellationToken ct) =>
-            SetEnabled(storeId, enabled: true, http, handler, ct)).Requires(ApiKeyRole.Editor);
+            SetEnabled(storeId, enabled: true, http, handler, time, ct)).Requires(ApiKeyRole.Editor);
 
         return api;
     }
 
-    private static async Task<IResult> SetEnabled(string storeId, bool enabled, HttpContext http, ManageStoresHandler handler, CancellationToken ct) =>
+    private static async Task<IResult> SetEnabled(string storeId, bool enabled, HttpContext http, ManageStoresHandler handler, TimeProvider time, CancellationToken ct) =>
         !StoreId.TryParse(storeId, out var id)
             ? ApiResults.BadField("storeId", "Not a store id.")
-            : (await handler.SetEnabledAsync(http.Caller(), id, enabled, ct)).ToHttp(s => Results.Ok(StoreResponse.From(s)));
+            : (await handler.SetEnabledAsync(http.Caller(), id, enabled, ct)).ToHttp(s => Results.Ok(StoreResponse.From(s, time.GetUtcNow())));
 }
