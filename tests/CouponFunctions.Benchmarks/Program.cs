@@ -1,1 +1,16 @@
-Console.WriteLine("benchmarks");
+using CouponFunctions.Benchmarks.Infrastructure;
+using CouponFunctions.Benchmarks.Platforms;
+
+// The benchmark command: end-to-end figures (Stopwatch, not BenchmarkDotNet). Adding a benchmark is one line here.
+IBenchmark[] benchmarks =
+[
+    new PlatformListingBenchmark(),
+];
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+return await BenchmarkRunner.RunAsync(benchmarks, args, Console.Out, cancel.Token);

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The benchmark command: builds the benchmarks in Release and runs them (all by default, or the names given), e.g.
+#   scripts/benchmark.sh              # every benchmark
+#   scripts/benchmark.sh platforms    # one
+# Figures print as text and land in benchmark-results/<name>.json. An in-memory Azurite is started for the benchmarks
+# that need storage (COUPONFUNCTIONS_TEST_STORAGE, read by AzuriteFixture), as the test command does.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+ensure_dotnet
+ensure_azurite
+
+ARTIFACTS="${COUPONFUNCTIONS_BENCHMARK_ARTIFACTS:-$REPO_ROOT/artifacts/benchmarks}"
+
+blob=$(free_port); queue=$(free_port); table=$(free_port)
+workdir=$(mktemp -d)
+log "Starting Azurite in memory on ports $blob/$queue/$table"
+(cd "$workdir" && exec "$AZURITE" --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --silent \
+  --blobPort "$blob" --queuePort "$queue" --tablePort "$table") >"$workdir/azurite.log" 2>&1 &
+azurite_pid=$!
+trap 'kill -9 $azurite_pid 2>/dev/null || true; rm -rf "$workdir"' EXIT
+wait_for_port "$table" 300 || fail "Azurite did not start: $(cat "$workdir/azurite.log")"
+export COUPONFUNCTIONS_TEST_STORAGE="$(azurite_connection "$blob" "$queue" "$table")"
+
+log "Building the benchmarks (Release)"
+dotnet build tests/CouponFunctions.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly --artifacts-path "$ARTIFACTS"
+
+mkdir -p benchmark-results
+log "Running: ${*:-all}"
+dotnet run -c Release --no-build --project tests/CouponFunctions.Benchmarks --artifacts-path "$ARTIFACTS" -- "${@:-all}"
