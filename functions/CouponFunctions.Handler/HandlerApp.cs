@@ -12,6 +12,7 @@ using CouponFunctions.Handler.Standalone;
 using CouponFunctions.Handler.Startup;
 using CouponFunctions.Platforms;
 using CouponFunctions.Sandbox;
+using CouponFunctions.Sandbox.Demo;
 using CouponFunctions.Storage;
 using Microsoft.Extensions.FileProviders;
 
@@ -73,7 +74,15 @@ internal static class HandlerApp
 
         if (mode.IsStandalone)
         {
-            if (builder.Configuration.GetValue("Sandbox:Enabled", false)) services.AddPlatformSandboxes();
+            if (builder.Configuration.GetValue("Sandbox:Enabled", false))
+            {
+                services.AddPlatformSandboxes();
+                if (builder.Configuration.GetValue("Sandbox:Demo:Enabled", true))
+                {
+                    services.AddSandboxDemo(o => builder.Configuration.GetSection("Sandbox:Demo").Bind(o));
+                    services.AddSingleton<DemoStores>();
+                }
+            }
             services.AddSingleton<IScheduleMonitor, TableScheduleMonitor>();
             if (builder.Configuration.GetValue("Runner:Enabled", true)) services.AddHostedService<TriggerRunner>();
         }

@@ -1,10 +1,12 @@
 using CouponFunctions.Benchmarks.Infrastructure;
+using CouponFunctions.Benchmarks.Operations;
 using CouponFunctions.Benchmarks.Platforms;
 
 // The benchmark command: end-to-end figures (Stopwatch, not BenchmarkDotNet). Adding a benchmark is one line here.
 IBenchmark[] benchmarks =
 [
     new PlatformListingBenchmark(),
+    new CouponOperationsBenchmark(),
 ];
 
 using var cancel = new CancellationTokenSource();

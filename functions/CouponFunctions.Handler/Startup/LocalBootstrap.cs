@@ -11,9 +11,10 @@ internal sealed class LocalBootstrap(
     AuthenticateApiKeyHandler authenticate,
     IConfiguration configuration, IHostEnvironment environment, ILogger<LocalBootstrap> logger)
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>The local tenant, or null when bootstrapping is off.</summary>
+    public async Task<TenantId?> RunAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue("Bootstrap:Enabled", false)) return;
+        if (!configuration.GetValue("Bootstrap:Enabled", false)) return null;
         var tenantId = TenantId.Parse(configuration["Bootstrap:TenantId"] ?? "demo");
         var keyFile = Path.GetFullPath(configuration["Bootstrap:KeyFile"] ?? ".local/admin-key.txt", environment.ContentRootPath);
         // The saved key must still work (storage may have been wiped or the key revoked), or a new one is issued.
@@ -33,5 +34,6 @@ internal sealed class LocalBootstrap(
         {
             logger.LogInformation("Bootstrap: tenant {TenantId} exists; its admin key is in {KeyFile}", tenantId, keyFile);
         }
+        return tenantId;
     }
 }

@@ -14,6 +14,7 @@ internal sealed class StartupTasks(
     StorageInitializer storage,
     HandlerMode mode,
     LocalBootstrap bootstrap,
+    IServiceProvider services,
     ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -21,7 +22,8 @@ internal sealed class StartupTasks(
         FunctionRegistrations.Verify(app, registrations);
         var queues = app.Functions.Select(f => f.Trigger).OfType<QueueTrigger>().Select(q => q.QueueName).Distinct();
         await storage.EnsureCreatedAsync(queues, cancellationToken);
-        if (mode.IsStandalone) await bootstrap.RunAsync(cancellationToken);
+        if (mode.IsStandalone && await bootstrap.RunAsync(cancellationToken) is { } tenant && services.GetService<DemoStores>() is { } demo)
+            await demo.ConnectAsync(tenant, cancellationToken);
         logger.LogInformation("CouponFunctions handler ready in {Mode} mode with {Count} functions", mode, app.Functions.Count);
     }
 

@@ -37,15 +37,17 @@ public sealed class PlanSyncHandler(
             due.Add(store);
         }
 
-        foreach (var platform in due.GroupBy(s => s.Platform))
+        // Each platform's stores are spread evenly over the window, and the platforms are interleaved in the queue, so
+        // that the messages in flight at any moment share every platform's rate limits instead of waiting on one.
+        var byPlatform = due.GroupBy(s => s.Platform)
+            .Select(g => g.OrderBy(s => s.TenantId.Value, StringComparer.Ordinal).ThenBy(s => s.Id.Value, StringComparer.Ordinal).ToList())
+            .ToList();
+        var planned = byPlatform
+            .SelectMany(stores => stores.Select((store, i) => (Store: store, Index: i, Delay: stores.Count > 1 ? settings.SpreadWindow / stores.Count * i : TimeSpan.Zero)))
+            .OrderBy(p => p.Index).ThenBy(p => p.Store.Platform);
+        foreach (var (store, _, delay) in planned)
         {
-            var ordered = platform.OrderBy(s => s.TenantId.Value, StringComparer.Ordinal).ThenBy(s => s.Id.Value, StringComparer.Ordinal).ToList();
-            var step = ordered.Count > 1 ? settings.SpreadWindow / ordered.Count : TimeSpan.Zero;
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                var store = ordered[i];
-                await queue.EnqueueAsync(new SyncStoreMessage(store.TenantId.Value, store.Id.Value, SyncStoreMessage.Scheduled, now), step * i, cancellationToken);
-            }
+            await queue.EnqueueAsync(new SyncStoreMessage(store.TenantId.Value, store.Id.Value, SyncStoreMessage.Scheduled, now), delay, cancellationToken);
         }
         logger.LogInformation("Planned the sync of {Count} stores over {Window}", due.Count, settings.SpreadWindow);
         return due.Count;

@@ -36,6 +36,41 @@ internal static class ListingFleet
         [Platform.Shopline] = ["TW", "HK", "SG", "MY"],
     };
 
+    /// <summary>The connectors' settings as the handler reads them, pointed at the host; null limits = none to speak of (warm-up).</summary>
+    public static Dictionary<string, string?> ConnectorSettings(SandboxHost host, ListingSetup? setup)
+    {
+        string Url(Platform platform, string path = "") => host.BaseUrl(platform).AbsoluteUri.TrimEnd('/') + path;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Platforms:Shopee:BaseUrl"] = Url(Platform.Shopee),
+            ["Platforms:Shopee:PartnerId"] = ShopeePartnerId.ToString(CultureInfo.InvariantCulture),
+            ["Platforms:Shopee:PartnerKey"] = ShopeePartnerKey,
+            ["Platforms:Lazada:BaseUrl"] = Url(Platform.Lazada, "/rest"),
+            ["Platforms:Lazada:UseBaseUrlForAllSites"] = "true",
+            ["Platforms:Lazada:AuthBaseUrl"] = Url(Platform.Lazada, "/rest"),
+            ["Platforms:Lazada:AppKey"] = LazadaAppKey,
+            ["Platforms:Lazada:AppSecret"] = LazadaAppSecret,
+            ["Platforms:TikTok:BaseUrl"] = Url(Platform.TikTok),
+            ["Platforms:TikTok:AuthBaseUrl"] = Url(Platform.TikTok),
+            ["Platforms:TikTok:AppKey"] = TikTokAppKey,
+            ["Platforms:TikTok:AppSecret"] = TikTokAppSecret,
+            // What the product does: claims and uses come from one detail read per coupon.
+            ["Platforms:TikTok:FetchUsageStats"] = "true",
+            ["Platforms:Shopline:StoreUrlTemplate"] = Url(Platform.Shopline, "/{handle}"),
+            ["Platforms:Shopline:AppKey"] = ShoplineAppKey,
+            ["Platforms:Shopline:AppSecret"] = ShoplineAppSecret,
+        };
+        foreach (var platform in new[] { Platform.Shopee, Platform.Lazada, Platform.TikTok, Platform.Shopline })
+        {
+            var name = platform switch { Platform.Shopee => "Shopee", Platform.Lazada => "Lazada", Platform.TikTok => "TikTok", _ => "Shopline" };
+            var limits = setup?.For(platform);
+            settings[$"Platforms:{name}:AppQps"] = (limits?.AppQps ?? 100_000).ToString(CultureInfo.InvariantCulture);
+            settings[$"Platforms:{name}:ShopQps"] = (limits?.ShopQps ?? 100_000).ToString(CultureInfo.InvariantCulture);
+            if (limits is null) settings[$"Platforms:{name}:AppBurst"] = settings[$"Platforms:{name}:ShopBurst"] = "100000";
+        }
+        return settings;
+    }
+
     public static void RegisterApps(SandboxHost host)
     {
         host.Shopee.AddPartner(ShopeePartnerId, ShopeePartnerKey);

@@ -167,35 +167,7 @@ internal sealed class PlatformListingBenchmark : IBenchmark
     /// <summary>The connectors as the handler registers them, pointed at the host; null limits = none to speak of (warm-up).</summary>
     private static ServiceProvider Connectors(SandboxHost host, ListingSetup? setup, CallCounter counter)
     {
-        string Url(Platform platform, string path = "") => host.BaseUrl(platform).AbsoluteUri.TrimEnd('/') + path;
-        var settings = new Dictionary<string, string?>
-        {
-            ["Platforms:Shopee:BaseUrl"] = Url(Platform.Shopee),
-            ["Platforms:Shopee:PartnerId"] = ListingFleet.ShopeePartnerId.ToString(CultureInfo.InvariantCulture),
-            ["Platforms:Shopee:PartnerKey"] = ListingFleet.ShopeePartnerKey,
-            ["Platforms:Lazada:BaseUrl"] = Url(Platform.Lazada, "/rest"),
-            ["Platforms:Lazada:UseBaseUrlForAllSites"] = "true",
-            ["Platforms:Lazada:AuthBaseUrl"] = Url(Platform.Lazada, "/rest"),
-            ["Platforms:Lazada:AppKey"] = ListingFleet.LazadaAppKey,
-            ["Platforms:Lazada:AppSecret"] = ListingFleet.LazadaAppSecret,
-            ["Platforms:TikTok:BaseUrl"] = Url(Platform.TikTok),
-            ["Platforms:TikTok:AuthBaseUrl"] = Url(Platform.TikTok),
-            ["Platforms:TikTok:AppKey"] = ListingFleet.TikTokAppKey,
-            ["Platforms:TikTok:AppSecret"] = ListingFleet.TikTokAppSecret,
-            // What the product does: claims and uses come from one detail read per coupon.
-            ["Platforms:TikTok:FetchUsageStats"] = "true",
-            ["Platforms:Shopline:StoreUrlTemplate"] = Url(Platform.Shopline, "/{handle}"),
-            ["Platforms:Shopline:AppKey"] = ListingFleet.ShoplineAppKey,
-            ["Platforms:Shopline:AppSecret"] = ListingFleet.ShoplineAppSecret,
-        };
-        foreach (var platform in AllPlatforms)
-        {
-            var name = platform switch { Platform.Shopee => "Shopee", Platform.Lazada => "Lazada", Platform.TikTok => "TikTok", _ => "Shopline" };
-            var limits = setup?.For(platform);
-            settings[$"Platforms:{name}:AppQps"] = (limits?.AppQps ?? 100_000).ToString(CultureInfo.InvariantCulture);
-            settings[$"Platforms:{name}:ShopQps"] = (limits?.ShopQps ?? 100_000).ToString(CultureInfo.InvariantCulture);
-            if (limits is null) settings[$"Platforms:{name}:AppBurst"] = settings[$"Platforms:{name}:ShopBurst"] = "100000";
-        }
+        var settings = ListingFleet.ConnectorSettings(host, setup);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(counter.CreateHandler));

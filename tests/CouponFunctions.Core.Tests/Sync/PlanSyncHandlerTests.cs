@@ -30,6 +30,17 @@ public sealed class PlanSyncHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_SeveralPlatforms_InterleavesThemInTheQueue()
+    {
+        var stores = Enumerable.Range(0, 3).SelectMany(i => new[] { NewStore($"s-a{i}", Platform.TikTok), NewStore($"s-b{i}", Platform.Shopee) }).ToList();
+        var queue = new CapturingQueue();
+
+        await Handler(stores, [], queue).HandleAsync();
+
+        Assert.Equal(["s-b0", "s-a0", "s-b1", "s-a1", "s-b2", "s-a2"], queue.Sent.Select(s => s.Message.StoreId));
+    }
+
+    [Fact]
     public async Task HandleAsync_DisabledUnconnectedOrJustSynced_AreNotPlanned()
     {
         var stores = new[]

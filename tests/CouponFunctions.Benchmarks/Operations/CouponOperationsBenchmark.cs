@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using CouponFunctions.Benchmarks.Infrastructure;
+using CouponFunctions.Benchmarks.Platforms;
+using CouponFunctions.Core.Inspections;
+using CouponFunctions.Core.Inspections.Runs;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Sandbox.Common;
+using CouponFunctions.Storage;
+using CouponFunctions.Storage.Clients;
+using CouponFunctions.Storage.Clients.Tables;
+using CouponFunctions.Storage.Queues;
+using CouponFunctions.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CouponFunctions.Benchmarks.Operations;
+
+/// <summary>
+/// Issue 4's figures in one run over one data set: (B1) a full sync of 100 stores × 1,000 coupons through the sandboxes
+/// under QPS limits, against the least time those limits allow, and the entity writes of an immediate re-sync; (B4) a
+/// filtered, sorted list page over the 100,000 coupons through the API, beside the same filter as a direct Table query;
+/// (B5) inspection of the 100,000 coupons.
+/// </summary>
+internal sealed class CouponOperationsBenchmark : IBenchmark
+{
+    private static readonly Platform[] AllPlatforms = [Platform.Shopee, Platform.Lazada, Platform.TikTok, Platform.Shopline];
+    private const string ListQuery = "status=ongoing&platform=shopee,lazada&sort=endTime&pageSize=50";
+
+    public string Name => "operations";
+
+    public string Description =>
+        "B1 full sync of 100 stores x 1,000 coupons under QPS limits (target <= 1.2 x the limits' bound; 0 writes on re-sync), " +
+        "B4 list page over 100,000 coupons (p95 <= 100 ms, >= 10x a direct Table query), B5 inspection of 100,000 coupons (< 1 s)";
+
+    public async Task<BenchmarkReport> RunAsync(BenchmarkContext context)
+    {
+        var setup = OperationsSetup.FromEnvironment();
+        var ct = context.CancellationToken;
+        var report = new BenchmarkReport(Name, Description);
+        await using var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        await using var sandboxes = await SandboxHost.StartAsync(new SandboxHostOptions { Platforms = new HashSet<Platform>(AllPlatforms) }, ct);
+        ListingFleet.RegisterApps(sandboxes);
+        var fleet = AllPlatforms.SelectMany(p => ListingFleet.Seed(sandboxes, p, 1, setup.Fleet.StoresPerPlatform, setup.Fleet.CouponsPerStore, context.Time.GetUtcNow())).ToList();
+        context.Progress($"seeded {fleet.Count} stores x {setup.Fleet.CouponsPerStore:N0} coupons in the sandboxes");
+
+        var settings = ListingFleet.ConnectorSettings(sandboxes, setup.Fleet)
+            .ToDictionary(s => s.Key, s => s.Value!);
+        // The timer spreads each platform's stores over this window; the benchmark measures syncs, not the wait.
+        settings["Sync:SpreadWindow"] = "00:00:00";
+        // The immediate re-sync must not be skipped as "synced moments ago": that is what it measures.
+        settings["Sync:MinimumGap"] = "00:00:00";
+        settings["Sync:Interval"] = "00:00:00.001";
+        await using var app = await HandlerHost.StartAsync(azurite.ConnectionString, settings, ct);
+        var tenant = TenantId.Parse(azurite.UniqueName("bench"));
+        var adminKey = (await app.Services.GetRequiredService<BootstrapTenantHandler>().HandleAsync(tenant, "Benchmark tenant", issueKey: true, ct)).IssuedKey!.Text;
+        var repository = app.Services.GetRequiredService<IStoreRepository>();
+        foreach (var store in fleet) await repository.AddAsync(ToStore(tenant, store, context.Time.GetUtcNow()), ct);
+        foreach (var (_, sandbox) in Sandboxes(sandboxes))
+        {
+            sandbox.Throttle.Configure(setup.Fleet.Limits[0].AppQps, setup.Fleet.Limits[0].ShopQps);
+            sandbox.Stats.Reset();
+        }
+
+        await SyncFigures(context, setup, app, tenant, fleet, sandboxes, report, ct);
+        await ListFigures(context, setup, app, tenant, adminKey, report, ct);
+        await InspectFigures(context, app, tenant, fleet, report, ct);
+        return report;
+    }
+
+    private static async Task SyncFigures(BenchmarkContext context, OperationsSetup setup, HandlerHost app, TenantId tenant, List<FleetStore> fleet,
+        SandboxHost sandboxes, BenchmarkReport report, CancellationToken ct)
+    {
+        context.Progress($"B1: syncing every store, {setup.Concurrency} messages in flight ...");
+        var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
+        var full = await SyncAllAsync(app, fleet, setup.Concurrency, ct);
+        var calls = Sandboxes(sandboxes).ToDictionary(s => s.Platform, s => s.Parts.Stats.Calls);
+        var throttled = Sandboxes(sandboxes).Sum(s => s.Parts.Stats.Throttled);
+        var runs = await LatestRunsAsync(app, tenant, fleet, ct);
+        var bound = AllPlatforms.Max(p =>
+        {
+            var limits = setup.Fleet.For(p);
+            return Math.Max(calls[p] / limits.AppQps, calls[p] / (double)setup.Fleet.StoresPerPlatform / limits.ShopQps);
+        });
+        using var process = Process.GetCurrentProcess();
+        report.Add("b1.stores", "B1 stores synced", fleet.Count)
+            .Add("b1.coupons", "B1 coupons created", runs.Sum(r => r.Counts.Created))
+            .Add("b1.calls", "B1 platform calls", calls.Values.Sum())
+            .Add("b1.throttled", "B1 throttle errors seen by the sandboxes", throttled)
+            .Add("b1.elapsed", "B1 full sync elapsed", full.TotalSeconds, "s", "0.00")
+            .Add("b1.bound", "B1 rate-limit bound (least time the limits allow)", bound, "s", "0.00")
+            .Add("b1.ratio", "B1 elapsed / bound", full.TotalSeconds / bound, "", "0.000")
+            .Add("b1.peak", "B1 peak working set of this process (app + sandboxes)", process.PeakWorkingSet64 / 1048576.0, "MB", "N0");
+        report.Check("every store synced", runs.Count == fleet.Count && runs.All(r => r.Status == SyncRunStatus.Succeeded),
+            $"{runs.Count(r => r.Status == SyncRunStatus.Succeeded)} of {fleet.Count} succeeded");
+        report.Check("every coupon stored once", runs.Sum(r => r.Counts.Created) == fleet.Count * setup.Fleet.CouponsPerStore,
+            $"{runs.Sum(r => r.Counts.Created):N0} created");
+        report.Expect("full sync within 1.2x the rate-limit bound", full.TotalSeconds / bound <= 1.2, $"{full.TotalSeconds / bound:0.000}");
+
+        context.Progress("B1: immediate re-sync without changes ...");
+        var again = await SyncAllAsync(app, fleet, setup.Concurrency, ct);
+        var rerun = await LatestRunsAsync(app, tenant, fleet, ct);
+        var writes = rerun.Sum(r => r.Counts.Written);
+        report.Add("b1.resync.elapsed", "B1 re-sync elapsed", again.TotalSeconds, "s", "0.00")
+            .Add("b1.resync.writes", "B1 re-sync coupon entity writes", writes)
+            .Add("b1.resync.unchanged", "B1 re-sync coupons seen unchanged", rerun.Sum(r => r.Counts.Unchanged));
+        report.Expect("re-sync without changes writes no coupon entity", writes == 0, $"{writes} writes");
+        report.Details["b1.peakBeforeSyncMb"] = peakBefore / 1048576.0;
+    }
+
+    private static async Task ListFigures(BenchmarkContext context, OperationsSetup setup, HandlerHost app, TenantId tenant, string adminKey, BenchmarkReport report, CancellationToken ct)
+    {
+        context.Progress($"B4: {setup.ListRequests} list pages through the API ...");
+        using var api = new HttpClient(new SocketsHttpHandler()) { BaseAddress = app.Address };
+        api.DefaultRequestHeaders.Add("X-Api-Key", adminKey);
+        api.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var first = JsonNode.Parse(await api.GetStringAsync($"api/coupons?{ListQuery}", ct))!;
+        var matched = first["totalMatched"]!.GetValue<int>();
+        var samples = new List<TimeSpan>();
+        for (var i = 0; i < setup.ListRequests; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await api.GetAsync($"api/coupons?{ListQuery}", ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
+            samples.Add(watch.Elapsed);
+        }
+
+        context.Progress($"B4: the same filter as a direct Table Storage query, {setup.DirectQueries} times ...");
+        var table = app.Services.GetRequiredService<StorageClients>().GetTableClient(TableNames.Coupons);
+        var filter = TableFilter.And(
+            TableFilter.Create($"PartitionKey ge {tenant.Value + "_"}"),
+            TableFilter.Create($"PartitionKey lt {tenant.Value + "`"}"),
+            TableFilter.RowKeyStartsWith("c_"),
+            TableFilter.Create($"Status eq {"ongoing"}"),
+            TableFilter.Or(TableFilter.Create($"Platform eq {"shopee"}"), TableFilter.Create($"Platform eq {"lazada"}")));
+        var direct = new List<TimeSpan>();
+        var directMatched = 0;
+        for (var i = 0; i < setup.DirectQueries; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var rows = new List<TableEntity>();
+            await foreach (var e in table.QueryAsync(filter, select: ["PartitionKey", "RowKey", "Name", "ValidTo", "Remaining", "Status", "Platform"], cancellationToken: ct)) rows.Add(e);
+            var page = rows.OrderBy(e => e.GetDateTimeOffset("ValidTo")).ThenBy(e => e.PartitionKey, StringComparer.Ordinal).ThenBy(e => e.RowKey, StringComparer.Ordinal).Take(50).ToList();
+            direct.Add(watch.Elapsed);
+            directMatched = rows.Count;
+            GC.KeepAlive(page);
+        }
+
+        var p50 = Percentiles.Of(samples, 50);
+        var p95 = Percentiles.Of(samples, 95);
+        var directP50 = Percentiles.Of(direct, 50);
+        report.AddText("b4.query", "B4 query", $"GET /api/coupons?{ListQuery}")
+            .Add("b4.matched", "B4 coupons matching (of all)", matched)
+            .Add("b4.p50", "B4 list page p50", p50, "ms", "0.0")
+            .Add("b4.p95", "B4 list page p95", p95, "ms", "0.0")
+            .Add("b4.max", "B4 list page max", Percentiles.Of(samples, 100), "ms", "0.0")
+            .Add("b4.direct.p50", "B4 direct Table query p50", directP50, "ms", "0")
+            .Add("b4.direct.p95", "B4 direct Table query p95", Percentiles.Of(direct, 95), "ms", "0")
+            .Add("b4.speedup", "B4 direct p50 / list page p95", directP50 / p95, "x", "0.0");
+        report.Check("the list and the direct query find the same coupons", matched == directMatched, $"{matched:N0} vs {directMatched:N0}");
+        report.Expect("list page p95 <= 100 ms", p95 <= 100, $"{p95:0.0} ms");
+        report.Expect("list page at least 10x faster than the direct query", directP50 / p95 >= 10, $"{directP50 / p95:0.0}x");
+    }
+
+    private static async Task InspectFigures(BenchmarkContext context, HandlerHost app, TenantId tenant, List<FleetStore> fleet, BenchmarkReport report, CancellationToken ct)
+    {
+        context.Progress("B5: inspecting every coupon ...");
+        var coupons = app.Services.GetRequiredService<ICouponRepository>();
+        var stores = await app.Services.GetRequiredService<IStoreRepository>().ListAsync(tenant, ct);
+        var states = (await app.Services.GetRequiredService<ISyncStateRepository>().ListAsync(tenant, ct)).ToDictionary(s => s.StoreId);
+        var now = context.Time.GetUtcNow();
+        var inputs = new List<StoreInspectionInput>();
+        foreach (var store in stores)
+        {
+            var live = (await coupons.LoadStoreAsync(tenant, store.Id, ct)).Values.Where(c => !c.IsRemoved).Select(c => c.Coupon).ToList();
+            inputs.Add(new StoreInspectionInput(store, live, states[store.Id].ToHealth(), now));
+        }
+        var inspector = app.Services.GetRequiredService<CouponInspector>();
+        var timings = new List<TimeSpan>();
+        var findings = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            findings = inputs.Sum(i => inspector.Inspect(i, InspectionSettings.Default).Count);
+            timings.Add(watch.Elapsed);
+        }
+
+        context.Progress("B5: the InspectTenant function end to end (load from tables, inspect, store findings, digest) ...");
+        var endToEnd = Stopwatch.StartNew();
+        var status = await app.DeliverAsync("InspectTenant", new InspectTenantMessage(tenant.Value, now, fleet.Select(f => f.Key).ToList()), ct);
+        endToEnd.Stop();
+
+        var best = timings.Min().TotalMilliseconds;
+        report.Add("b5.coupons", "B5 coupons inspected", inputs.Sum(i => i.Coupons.Count))
+            .Add("b5.findings", "B5 findings", findings)
+            .Add("b5.best", "B5 inspection of every coupon, best of 5", best, "ms", "0.0")
+            .Add("b5.median", "B5 inspection of every coupon, median of 5", Percentiles.Of(timings, 50), "ms", "0.0")
+            .Add("b5.function", "B5 InspectTenant function end to end (tables in, findings and digest out)", endToEnd.Elapsed.TotalSeconds, "s", "0.00");
+        report.Check("InspectTenant succeeded", status == 200, $"HTTP {status}");
+        report.Expect("inspection of every coupon under 1 s", Percentiles.Of(timings, 50) < 1000, $"{Percentiles.Of(timings, 50):0.0} ms");
+    }
+
+    /// <summary>The product's path: the SyncCoupons timer plans the messages, the "host" runs them <paramref name="concurrency"/> at a time.</summary>
+    private static async Task<TimeSpan> SyncAllAsync(HandlerHost app, List<FleetStore> fleet, int concurrency, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var timer = await app.FireTimerAsync("SyncCoupons", ct);
+        var delivered = await app.DrainAsync(QueueNames.SyncStore, "SyncStore", concurrency, ct);
+        if (timer != 200 || delivered != fleet.Count) throw new InvalidOperationException($"SyncCoupons answered {timer} and planned {delivered} of {fleet.Count} stores.");
+        return watch.Elapsed;
+    }
+
+    private static async Task<List<SyncRun>> LatestRunsAsync(HandlerHost app, TenantId tenant, List<FleetStore> fleet, CancellationToken ct)
+    {
+        var states = app.Services.GetRequiredService<ISyncStateRepository>();
+        var runs = await Task.WhenAll(fleet.Select(f => states.ListRunsAsync(tenant, StoreId.Parse(f.Key), 1, ct)));
+        return runs.Select(r => r.First()).ToList();
+    }
+
+    private static Store ToStore(TenantId tenant, FleetStore store, DateTimeOffset now) => new()
+    {
+        TenantId = tenant, Id = StoreId.Parse(store.Key), Platform = store.Platform, Site = store.Site, ShopId = store.ShopId,
+        DisplayName = $"Bench {store.Key}", TimeZoneId = Sites.Get(store.Site).TimeZoneId, Credentials = store.Credentials, CreatedAt = now, UpdatedAt = now,
+    };
+
+    private static IReadOnlyList<(Platform Platform, (SandboxStats Stats, SandboxThrottle Throttle) Parts)> Sandboxes(SandboxHost host) =>
+    [
+        (Platform.Shopee, (host.Shopee.Stats, host.Shopee.Throttle)),
+        (Platform.Lazada, (host.Lazada.Stats, host.Lazada.Throttle)),
+        (Platform.TikTok, (host.TikTok.Stats, host.TikTok.Throttle)),
+        (Platform.Shopline, (host.Shopline.Stats, host.Shopline.Throttle)),
+    ];
+}
