@@ -207,6 +207,9 @@ var apiExcludedPaths = [
   '/api/keys/*'
   '/api/me'
   '/api/me/*'
+  // The platforms send the seller's browser back here; the app checks its own encrypted, expiring state.
+  '/api/oauth'
+  '/api/oauth/*'
   '/api/outbox'
   '/api/outbox/*'
   '/api/settings'

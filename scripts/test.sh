@@ -17,10 +17,15 @@ trap 'kill -9 $azurite_pid 2>/dev/null || true; rm -rf "$workdir"' EXIT
 wait_for_port "$table" 300 || fail "Azurite did not start: $(cat "$workdir/azurite.log")"
 export COUPONFUNCTIONS_TEST_STORAGE="$(azurite_connection "$blob" "$queue" "$table")"
 
+log "Checking that infra/ is in step with the code"
+infra_ok=1
+bash infra/validate.sh || infra_ok=0
+
 log "Building"
 dotnet build CouponFunctions.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 mkdir -p test-artifacts
+export COUPONFUNCTIONS_ARTIFACTS="$REPO_ROOT/test-artifacts"
 passed=0; failed=0; skipped=0; failed_projects=()
 for project in tests/*.Tests/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
@@ -38,6 +43,7 @@ done
 
 echo
 echo "Test summary by project is in test-artifacts/ (logs, TRX, browser screenshots)."
+[ "$infra_ok" = 1 ] || { echo "infra/validate.sh failed: infra/ is out of step with the code."; failed_projects+=("infra"); }
 [ ${#failed_projects[@]} -gt 0 ] && echo "Failing projects: ${failed_projects[*]}"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ ${#failed_projects[@]} -eq 0 ]
