@@ -11,15 +11,7 @@ ensure_azurite
 
 ARTIFACTS="${COUPONFUNCTIONS_BENCHMARK_ARTIFACTS:-$REPO_ROOT/artifacts/benchmarks}"
 
-blob=$(free_port); queue=$(free_port); table=$(free_port)
-workdir=$(mktemp -d)
-log "Starting Azurite in memory on ports $blob/$queue/$table"
-(cd "$workdir" && exec "$AZURITE" --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --silent \
-  --blobPort "$blob" --queuePort "$queue" --tablePort "$table") >"$workdir/azurite.log" 2>&1 &
-azurite_pid=$!
-trap 'kill -9 $azurite_pid 2>/dev/null || true; rm -rf "$workdir"' EXIT
-wait_for_port "$table" 300 || fail "Azurite did not start: $(cat "$workdir/azurite.log")"
-export COUPONFUNCTIONS_TEST_STORAGE="$(azurite_connection "$blob" "$queue" "$table")"
+start_shared_azurite
 
 log "Building the benchmarks (Release)"
 dotnet build tests/CouponFunctions.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly --artifacts-path "$ARTIFACTS"

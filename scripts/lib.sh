@@ -48,3 +48,20 @@ azurite_connection() {
   local key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$2/devstoreaccount1;TableEndpoint=http://127.0.0.1:$3/devstoreaccount1;"
 }
+
+# One in-memory Azurite on free ports for a whole run (tests, benchmarks), stopped when the calling script exits;
+# AzuriteFixture uses it through COUPONFUNCTIONS_TEST_STORAGE instead of starting its own.
+start_shared_azurite() {
+  local blob queue table
+  blob=$(free_port); queue=$(free_port); table=$(free_port)
+  AZURITE_WORKDIR=$(mktemp -d)
+  log "Starting Azurite in memory on ports $blob/$queue/$table"
+  (cd "$AZURITE_WORKDIR" && exec "$AZURITE" --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --silent \
+    --blobPort "$blob" --queuePort "$queue" --tablePort "$table") >"$AZURITE_WORKDIR/azurite.log" 2>&1 &
+  AZURITE_PID=$!
+  # Azurite may ignore TERM for a long time; nothing of an in-memory run needs saving.
+  trap 'kill -9 $AZURITE_PID 2>/dev/null || true; rm -rf "$AZURITE_WORKDIR"' EXIT
+  wait_for_port "$table" 300 || fail "Azurite did not start: $(cat "$AZURITE_WORKDIR/azurite.log")"
+  export COUPONFUNCTIONS_TEST_STORAGE
+  COUPONFUNCTIONS_TEST_STORAGE="$(azurite_connection "$blob" "$queue" "$table")"
+}
