@@ -24,7 +24,7 @@ internal sealed class LazadaApi(LazadaClientOptions options, PlatformCaller call
         var accessToken = store.Credentials.AccessToken;
         var request = new PlatformRequest(Operation(path), options.AppKey, store.ShopId, retry,
             () => Message(method, gateway, path, parameters, accessToken), store);
-        return await ReadAsync(request, read, cancellationToken).ConfigureAwait(false);
+        return await caller.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A token API call on the auth host (signed without access_token). Codes and refresh tokens are single-use,
@@ -37,7 +37,7 @@ internal sealed class LazadaApi(LazadaClientOptions options, PlatformCaller call
         {
             BodySecrets = [.. parameters.Select(p => (string?)p.Value)],
         };
-        return await ReadAsync(request, read, cancellationToken).ConfigureAwait(false);
+        return await caller.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
     }
 
     private HttpRequestMessage Message(HttpMethod method, Uri gateway, string path, IReadOnlyList<KeyValuePair<string, string>> business, string? accessToken)
@@ -61,23 +61,6 @@ internal sealed class LazadaApi(LazadaClientOptions options, PlatformCaller call
         {
             Content = isGet ? null : new FormUrlEncodedContent(business),
         };
-    }
-
-    private async Task<PlatformResult<T>> ReadAsync<T>(PlatformRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken)
-    {
-        var result = await caller.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded) return result.Error;
-        try
-        {
-            return PlatformResult<T>.Ok(read(result.Value));
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
-        {
-            var error = new PlatformError(Platform.Lazada, PlatformErrorKind.Transient, "unexpected_response",
-                $"The {request.Operation} answer has an unexpected shape: {ex.GetType().Name}.");
-            await caller.RecordAsync(request, error, cancellationToken).ConfigureAwait(false);
-            return error;
-        }
     }
 
     // "/promotion/voucher/create" → "promotion/voucher/create": the name recorded with failures.

@@ -35,7 +35,7 @@ internal sealed class ShopeeApi(ShopeeClientOptions options, PlatformCaller call
         }
 
         var request = new PlatformRequest(Operation(path), AppKey, store.ShopId, retry, Create, store);
-        return await ReadAsync(request, read, cancellationToken).ConfigureAwait(false);
+        return await caller.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A public API call (signed with partner_id, path and timestamp only), such as the token endpoints.</summary>
@@ -51,7 +51,7 @@ internal sealed class ShopeeApi(ShopeeClientOptions options, PlatformCaller call
 
         // Codes and refresh tokens are single-use: never re-send them after an ambiguous failure.
         var request = new PlatformRequest(Operation(path), AppKey, store?.ShopId, RetryMode.OnlyIfNotProcessed, Create, store) { BodySecrets = bodySecrets };
-        return await ReadAsync(request, read, cancellationToken).ConfigureAwait(false);
+        return await caller.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A signed public URL the browser opens (auth_partner); valid for 5 minutes from now.</summary>
@@ -59,23 +59,6 @@ internal sealed class ShopeeApi(ShopeeClientOptions options, PlatformCaller call
     {
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         return Url(path, [.. Common(timestamp, ShopeeSigner.SignPublic(options.PartnerKey, options.PartnerId, path, timestamp)), .. extra]);
-    }
-
-    private async Task<PlatformResult<T>> ReadAsync<T>(PlatformRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken)
-    {
-        var result = await caller.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded) return result.Error;
-        try
-        {
-            return PlatformResult<T>.Ok(read(result.Value));
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
-        {
-            var error = new PlatformError(Platform.Shopee, PlatformErrorKind.Transient, "unexpected_response",
-                $"The {request.Operation} answer has an unexpected shape: {ex.GetType().Name}.", RequestUrl: null);
-            await caller.RecordAsync(request, error, cancellationToken).ConfigureAwait(false);
-            return error;
-        }
     }
 
     private List<KeyValuePair<string, string>> Common(long timestamp, string sign) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Stores;
+using CouponFunctions.Platforms.Common.Http;
 
 namespace CouponFunctions.Platforms.Shopee;
 
@@ -43,7 +44,7 @@ internal static class ShopeeVoucherMapper
             Status = status,
             RawStatus = rawStatus,
             ProductIds = voucher.ItemIdList?.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList() ?? [],
-            PlatformFields = Flatten(raw),
+            PlatformFields = PlatformJson.Flatten(raw),
         };
     }
 
@@ -68,20 +69,4 @@ internal static class ShopeeVoucherMapper
         CoinCashback => RewardType.CoinCashback,
         _ => throw new FormatException($"Unknown Shopee reward_type {rewardType}."),
     };
-
-    private static Dictionary<string, string> Flatten(JsonElement raw)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (raw.ValueKind != JsonValueKind.Object) return fields;
-        foreach (var property in raw.EnumerateObject())
-        {
-            fields[property.Name] = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString() ?? string.Empty,
-                JsonValueKind.Null => string.Empty,
-                _ => property.Value.GetRawText(),
-            };
-        }
-        return fields;
-    }
 }

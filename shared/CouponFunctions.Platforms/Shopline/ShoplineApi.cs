@@ -40,7 +40,7 @@ internal sealed partial class ShoplineApi(ShoplineClientOptions options, Platfor
         }
 
         var request = new PlatformRequest(operation, options.AppKey, store.ShopId, retry, Create, store) { BodySecrets = [token] };
-        return await ReadAsync(request, read, cancellationToken).ConfigureAwait(false);
+        return await caller.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An OAuth call on the store's host (<c>/admin/oauth/token/…</c>), signed per attempt with a fresh timestamp (ms).</summary>
@@ -62,28 +62,11 @@ internal sealed partial class ShoplineApi(ShoplineClientOptions options, Platfor
         }
 
         var request = new PlatformRequest(operation, options.AppKey, handle, retry, Create, store) { BodySecrets = [options.AppSecret, .. secrets] };
-        return await ReadAsync(request, read, cancellationToken).ConfigureAwait(false);
+        return await caller.SendAsync(request, read, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The root URL of a store (the authorize page and the OAuth calls live under it).</summary>
     public string StoreRoot(string handle) => options.StoreUrlTemplate.Replace("{handle}", handle, StringComparison.Ordinal).TrimEnd('/');
-
-    private async Task<PlatformResult<T>> ReadAsync<T>(PlatformRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken)
-    {
-        var result = await caller.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded) return result.Error;
-        try
-        {
-            return PlatformResult<T>.Ok(read(result.Value));
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
-        {
-            var error = new PlatformError(Platform.Shopline, PlatformErrorKind.Transient, "unexpected_response",
-                $"The {request.Operation} answer has an unexpected shape: {ex.GetType().Name}.");
-            await caller.RecordAsync(request, error, cancellationToken).ConfigureAwait(false);
-            return error;
-        }
-    }
 
     private Uri Url(string handle, string path, IEnumerable<KeyValuePair<string, string>> query)
     {

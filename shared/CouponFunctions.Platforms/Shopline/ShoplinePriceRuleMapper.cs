@@ -3,6 +3,7 @@ using System.Text.Json;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
+using CouponFunctions.Platforms.Common.Http;
 
 namespace CouponFunctions.Platforms.Shopline;
 
@@ -24,7 +25,7 @@ internal static class ShoplinePriceRuleMapper
         var percent = rule.ValueType == Percentage;
         var value = Math.Abs(rule.Value ?? 0);
         var ordered = codes?.OrderBy(c => c.Id?.Length ?? 0).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
-        var fields = Flatten(raw);
+        var fields = PlatformJson.Flatten(raw);
         if (ordered is not null) fields["discount_codes"] = string.Join(",", ordered.Select(c => c.Code));
         return new Coupon
         {
@@ -77,20 +78,4 @@ internal static class ShoplinePriceRuleMapper
     public static string? Money(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     public static DateTimeOffset WholeSeconds(DateTimeOffset value) => DateTimeOffset.FromUnixTimeSeconds(value.ToUnixTimeSeconds());
-
-    private static Dictionary<string, string> Flatten(JsonElement raw)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (raw.ValueKind != JsonValueKind.Object) return fields;
-        foreach (var property in raw.EnumerateObject())
-        {
-            fields[property.Name] = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString() ?? string.Empty,
-                JsonValueKind.Null => string.Empty,
-                _ => property.Value.GetRawText(),
-            };
-        }
-        return fields;
-    }
 }

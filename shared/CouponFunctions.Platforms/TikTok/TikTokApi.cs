@@ -41,7 +41,7 @@ internal sealed class TikTokApi(TikTokClientOptions options, PlatformCaller call
         {
             BodySecrets = [options.AppSecret, .. secrets],
         };
-        return ReadAsync(request, read, cancellationToken);
+        return caller.SendAsync(request, root => read(Data(root)), cancellationToken);
     }
 
     private Task<PlatformResult<T>> SignedAsync<T>(
@@ -63,24 +63,7 @@ internal sealed class TikTokApi(TikTokClientOptions options, PlatformCaller call
 
         // Every signed call we make is a read: retried on throttling and transient faults alike.
         var request = new PlatformRequest(operation, options.AppKey, shopKey, RetryMode.Safe, Create, store) { BodySecrets = [accessToken] };
-        return ReadAsync(request, read, cancellationToken);
-    }
-
-    private async Task<PlatformResult<T>> ReadAsync<T>(PlatformRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken)
-    {
-        var result = await caller.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded) return result.Error;
-        try
-        {
-            return PlatformResult<T>.Ok(read(Data(result.Value)));
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
-        {
-            var error = new PlatformError(Platform.TikTok, PlatformErrorKind.Transient, "unexpected_response",
-                $"The {request.Operation} answer has an unexpected shape: {ex.GetType().Name}.");
-            await caller.RecordAsync(request, error, cancellationToken).ConfigureAwait(false);
-            return error;
-        }
+        return caller.SendAsync(request, root => read(Data(root)), cancellationToken);
     }
 
     private static JsonElement Data(JsonElement envelope) =>

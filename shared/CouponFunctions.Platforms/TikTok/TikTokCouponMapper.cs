@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Stores;
+using CouponFunctions.Platforms.Common.Http;
 
 namespace CouponFunctions.Platforms.TikTok;
 
@@ -39,7 +40,7 @@ internal static class TikTokCouponMapper
             Status = ToStatus(coupon.Status),
             RawStatus = coupon.Status ?? string.Empty,
             ProductIds = coupon.ProductIds ?? [],
-            PlatformFields = Flatten(raw),
+            PlatformFields = PlatformJson.Flatten(raw),
         };
     }
 
@@ -73,20 +74,4 @@ internal static class TikTokCouponMapper
     private static int? Limit(int? value) => value is > 0 ? value : null;
 
     private static DateTimeOffset? Time(long? unixSeconds) => unixSeconds is > 0 ? DateTimeOffset.FromUnixTimeSeconds(unixSeconds.Value) : null;
-
-    private static Dictionary<string, string> Flatten(JsonElement raw)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (raw.ValueKind != JsonValueKind.Object) return fields;
-        foreach (var property in raw.EnumerateObject())
-        {
-            fields[property.Name] = property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString() ?? string.Empty,
-                JsonValueKind.Null => string.Empty,
-                _ => property.Value.GetRawText(),
-            };
-        }
-        return fields;
-    }
 }

@@ -2,7 +2,7 @@ using CouponFunctions.Core.Platforms;
 using CouponFunctions.Platforms.Common;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Platforms.Shopee;
-using Microsoft.Extensions.Configuration;
+using CouponFunctions.Platforms.Tests.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,7 @@ public sealed class PlatformServiceCollectionExtensionsTests
     [Fact]
     public void AddPlatformConnectors_ShopeeSection_BindsOptionsAndResolvesConnector()
     {
-        using var services = Build(new()
+        using var services = ConnectorServices.Build(new()
         {
             ["Platforms:Shopee:PartnerId"] = "2001",
             ["Platforms:Shopee:PartnerKey"] = "key",
@@ -42,19 +42,17 @@ public sealed class PlatformServiceCollectionExtensionsTests
         Assert.Contains("lazada", error.Message);
     }
 
-    [Fact]
-    public void AddPlatformConnectors_InvalidSetting_FailsNamingTheSetting()
+    [Theory]
+    [InlineData(Platform.Shopee, "500")]
+    [InlineData(Platform.Lazada, "500")]
+    [InlineData(Platform.TikTok, "500")]
+    [InlineData(Platform.Shopline, "300")]
+    public void AddPlatformConnectors_PageSizeOverThePlatformsMaximum_FailsNamingTheSetting(Platform platform, string pageSize)
     {
-        using var services = Build(new() { ["Platforms:Shopee:PageSize"] = "500" });
+        using var services = ConnectorServices.Build(new() { [$"Platforms:{platform}:PageSize"] = pageSize });
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IPlatformConnectors>().For(Platform.Shopee));
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IPlatformConnectors>().For(platform));
 
-        Assert.Contains("PageSize", error.Message);
-    }
-
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddPlatformConnectors(configuration).BuildServiceProvider();
+        Assert.Contains($"{platform}ClientOptions.PageSize", error.Message);
     }
 }

@@ -11,7 +11,7 @@ namespace CouponFunctions.Platforms.Tests.Demo;
 
 public sealed class DemoClaimsServiceTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Morning = new(2026, 11, 21, 1, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Morning = DemoTestBed.Morning;
 
     private DemoTestBed _bed = null!;
 

@@ -9,8 +9,7 @@ namespace CouponFunctions.Platforms.Tests.Demo;
 
 public sealed class DemoDataSeedTests : IAsyncLifetime
 {
-    // 09:00 in Singapore and Manila, 08:00 in Bangkok and Ho Chi Minh City: the UTC date is the stores' date.
-    private static readonly DateTimeOffset Morning = new(2026, 11, 21, 1, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Morning = DemoTestBed.Morning;
 
     private DemoTestBed _bed = null!;
 

@@ -22,6 +22,9 @@ namespace CouponFunctions.Platforms.Tests.Demo;
 /// </summary>
 internal sealed class DemoTestBed : IAsyncDisposable
 {
+    /// <summary>09:00 in Singapore and Manila, 08:00 in Bangkok and Ho Chi Minh City: the UTC date is the stores' date.</summary>
+    public static readonly DateTimeOffset Morning = new(2026, 11, 21, 1, 0, 0, TimeSpan.Zero);
+
     public static readonly IReadOnlySet<Platform> AllPlatforms = new HashSet<Platform> { Platform.Shopee, Platform.Lazada, Platform.TikTok, Platform.Shopline };
 
     private readonly ServiceProvider _services;

@@ -1,4 +1,3 @@
-using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
@@ -17,13 +16,11 @@ public sealed class LazadaClientResilienceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bed.DisposeAsync();
 
+    public static TheoryData<string, FaultPlan> TransientFaults => TestDoubles.TransientFaults.Named(throttle: "ApiCallLimit", error: "ServiceUnavailable");
+
     [Theory]
-    [InlineData("ApiCallLimit", 2)]
-    [InlineData("ServiceUnavailable", 2)]
-    [InlineData("bare 503", 2)]
-    [InlineData("malformed JSON", 2)]
-    [InlineData("timeout", 1)]
-    public async Task GetCouponAsync_TransientFaults_RetriedThenSucceeds(string fault, int faults)
+    [MemberData(nameof(TransientFaults))]
+    public async Task GetCouponAsync_TransientFaults_RetriedThenSucceeds(string fault, FaultPlan plan)
     {
         var seeded = _bed.SeedOngoing();
         var client = _bed.Client(o => o.Timeout = TimeSpan.FromSeconds(1));
@@ -31,13 +28,13 @@ public sealed class LazadaClientResilienceTests : IAsyncLifetime
         // A first answer warms both sides up, so that the timed-out attempt is the only slow one.
         Assert.True((await client.GetCouponAsync(store, seeded.Id.ToString())).Succeeded);
         _bed.Sandbox.Stats.Reset();
-        _bed.Sandbox.Faults.Set(Plan(fault, faults));
+        _bed.Sandbox.Faults.Set(plan);
 
         var result = await client.GetCouponAsync(store, seeded.Id.ToString());
 
         Assert.True(result.Succeeded, $"{fault}: {result.Error}");
-        Assert.Equal(faults, (int)_bed.Sandbox.Stats.Faults);
-        Assert.Equal(faults + 1, (int)_bed.Sandbox.Stats.Calls);
+        Assert.Equal(plan.MaxFaults, (int)_bed.Sandbox.Stats.Faults);
+        Assert.Equal(plan.MaxFaults + 1, (int)_bed.Sandbox.Stats.Calls);
         Assert.Empty(_bed.Recorder.Failures);
     }
 
@@ -46,7 +43,7 @@ public sealed class LazadaClientResilienceTests : IAsyncLifetime
     {
         _bed.Sandbox.Faults.Set(new FaultPlan { ErrorRate = 1, MaxFaults = 1 });
 
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), Draft());
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), _bed.FixedAmountDraft("Ten off"));
 
         Assert.Equal((PlatformErrorKind.Transient, "ServiceUnavailable"), (result.Error!.Kind, result.Error.Code));
         Assert.Equal(1, _bed.Sandbox.Stats.Calls);
@@ -125,24 +122,4 @@ public sealed class LazadaClientResilienceTests : IAsyncLifetime
         return (client, new StoreConnection(TenantId.Parse("t-test"), StoreId.Parse("s-shopee"), Platform.Shopee, "SG", shop.ToString(),
             new StoreCredentials(tokens.AccessToken, tokens.AccessTokenExpiresAt)));
     }
-
-    private static FaultPlan Plan(string fault, int count) => fault switch
-    {
-        "ApiCallLimit" => new FaultPlan { ThrottleRate = 1, MaxFaults = count },
-        "ServiceUnavailable" => new FaultPlan { ErrorRate = 1, MaxFaults = count },
-        "bare 503" => new FaultPlan { ServerErrorRate = 1, MaxFaults = count },
-        "malformed JSON" => new FaultPlan { MalformedJsonRate = 1, MaxFaults = count },
-        _ => new FaultPlan { TimeoutRate = 1, MaxFaults = count },
-    };
-
-    private CouponDraft Draft() => new()
-    {
-        Name = "Ten off",
-        Reward = RewardType.FixedAmount,
-        DiscountAmount = 10,
-        MinSpend = 60,
-        TotalQuantity = 100,
-        ValidFrom = _bed.Now.AddHours(1),
-        ValidTo = _bed.Now.AddDays(7),
-    };
 }

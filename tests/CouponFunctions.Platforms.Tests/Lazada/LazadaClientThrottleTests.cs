@@ -1,4 +1,3 @@
-using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Sandbox.Common;
 
@@ -42,7 +41,7 @@ public sealed class LazadaClientThrottleTests : IAsyncLifetime
     {
         _bed.Sandbox.Faults.Set(new FaultPlan { ThrottleRate = 1, MaxFaults = 1 });
 
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), Draft());
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), _bed.FixedAmountDraft("Ten off"));
 
         Assert.True(result.Succeeded, result.Error?.ToString());
         Assert.Single(_bed.Sandbox.Vouchers(LazadaTestBed.SellerSg));
@@ -87,15 +86,4 @@ public sealed class LazadaClientThrottleTests : IAsyncLifetime
         Assert.All(results, r => Assert.Equal(PlatformErrorKind.NotFound, r.Error!.Kind));
         Assert.Equal(0, _bed.Sandbox.Stats.Throttled);
     }
-
-    private CouponDraft Draft() => new()
-    {
-        Name = "Ten off",
-        Reward = RewardType.FixedAmount,
-        DiscountAmount = 10,
-        MinSpend = 60,
-        TotalQuantity = 100,
-        ValidFrom = _bed.Now.AddHours(1),
-        ValidTo = _bed.Now.AddDays(7),
-    };
 }

@@ -130,14 +130,5 @@ public sealed class LazadaClientWriteTests : IAsyncLifetime
         Assert.Contains("apply is required", result.Error.Message);
     }
 
-    private CouponDraft Draft() => new()
-    {
-        Name = "Ten off",
-        Reward = RewardType.FixedAmount,
-        DiscountAmount = 10,
-        MinSpend = 60,
-        TotalQuantity = 200,
-        ValidFrom = _bed.Now.AddHours(1),
-        ValidTo = _bed.Now.AddDays(7),
-    };
+    private CouponDraft Draft() => _bed.FixedAmountDraft("Ten off", quantity: 200);
 }

@@ -1,19 +1,11 @@
-using System.Net;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Platforms.Lazada;
 using CouponFunctions.Platforms.Tests.TestDoubles;
-using CouponFunctions.Sandbox;
 using CouponFunctions.Sandbox.Lazada;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CouponFunctions.Platforms.Tests.Lazada;
@@ -24,14 +16,13 @@ public sealed class LazadaRegistrationTests
     [Fact]
     public void AddPlatformConnectors_LazadaSection_BindsOptionsAndResolvesConnector()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        using var services = ConnectorServices.Build(new()
         {
             ["Platforms:Lazada:AppKey"] = "112233",
             ["Platforms:Lazada:AppSecret"] = "secret",
             ["Platforms:Lazada:Gateways:SG"] = "http://127.0.0.1:7071/sg/rest",
             ["Platforms:Lazada:PageSize"] = "80",
-        }).Build();
-        using var services = new ServiceCollection().AddPlatformConnectors(configuration).BuildServiceProvider();
+        });
 
         var connector = services.GetRequiredService<IPlatformConnectors>().For(Platform.Lazada);
         var options = services.GetRequiredService<IOptions<LazadaClientOptions>>().Value;
@@ -45,35 +36,17 @@ public sealed class LazadaRegistrationTests
     }
 
     [Fact]
-    public void AddPlatformConnectors_LazadaPageSizeTooLarge_FailsNamingTheSetting()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platforms:Lazada:PageSize"] = "500" }).Build();
-        using var services = new ServiceCollection().AddPlatformConnectors(configuration).BuildServiceProvider();
-
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IPlatformConnectors>().For(Platform.Lazada));
-
-        Assert.Contains("LazadaClientOptions.PageSize", error.Message);
-    }
-
-    [Fact]
     public async Task MapPlatformSandboxes_InAHostApp_ServesTheRegisteredLazadaSandbox()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddLazadaSandbox(o => o.DefaultPageSize = 5).AddPlatformSandboxes().AddHttpClient();
-        await using var app = builder.Build();
-        app.MapPlatformSandboxes();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var app = await SandboxWebApp.StartAsync(services => services.AddLazadaSandbox(o => o.DefaultPageSize = 5));
         var sandbox = app.Services.GetRequiredService<LazadaSandbox>();
         sandbox.AddApp("7", "demo-app-secret");
         sandbox.AddSeller(70, "MY", appKey: "7");
         sandbox.AddVoucher(70, new LazadaSandboxVoucher { Name = "Demo", MoneyValueOff = 3, Start = TimeProvider.System.GetUtcNow().AddHours(-1), End = TimeProvider.System.GetUtcNow().AddDays(1) });
         var tokens = sandbox.IssueTokens("7", 70);
-        var rest = new Uri($"{address}/sandbox/lazada/rest");
+        var rest = new Uri($"{app.Address}/sandbox/lazada/rest");
         var client = new LazadaClient(new LazadaClientOptions { AppKey = "7", AppSecret = "demo-app-secret", BaseUrl = rest, UseBaseUrlForAllSites = true, AuthBaseUrl = rest },
-            app.Services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System, new RecordingCallRecorder(), new CapturingLogger<LazadaClient>());
+            app.HttpClients, TimeProvider.System, new RecordingCallRecorder(), new CapturingLogger<LazadaClient>());
         var store = new StoreConnection(TenantId.Parse("t-demo"), StoreId.Parse("s-demo"), Platform.Lazada, "MY", "70", new StoreCredentials(tokens.AccessToken, tokens.AccessTokenExpiresAt));
 
         var coupon = (await client.ListCouponsAsync(store).ToListAsync()).Single().Single();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Web;
 using CouponFunctions.Core.Platforms;
+using CouponFunctions.Platforms.Tests.TestDoubles;
 
 namespace CouponFunctions.Platforms.Tests.Shopee;
 
@@ -18,7 +19,7 @@ public sealed class ShopeeClientAuthTests : IAsyncLifetime
         var client = _bed.Client();
         var url = client.BuildAuthorizationUrl(new AuthorizationRequest("SG", new Uri("https://app.example/callback?x=1"), "st-42"));
 
-        using var answer = await _bed.HttpClients.CreateClient("no-redirect").GetAsync(url);
+        using var answer = await _bed.NoRedirectClient().GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         var callback = HttpUtility.ParseQueryString(answer.Headers.Location!.Query);
         Assert.Equal(("1", "st-42", ShopeeTestBed.ShopA.ToString()), (callback["x"], callback["state"], callback["shop_id"]));
@@ -43,8 +44,7 @@ public sealed class ShopeeClientAuthTests : IAsyncLifetime
         var second = await client.ExchangeCodeAsync(callback);
 
         Assert.Equal(PlatformErrorKind.Unauthorized, second.Error!.Kind);
-        Assert.DoesNotContain(code, _bed.Logs.AllText);
-        Assert.DoesNotContain(code, second.Error.ToString());
+        Redaction.AssertNoSecret(second.Error, _bed.Logs.AllText, code);
     }
 
     [Fact]
@@ -71,9 +71,8 @@ public sealed class ShopeeClientAuthTests : IAsyncLifetime
         Assert.NotEqual(store.Credentials.RefreshToken, refreshed.Value.RefreshToken);
         Assert.NotEqual(store.Credentials.AccessToken, refreshed.Value.AccessToken);
         Assert.Equal(PlatformErrorKind.Unauthorized, again.Error!.Kind);
-        var (recordedStore, operation, error) = Assert.Single(_bed.Recorder.Failures);
-        Assert.Equal((store, "auth/access_token/get"), (recordedStore, operation));
-        Assert.DoesNotContain(store.Credentials.RefreshToken!, error.ToString());
+        var error = _bed.Recorder.SingleFailure(store, "auth/access_token/get");
+        Redaction.AssertNoSecret(error, _bed.Logs.AllText, store.Credentials.RefreshToken!);
     }
 
     [Fact]
@@ -103,15 +102,10 @@ public sealed class ShopeeClientAuthTests : IAsyncLifetime
 
         Assert.Equal((PlatformErrorKind.Rejected, "error_sign", 403), (result.Error!.Kind, result.Error.Code, result.Error.HttpStatus));
         var recorded = Assert.Single(_bed.Recorder.Failures).Error;
-        Assert.Contains("access_token=***", recorded.RequestUrl);
-        Assert.Contains("sign=***", recorded.RequestUrl);
+        Redaction.AssertMasked(recorded.RequestUrl, "access_token", "sign");
         Assert.Contains($"partner_id={ShopeeTestBed.PartnerId}", recorded.RequestUrl);
         Assert.NotNull(recorded.RequestId);
-        foreach (var secret in new[] { store.Credentials.AccessToken!, wrongKey, ShopeeTestBed.PartnerKey })
-        {
-            Assert.DoesNotContain(secret, recorded.ToString());
-            Assert.DoesNotContain(secret, _bed.Logs.AllText);
-        }
+        Redaction.AssertNoSecret(recorded, _bed.Logs.AllText, store.Credentials.AccessToken!, wrongKey, ShopeeTestBed.PartnerKey);
     }
 
     [Fact]

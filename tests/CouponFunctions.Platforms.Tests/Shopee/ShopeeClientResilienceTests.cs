@@ -1,4 +1,3 @@
-using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Sandbox.Common;
@@ -13,14 +12,7 @@ public sealed class ShopeeClientResilienceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bed.DisposeAsync();
 
-    public static TheoryData<string, FaultPlan> TransientFaults => new()
-    {
-        { "throttle", new FaultPlan { ThrottleRate = 1, MaxFaults = 2 } },
-        { "error_server", new FaultPlan { ErrorRate = 1, MaxFaults = 2 } },
-        { "bare 503", new FaultPlan { ServerErrorRate = 1, MaxFaults = 2 } },
-        { "malformed JSON", new FaultPlan { MalformedJsonRate = 1, MaxFaults = 2 } },
-        { "timeout", new FaultPlan { TimeoutRate = 1, MaxFaults = 1 } },
-    };
+    public static TheoryData<string, FaultPlan> TransientFaults => TestDoubles.TransientFaults.Named(throttle: "throttle", error: "error_server");
 
     [Theory]
     [MemberData(nameof(TransientFaults))]
@@ -65,7 +57,7 @@ public sealed class ShopeeClientResilienceTests : IAsyncLifetime
     {
         _bed.Sandbox.Faults.Set(new FaultPlan { ErrorRate = 1, MaxFaults = 1 });
 
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), Draft("AMB"));
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), _bed.Draft("AMB"));
 
         Assert.Equal((PlatformErrorKind.Transient, "error_server"), (result.Error!.Kind, result.Error.Code));
         Assert.Equal(1, _bed.Sandbox.Stats.Calls);
@@ -77,7 +69,7 @@ public sealed class ShopeeClientResilienceTests : IAsyncLifetime
     {
         _bed.Sandbox.Faults.Set(new FaultPlan { ThrottleRate = 1, MaxFaults = 1 });
 
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), Draft("THR"));
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), _bed.Draft("THR"));
 
         Assert.True(result.Succeeded, result.Error?.ToString());
         Assert.Single(_bed.Sandbox.Vouchers(ShopeeTestBed.ShopA));
@@ -174,16 +166,4 @@ public sealed class ShopeeClientResilienceTests : IAsyncLifetime
     private static Task<PlatformResult<System.Text.Json.JsonElement>> Get(Platforms.Shopee.ShopeeApi api, StoreConnection store) =>
         api.ShopCallAsync(store, HttpMethod.Get, "/api/v2/voucher/get_voucher", [new("voucher_id", "1")], null,
             Platforms.Common.Http.RetryMode.Safe, e => e, CancellationToken.None);
-
-    private CouponDraft Draft(string code) => new()
-    {
-        Name = code,
-        Code = code,
-        Reward = RewardType.FixedAmount,
-        DiscountAmount = 10,
-        MinSpend = 60,
-        TotalQuantity = 100,
-        ValidFrom = _bed.Now.AddHours(1),
-        ValidTo = _bed.Now.AddDays(7),
-    };
 }

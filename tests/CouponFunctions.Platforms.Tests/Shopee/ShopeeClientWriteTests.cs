@@ -14,7 +14,7 @@ public sealed class ShopeeClientWriteTests : IAsyncLifetime
     [Fact]
     public async Task CreateCouponAsync_ValidDraft_CreatesAndReadsItBack()
     {
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), Draft("NEW1"));
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), _bed.Draft("NEW1"));
 
         Assert.True(result.Succeeded, result.Error?.ToString());
         var stored = Assert.Single(_bed.Sandbox.Vouchers(ShopeeTestBed.ShopA));
@@ -26,7 +26,7 @@ public sealed class ShopeeClientWriteTests : IAsyncLifetime
     public async Task CreateCouponAsync_ProductPercentageVoucher_SendsItemsAndCap()
     {
         _bed.Sandbox.AddItem(ShopeeTestBed.ShopA, new(777));
-        var draft = Draft("PCT1") with { Scope = CouponScope.Product, Reward = RewardType.Percentage, DiscountAmount = null, Percentage = 20, MaxDiscount = 15, MinSpend = 40, ProductIds = ["777"] };
+        var draft = _bed.Draft("PCT1") with { Scope = CouponScope.Product, Reward = RewardType.Percentage, DiscountAmount = null, Percentage = 20, MaxDiscount = 15, MinSpend = 40, ProductIds = ["777"] };
 
         var result = await _bed.Client().CreateCouponAsync(_bed.Store(), draft);
 
@@ -44,7 +44,7 @@ public sealed class ShopeeClientWriteTests : IAsyncLifetime
     public async Task CreateCouponAsync_BreaksAShopeeRule_RejectedWithShopeesCode(string code, double hours, int minSpend, string expected)
     {
         var start = _bed.Now.AddHours(1);
-        var draft = Draft(code) with { ValidFrom = start, ValidTo = start.AddHours(hours), MinSpend = minSpend };
+        var draft = _bed.Draft(code) with { ValidFrom = start, ValidTo = start.AddHours(hours), MinSpend = minSpend };
 
         var result = await _bed.Client().CreateCouponAsync(_bed.Store(), draft);
 
@@ -58,7 +58,7 @@ public sealed class ShopeeClientWriteTests : IAsyncLifetime
     {
         _bed.SeedOngoing(code: "DUP");
 
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), Draft("DUP"));
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), _bed.Draft("DUP"));
 
         Assert.Equal("voucher.voucher_code_duplicate_error", result.Error!.Code);
     }
@@ -66,7 +66,7 @@ public sealed class ShopeeClientWriteTests : IAsyncLifetime
     [Fact]
     public async Task CreateCouponAsync_StartInThePast_Rejected()
     {
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), Draft("PAST") with { ValidFrom = _bed.Now.AddMinutes(-10) });
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), _bed.Draft("PAST") with { ValidFrom = _bed.Now.AddMinutes(-10) });
 
         Assert.Equal("voucher.voucher_start_time_error", result.Error!.Code);
     }
@@ -74,7 +74,7 @@ public sealed class ShopeeClientWriteTests : IAsyncLifetime
     [Fact]
     public async Task CreateCouponAsync_FractionalAmountInVietnam_Rejected()
     {
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(ShopeeTestBed.ShopB), Draft("VN1") with { DiscountAmount = 10.5m });
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(ShopeeTestBed.ShopB), _bed.Draft("VN1") with { DiscountAmount = 10.5m });
 
         Assert.Equal((PlatformErrorKind.Rejected, "error_param"), (result.Error!.Kind, result.Error.Code));
     }
@@ -84,7 +84,7 @@ public sealed class ShopeeClientWriteTests : IAsyncLifetime
     {
         for (var i = 0; i < 1000; i++) _bed.Seed(ShopeeTestBed.ShopA, $"L{i}", TimeSpan.FromDays(1), TimeSpan.FromDays(2));
 
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), Draft("ONEMO"));
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), _bed.Draft("ONEMO"));
 
         Assert.Equal("voucher.voucher_over_limit", result.Error!.Code);
     }
@@ -92,21 +92,9 @@ public sealed class ShopeeClientWriteTests : IAsyncLifetime
     [Fact]
     public async Task CreateCouponAsync_PerBuyerLimitAboveOne_NotSupportedWithoutCall()
     {
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), Draft("PB") with { PerBuyerLimit = 3 });
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), _bed.Draft("PB") with { PerBuyerLimit = 3 });
 
         Assert.Equal(PlatformErrorKind.NotSupported, result.Error!.Kind);
         Assert.Equal(0, _bed.Sandbox.Stats.Calls);
     }
-
-    private CouponDraft Draft(string code) => new()
-    {
-        Name = $"Draft {code}",
-        Code = code,
-        Reward = RewardType.FixedAmount,
-        DiscountAmount = 10,
-        MinSpend = 60,
-        TotalQuantity = 100,
-        ValidFrom = _bed.Now.AddHours(1),
-        ValidTo = _bed.Now.AddDays(7),
-    };
 }

@@ -18,7 +18,7 @@ public sealed class ShopeeSandboxControlTests : IAsyncLifetime
     [Fact]
     public async Task PostFaults_ForOneShop_InjectedThereOnlyAndReadableBack()
     {
-        var http = _bed.HttpClients.CreateClient("no-redirect");
+        var http = _bed.NoRedirectClient();
         var shop = ShopeeTestBed.ShopA.ToString();
 
         using var set = await http.PostAsJsonAsync(Control("faults"), new { shopId = shop, errorRate = 1.0, maxFaults = 1, latencyMs = 5 });
@@ -37,7 +37,7 @@ public sealed class ShopeeSandboxControlTests : IAsyncLifetime
     public async Task DeleteFaults_ClearsEveryPlan()
     {
         _bed.Sandbox.Faults.Set(new() { ServerErrorRate = 1 });
-        var http = _bed.HttpClients.CreateClient("no-redirect");
+        var http = _bed.NoRedirectClient();
 
         using var cleared = await http.DeleteAsync(Control("faults"));
         var result = await _bed.Client(o => o.MaxRetries = 0).GetCouponAsync(_bed.Store(), _bed.SeedOngoing().VoucherId.ToString());
@@ -49,7 +49,7 @@ public sealed class ShopeeSandboxControlTests : IAsyncLifetime
     public async Task PostClock_Advance_MovesVoucherFromUpcomingToOngoing()
     {
         var seeded = _bed.Seed(ShopeeTestBed.ShopA, "LATER", TimeSpan.FromHours(1), TimeSpan.FromDays(1));
-        var http = _bed.HttpClients.CreateClient("no-redirect");
+        var http = _bed.NoRedirectClient();
 
         using var moved = await http.PostAsJsonAsync(Control("clock"), new { advanceSeconds = 7200 });
 
@@ -60,7 +60,7 @@ public sealed class ShopeeSandboxControlTests : IAsyncLifetime
     [Fact]
     public async Task PostThrottleThenGetStats_CountsThrottledCalls()
     {
-        var http = _bed.HttpClients.CreateClient("no-redirect");
+        var http = _bed.NoRedirectClient();
         using var set = await http.PostAsJsonAsync(Control("throttle"), new { appQps = 1, shopQps = 0 });
         var client = _bed.Client(o => o.MaxRetries = 0);
         var store = _bed.Store();

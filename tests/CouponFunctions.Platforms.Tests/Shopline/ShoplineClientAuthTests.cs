@@ -1,6 +1,7 @@
 using System.Net;
 using System.Web;
 using CouponFunctions.Core.Platforms;
+using CouponFunctions.Platforms.Tests.TestDoubles;
 
 namespace CouponFunctions.Platforms.Tests.Shopline;
 
@@ -26,7 +27,7 @@ public sealed class ShoplineClientAuthTests : IAsyncLifetime
         Assert.Equal((ShoplineTestBed.AppKey, "code", redirect.AbsoluteUri, "st-7"), (parameters["appKey"], parameters["responseType"], parameters["redirectUri"], parameters["customField"]));
 
         // What the sandbox's authorize page does with the fragment once the merchant approves.
-        using var answer = await _bed.HttpClients.CreateClient("no-redirect").GetAsync(new Uri($"{_bed.StoreRoot(ShoplineTestBed.StoreA)}/admin/oauth-web/approve{url.Fragment[url.Fragment.IndexOf('?')..]}"));
+        using var answer = await _bed.NoRedirectClient().GetAsync(new Uri($"{_bed.StoreRoot(ShoplineTestBed.StoreA)}/admin/oauth-web/approve{url.Fragment[url.Fragment.IndexOf('?')..]}"));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         var callback = HttpUtility.ParseQueryString(answer.Headers.Location!.Query);
         Assert.Equal((ShoplineTestBed.StoreA, "st-7"), (callback["handle"], callback["customField"]));
@@ -60,8 +61,7 @@ public sealed class ShoplineClientAuthTests : IAsyncLifetime
         var second = await client.ExchangeCodeAsync(callback);
 
         Assert.Equal((PlatformErrorKind.Unauthorized, "CODE_INVALID"), (second.Error!.Kind, second.Error.Code));
-        Assert.DoesNotContain(code, _bed.Logs.AllText);
-        Assert.DoesNotContain(ShoplineTestBed.AppSecret, _bed.Logs.AllText);
+        Redaction.AssertNoSecret(second.Error, _bed.Logs.AllText, code, ShoplineTestBed.AppSecret);
     }
 
     [Fact]
@@ -100,10 +100,9 @@ public sealed class ShoplineClientAuthTests : IAsyncLifetime
         var result = await _bed.Client().RefreshTokenAsync(store);
 
         Assert.Equal((PlatformErrorKind.Unauthorized, "APP_NOT_AUTHORIZED"), (result.Error!.Kind, result.Error.Code));
-        var (recordedStore, operation, error) = Assert.Single(_bed.Recorder.Failures);
-        Assert.Equal((store, "oauth/token.refresh"), (recordedStore, operation));
+        var error = _bed.Recorder.SingleFailure(store, "oauth/token.refresh");
         Assert.Equal($"{_bed.StoreRoot(ShoplineTestBed.StoreA)}/admin/oauth/token/refresh", error.RequestUrl);
-        Assert.DoesNotContain(store.Credentials.AccessToken!, error.ToString());
+        Redaction.AssertNoSecret(error, _bed.Logs.AllText, store.Credentials.AccessToken!);
     }
 
     [Fact]
@@ -114,8 +113,7 @@ public sealed class ShoplineClientAuthTests : IAsyncLifetime
         var result = await _bed.Client(o => o.AppSecret = wrongSecret).RefreshTokenAsync(_bed.Store());
 
         Assert.Equal((PlatformErrorKind.Rejected, "SIGN_INVALID", 401), (result.Error!.Kind, result.Error.Code, result.Error.HttpStatus));
-        Assert.DoesNotContain(wrongSecret, _bed.Logs.AllText);
-        Assert.DoesNotContain(wrongSecret, result.Error.ToString());
+        Redaction.AssertNoSecret(result.Error, _bed.Logs.AllText, wrongSecret);
     }
 
     [Fact]
@@ -140,7 +138,6 @@ public sealed class ShoplineClientAuthTests : IAsyncLifetime
         Assert.Equal((PlatformErrorKind.Unauthorized, 401), (result.Error!.Kind, result.Error.HttpStatus));
         var recorded = Assert.Single(_bed.Recorder.Failures).Error;
         Assert.StartsWith($"{_bed.StoreRoot(ShoplineTestBed.StoreA)}/admin/openapi/v20251201/sales/price_rules/", recorded.RequestUrl);
-        Assert.DoesNotContain(other.Credentials.AccessToken!, recorded.ToString());
-        Assert.DoesNotContain(other.Credentials.AccessToken!, _bed.Logs.AllText);
+        Redaction.AssertNoSecret(recorded, _bed.Logs.AllText, other.Credentials.AccessToken!);
     }
 }

@@ -11,14 +11,7 @@ public sealed class ShoplineClientResilienceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bed.DisposeAsync();
 
-    public static TheoryData<string, FaultPlan> TransientFaults => new()
-    {
-        { "429", new FaultPlan { ThrottleRate = 1, MaxFaults = 2 } },
-        { "500", new FaultPlan { ErrorRate = 1, MaxFaults = 2 } },
-        { "bare 503", new FaultPlan { ServerErrorRate = 1, MaxFaults = 2 } },
-        { "malformed JSON", new FaultPlan { MalformedJsonRate = 1, MaxFaults = 2 } },
-        { "timeout", new FaultPlan { TimeoutRate = 1, MaxFaults = 1 } },
-    };
+    public static TheoryData<string, FaultPlan> TransientFaults => TestDoubles.TransientFaults.Named(throttle: "429", error: "500");
 
     [Theory]
     [MemberData(nameof(TransientFaults))]

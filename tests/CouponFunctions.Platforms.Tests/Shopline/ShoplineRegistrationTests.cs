@@ -1,19 +1,11 @@
-using System.Net;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Platforms.Shopline;
 using CouponFunctions.Platforms.Tests.TestDoubles;
-using CouponFunctions.Sandbox;
 using CouponFunctions.Sandbox.Shopline;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CouponFunctions.Platforms.Tests.Shopline;
@@ -24,7 +16,7 @@ public sealed class ShoplineRegistrationTests
     [Fact]
     public void AddPlatformConnectors_ShoplineSection_BindsOptionsAndResolvesConnector()
     {
-        using var services = Connectors(new()
+        using var services = ConnectorServices.Build(new()
         {
             ["Platforms:Shopline:AppKey"] = "sl-1",
             ["Platforms:Shopline:StoreUrlTemplate"] = "http://127.0.0.1:7071/sandbox/shopline/{handle}",
@@ -41,10 +33,9 @@ public sealed class ShoplineRegistrationTests
     [Theory]
     [InlineData("StoreUrlTemplate", "https://fixed.myshopline.com")]
     [InlineData("ApiVersion", "2025-12-01")]
-    [InlineData("PageSize", "300")]
     public void AddPlatformConnectors_InvalidShoplineSetting_FailsNamingIt(string setting, string value)
     {
-        using var services = Connectors(new() { [$"Platforms:Shopline:{setting}"] = value });
+        using var services = ConnectorServices.Build(new() { [$"Platforms:Shopline:{setting}"] = value });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IPlatformConnectors>().For(Platform.Shopline));
 
@@ -54,22 +45,15 @@ public sealed class ShoplineRegistrationTests
     [Fact]
     public async Task MapPlatformSandboxes_InAHostApp_ServesTheRegisteredShoplineSandbox()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddPlatformSandboxes().AddHttpClient();
-        await using var app = builder.Build();
-        app.MapPlatformSandboxes();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var app = await SandboxWebApp.StartAsync();
         var sandbox = app.Services.GetRequiredService<ShoplineSandbox>();
         sandbox.AddApp("demo-app", "demo-secret");
         sandbox.AddStore("demo-store", "MYR", "demo-app");
         var now = TimeProvider.System.GetUtcNow();
         sandbox.AddPriceRule("demo-store", new ShoplineSandboxPriceRule { Title = "Demo", Value = 3, StartsAt = now.AddHours(-1), EndsAt = now.AddDays(1) }, "DEMO3");
         var token = sandbox.IssueToken("demo-app", "demo-store");
-        var client = new ShoplineClient(new ShoplineClientOptions { AppKey = "demo-app", AppSecret = "demo-secret", StoreUrlTemplate = $"{address}/sandbox/shopline/{{handle}}" },
-            app.Services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System, new RecordingCallRecorder(), new CapturingLogger<ShoplineClient>());
+        var client = new ShoplineClient(new ShoplineClientOptions { AppKey = "demo-app", AppSecret = "demo-secret", StoreUrlTemplate = $"{app.Address}/sandbox/shopline/{{handle}}" },
+            app.HttpClients, TimeProvider.System, new RecordingCallRecorder(), new CapturingLogger<ShoplineClient>());
         var store = new StoreConnection(TenantId.Parse("t-demo"), StoreId.Parse("s-demo"), Platform.Shopline, "MY", "demo-store", new StoreCredentials(token.AccessToken, token.ExpiresAt));
 
         var coupon = (await client.ListCouponsAsync(store).ToListAsync()).Single().Single();
@@ -77,7 +61,4 @@ public sealed class ShoplineRegistrationTests
 
         Assert.Equal(("DEMO3", CouponStatus.Ongoing, "MYR"), (coupon.Code, coupon.Status, coupon.Currency));
     }
-
-    private static ServiceProvider Connectors(Dictionary<string, string?> settings) =>
-        new ServiceCollection().AddPlatformConnectors(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
 }

@@ -15,7 +15,7 @@ public sealed class ShoplineSandboxTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _bed = await ShoplineTestBed.StartAsync();
-        _http = _bed.HttpClients.CreateClient("no-redirect");
+        _http = _bed.NoRedirectClient();
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _bed.Store().Credentials.AccessToken);
     }
 

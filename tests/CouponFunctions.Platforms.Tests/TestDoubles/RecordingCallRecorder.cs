@@ -13,4 +13,12 @@ internal sealed class RecordingCallRecorder : IPlatformCallRecorder
         Failures.Enqueue((store, operation, error));
         return Task.CompletedTask;
     }
+
+    /// <summary>Asserts that one failure was recorded, and for <paramref name="store"/>'s <paramref name="operation"/>; returns its error.</summary>
+    public PlatformError SingleFailure(StoreConnection store, string operation)
+    {
+        var (recordedStore, recordedOperation, error) = Assert.Single(Failures);
+        Assert.Equal((store, operation), (recordedStore, recordedOperation));
+        return error;
+    }
 }

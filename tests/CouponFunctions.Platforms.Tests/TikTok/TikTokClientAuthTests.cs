@@ -1,6 +1,7 @@
 using System.Net;
 using System.Web;
 using CouponFunctions.Core.Platforms;
+using CouponFunctions.Platforms.Tests.TestDoubles;
 
 namespace CouponFunctions.Platforms.Tests.TikTok;
 
@@ -18,7 +19,7 @@ public sealed class TikTokClientAuthTests : IAsyncLifetime
         var client = _bed.Client();
         var url = client.BuildAuthorizationUrl(new AuthorizationRequest("SG", new Uri("https://ignored.example/cb"), "st-42"));
 
-        using var answer = await _bed.HttpClients.CreateClient("no-redirect").GetAsync(url);
+        using var answer = await _bed.NoRedirectClient().GetAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         Assert.StartsWith(TikTokTestBed.RedirectUri.AbsoluteUri, answer.Headers.Location!.AbsoluteUri);
         var callback = HttpUtility.ParseQueryString(answer.Headers.Location.Query);
@@ -52,13 +53,8 @@ public sealed class TikTokClientAuthTests : IAsyncLifetime
         var second = await client.ExchangeCodeAsync(new AuthorizationCallback("SG", code, null));
 
         Assert.Equal((PlatformErrorKind.Unauthorized, "105001"), (second.Error!.Kind, second.Error.Code));
-        Assert.Contains("app_secret=***", second.Error.RequestUrl);
-        Assert.Contains("auth_code=***", second.Error.RequestUrl);
-        foreach (var secret in new[] { code, TikTokTestBed.AppSecret })
-        {
-            Assert.DoesNotContain(secret, second.Error.ToString());
-            Assert.DoesNotContain(secret, _bed.Logs.AllText);
-        }
+        Redaction.AssertMasked(second.Error.RequestUrl, "app_secret", "auth_code");
+        Redaction.AssertNoSecret(second.Error, _bed.Logs.AllText, code, TikTokTestBed.AppSecret);
     }
 
     [Fact]
@@ -97,17 +93,11 @@ public sealed class TikTokClientAuthTests : IAsyncLifetime
         var again = await client.RefreshTokenAsync(store);
 
         Assert.Equal((PlatformErrorKind.Unauthorized, "105001"), (again.Error!.Kind, again.Error.Code));
-        var (recordedStore, operation, error) = Assert.Single(_bed.Recorder.Failures);
-        Assert.Equal((store, "api/v2/token/refresh"), (recordedStore, operation));
-        Assert.Contains("app_secret=***", error.RequestUrl);
-        Assert.Contains("refresh_token=***", error.RequestUrl);
+        var error = _bed.Recorder.SingleFailure(store, "api/v2/token/refresh");
+        Redaction.AssertMasked(error.RequestUrl, "app_secret", "refresh_token");
         Assert.Contains($"app_key={TikTokTestBed.AppKey}", error.RequestUrl);
         Assert.NotNull(error.RequestId);
-        foreach (var secret in new[] { TikTokTestBed.AppSecret, store.Credentials.RefreshToken! })
-        {
-            Assert.DoesNotContain(secret, error.ToString());
-            Assert.DoesNotContain(secret, _bed.Logs.AllText);
-        }
+        Redaction.AssertNoSecret(error, _bed.Logs.AllText, TikTokTestBed.AppSecret, store.Credentials.RefreshToken!);
     }
 
     [Fact]

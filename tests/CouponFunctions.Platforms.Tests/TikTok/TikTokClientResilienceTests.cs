@@ -11,14 +11,7 @@ public sealed class TikTokClientResilienceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bed.DisposeAsync();
 
-    public static TheoryData<string, FaultPlan> TransientFaults => new()
-    {
-        { "36009002 throttle", new FaultPlan { ThrottleRate = 1, MaxFaults = 2 } },
-        { "36009003 internal error", new FaultPlan { ErrorRate = 1, MaxFaults = 2 } },
-        { "bare 503", new FaultPlan { ServerErrorRate = 1, MaxFaults = 2 } },
-        { "malformed JSON", new FaultPlan { MalformedJsonRate = 1, MaxFaults = 2 } },
-        { "timeout", new FaultPlan { TimeoutRate = 1, MaxFaults = 1 } },
-    };
+    public static TheoryData<string, FaultPlan> TransientFaults => TestDoubles.TransientFaults.Named(throttle: "36009002 throttle", error: "36009003 internal error");
 
     [Theory]
     [MemberData(nameof(TransientFaults))]

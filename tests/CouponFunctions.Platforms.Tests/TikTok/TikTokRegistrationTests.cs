@@ -1,19 +1,11 @@
-using System.Net;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Platforms.Tests.TestDoubles;
 using CouponFunctions.Platforms.TikTok;
-using CouponFunctions.Sandbox;
 using CouponFunctions.Sandbox.TikTok;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CouponFunctions.Platforms.Tests.TikTok;
@@ -24,7 +16,7 @@ public sealed class TikTokRegistrationTests
     [Fact]
     public void AddPlatformConnectors_TikTokSection_BindsOptionsAndResolvesConnector()
     {
-        using var services = Connectors(new()
+        using var services = ConnectorServices.Build(new()
         {
             ["Platforms:TikTok:AppKey"] = "app-1",
             ["Platforms:TikTok:AuthBaseUrl"] = "http://127.0.0.1:7071/sandbox/tiktok",
@@ -41,35 +33,18 @@ public sealed class TikTokRegistrationTests
     }
 
     [Fact]
-    public void AddPlatformConnectors_TikTokPageSizeOutOfRange_FailsNamingTheSetting()
-    {
-        using var services = Connectors(new() { ["Platforms:TikTok:PageSize"] = "500" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IPlatformConnectors>().For(Platform.TikTok));
-
-        Assert.Contains("TikTokClientOptions.PageSize", error.Message);
-    }
-
-    [Fact]
     public async Task MapPlatformSandboxes_InAHostApp_ServesTheRegisteredTikTokSandbox()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddPlatformSandboxes().AddHttpClient();
-        await using var app = builder.Build();
-        app.MapPlatformSandboxes();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var app = await SandboxWebApp.StartAsync();
         var sandbox = app.Services.GetRequiredService<TikTokSandbox>();
         sandbox.AddApp("demo-app", "demo-secret");
         var shop = sandbox.AddShop("7000000000000000070", "MY", appKey: "demo-app");
         var now = TimeProvider.System.GetUtcNow();
         sandbox.AddCoupon(shop.ShopId, new TikTokSandboxCoupon { Title = "Demo", ReductionAmount = 3, ClaimStart = now.AddHours(-1), ClaimEnd = now.AddDays(1), RelativeDays = 3 });
         var tokens = sandbox.IssueTokens("demo-app", shop.SellerId);
-        var baseUrl = new Uri($"{address}/sandbox/tiktok");
+        var baseUrl = new Uri($"{app.Address}/sandbox/tiktok");
         var client = new TikTokClient(new TikTokClientOptions { AppKey = "demo-app", AppSecret = "demo-secret", BaseUrl = baseUrl, AuthBaseUrl = baseUrl },
-            app.Services.GetRequiredService<IHttpClientFactory>(), TimeProvider.System, new RecordingCallRecorder(), new CapturingLogger<TikTokClient>());
+            app.HttpClients, TimeProvider.System, new RecordingCallRecorder(), new CapturingLogger<TikTokClient>());
         var store = new StoreConnection(TenantId.Parse("t-demo"), StoreId.Parse("s-demo"), Platform.TikTok, "MY", shop.ShopId,
             new StoreCredentials(tokens.AccessToken, tokens.AccessTokenExpiresAt, tokens.RefreshToken, tokens.RefreshTokenExpiresAt, shop.Cipher));
 
@@ -78,7 +53,4 @@ public sealed class TikTokRegistrationTests
 
         Assert.Equal(("Demo", CouponStatus.Ongoing, "MYR"), (coupon.Name, coupon.Status, coupon.Currency));
     }
-
-    private static ServiceProvider Connectors(Dictionary<string, string?> settings) =>
-        new ServiceCollection().AddPlatformConnectors(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
 }

@@ -86,7 +86,7 @@ public sealed class TikTokSandboxTests : IAsyncLifetime
     public async Task ControlFaults_PostedForOneShop_InjectedThereOnly()
     {
         var coupon = _bed.SeedOngoing();
-        var http = _bed.HttpClients.CreateClient("no-redirect");
+        var http = _bed.NoRedirectClient();
         var control = new Uri($"{_bed.Host.BaseUrl(Platform.TikTok)}/_control/faults");
 
         using var set = await http.PostAsJsonAsync(control, new { shopId = TikTokTestBed.ShopB, errorRate = 1.0 });

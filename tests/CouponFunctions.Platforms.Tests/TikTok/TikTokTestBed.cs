@@ -1,17 +1,15 @@
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
-using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Platforms.Tests.TestDoubles;
 using CouponFunctions.Platforms.TikTok;
 using CouponFunctions.Sandbox.Common;
 using CouponFunctions.Sandbox.TikTok;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CouponFunctions.Platforms.Tests.TikTok;
 
 /// <summary>A TikTok Shop sandbox on loopback with one app, a seller with two shops (SG, VN) and another seller's shop
 /// (MY), and a connector pointed at it (small retry delays).</summary>
-internal sealed class TikTokTestBed : IAsyncDisposable
+internal sealed class TikTokTestBed : PlatformTestBed<TikTokClient, TikTokClientOptions>
 {
     public const string AppKey = "6a1b2c3d4e5f6";
     public const string AppSecret = "sandbox-app-secret-0123456789";
@@ -22,77 +20,29 @@ internal sealed class TikTokTestBed : IAsyncDisposable
     public const string OtherSellersShop = "7494000000000000009";
     public static readonly Uri RedirectUri = new("https://app.example/tiktok/callback");
 
-    private readonly ServiceProvider _services;
-
-    private TikTokTestBed(SandboxHost host, SandboxClock clock, ServiceProvider services)
+    private TikTokTestBed(SandboxHost host, SandboxClock clock)
+        : base(Platform.TikTok, host, clock, TikTokClient.HttpClientName)
     {
-        Host = host;
-        Clock = clock;
-        _services = services;
     }
-
-    public SandboxHost Host { get; }
-
-    public SandboxClock Clock { get; }
 
     public TikTokSandbox Sandbox => Host.TikTok;
 
-    public RecordingCallRecorder Recorder { get; } = new();
-
-    public CapturingLogger<TikTokClient> Logs { get; } = new();
-
-    public IHttpClientFactory HttpClients => _services.GetRequiredService<IHttpClientFactory>();
-
-    public DateTimeOffset Now => Clock.GetUtcNow();
-
     public static async Task<TikTokTestBed> StartAsync()
     {
-        var clock = new SandboxClock();
-        var host = await SandboxHost.StartAsync(new SandboxHostOptions { Clock = clock, Platforms = new HashSet<Platform> { Platform.TikTok } });
+        var (host, clock) = await StartHostAsync(Platform.TikTok);
         host.TikTok.AddApp(AppKey, AppSecret, ServiceId, RedirectUri);
         host.TikTok.AddShop(ShopA, "SG", SellerA, AppKey, "Alpha SG");
         host.TikTok.AddShop(ShopB, "VN", SellerA, AppKey, "Alpha VN");
         host.TikTok.AddShop(OtherSellersShop, "MY", "seller-b", AppKey);
-        var services = new ServiceCollection();
-        services.AddHttpClient(TikTokClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddHttpClient("no-redirect").ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
-        return new TikTokTestBed(host, clock, services.BuildServiceProvider());
+        return new TikTokTestBed(host, clock);
     }
-
-    /// <summary>Options for the sandbox with quick retries and no client-side pacing to speak of.</summary>
-    public TikTokClientOptions Options(Action<TikTokClientOptions>? configure = null)
-    {
-        var baseUrl = Host.BaseUrl(Platform.TikTok);
-        var options = new TikTokClientOptions
-        {
-            AppKey = AppKey,
-            AppSecret = AppSecret,
-            ServiceId = ServiceId,
-            BaseUrl = baseUrl,
-            AuthBaseUrl = baseUrl,
-            AuthorizePageUrl = new Uri(baseUrl.AbsoluteUri + "/open/authorize"),
-            AppQps = 10_000,
-            AppBurst = 1_000,
-            ShopQps = 10_000,
-            ShopBurst = 1_000,
-            MaxRetries = 3,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
-            MaxRetryDelay = TimeSpan.FromSeconds(2),
-            Timeout = TimeSpan.FromSeconds(5),
-        };
-        configure?.Invoke(options);
-        return options;
-    }
-
-    public TikTokClient Client(Action<TikTokClientOptions>? configure = null, TimeProvider? clock = null) =>
-        new(Options(configure), HttpClients, clock ?? Clock, Recorder, Logs);
 
     /// <summary>A connected store of the seller who owns <paramref name="shopId"/>, with fresh tokens and the shop's cipher.</summary>
     public StoreConnection Store(string shopId = ShopA)
     {
         var shop = Sandbox.Shop(shopId);
         var tokens = Sandbox.IssueTokens(AppKey, shop.SellerId);
-        return new StoreConnection(TenantId.Parse("t-test"), StoreId.Parse($"s-{shopId[^4..]}"), Platform.TikTok, shop.Region, shopId,
+        return Connection(shopId[^4..], shop.Region, shopId,
             new StoreCredentials(tokens.AccessToken, tokens.AccessTokenExpiresAt, tokens.RefreshToken, tokens.RefreshTokenExpiresAt, shop.Cipher));
     }
 
@@ -116,9 +66,19 @@ internal sealed class TikTokTestBed : IAsyncDisposable
 
     public TikTokSandboxCoupon SeedOngoing(string shopId = ShopA, string title = "Ongoing") => Seed(shopId, title, -TimeSpan.FromDays(1), TimeSpan.FromDays(7));
 
-    public async ValueTask DisposeAsync()
+    protected override TikTokClientOptions SandboxOptions()
     {
-        await Host.DisposeAsync();
-        await _services.DisposeAsync();
+        var baseUrl = Host.BaseUrl(Platform.TikTok);
+        return new TikTokClientOptions
+        {
+            AppKey = AppKey,
+            AppSecret = AppSecret,
+            ServiceId = ServiceId,
+            BaseUrl = baseUrl,
+            AuthBaseUrl = baseUrl,
+            AuthorizePageUrl = new Uri(baseUrl.AbsoluteUri + "/open/authorize"),
+        };
     }
+
+    protected override TikTokClient CreateClient(TikTokClientOptions options, TimeProvider clock) => new(options, HttpClients, clock, Recorder, Logs);
 }

@@ -78,8 +78,26 @@ internal sealed class PlatformCaller
         return outcome.Error;
     }
 
-    /// <summary>Records a failure found outside the HTTP path (for example an answer whose shape the connector cannot map).</summary>
-    public Task RecordAsync(PlatformRequest request, PlatformError error, CancellationToken cancellationToken = default) =>
+    /// <summary>Sends the call as <see cref="SendAsync(PlatformRequest, CancellationToken)"/> does and maps the answer with
+    /// <paramref name="read"/>; an answer of a shape <paramref name="read"/> cannot map is a recorded transient failure.</summary>
+    public async Task<PlatformResult<T>> SendAsync<T>(PlatformRequest request, Func<JsonElement, T> read, CancellationToken cancellationToken = default)
+    {
+        var result = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded) return result.Error;
+        try
+        {
+            return PlatformResult<T>.Ok(read(result.Value));
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            var error = new PlatformError(_platform, PlatformErrorKind.Transient, "unexpected_response",
+                $"The {request.Operation} answer has an unexpected shape: {ex.GetType().Name}.");
+            await RecordAsync(request, error, cancellationToken).ConfigureAwait(false);
+            return error;
+        }
+    }
+
+    private Task RecordAsync(PlatformRequest request, PlatformError error, CancellationToken cancellationToken) =>
         RecordAsync(request.Store, request.Operation, error, cancellationToken);
 
     private async Task RecordAsync(StoreConnection? store, string operation, PlatformError error, CancellationToken cancellationToken)
