@@ -127,9 +127,12 @@ internal static class HandlerApp
     /// <summary>The admin page at /admin (standalone) and /api/admin (what the Functions host forwards in Azure).</summary>
     private static void UseAdminPage(WebApplication app)
     {
+        // The content root's wwwroot when run from the project (dotnet run, tests); the copy beside the binary when published.
         var root = new[] { app.Environment.WebRootPath, Path.Combine(AppContext.BaseDirectory, "wwwroot") }
-            .Select(r => r is null ? null : Path.Combine(r, "admin"))
-            .First(r => r is null || Directory.Exists(r)) ?? Path.Combine(AppContext.BaseDirectory, "wwwroot", "admin");
+            .OfType<string>()
+            .Select(r => Path.Combine(r, "admin"))
+            .FirstOrDefault(Directory.Exists)
+            ?? throw new DirectoryNotFoundException("The admin page (wwwroot/admin) is missing from the content root and the app folder.");
         var files = new PhysicalFileProvider(root);
         foreach (var path in new[] { "/admin", "/api/admin" })
         {
