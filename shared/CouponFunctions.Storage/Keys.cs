@@ -28,9 +28,6 @@ internal static class Keys
         return builder.ToString();
     }
 
-    /// <summary>The smallest string greater than every string starting with <paramref name="prefix"/>.</summary>
-    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
-
     /// <summary>Newest first: row keys sort ascending, so store the time counted down from the end of time.</summary>
     public static string NewestFirst(DateTimeOffset at) =>
         (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);

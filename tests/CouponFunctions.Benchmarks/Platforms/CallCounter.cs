@@ -1,3 +1,4 @@
+using CouponFunctions.Benchmarks.Infrastructure;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
@@ -28,9 +29,7 @@ internal sealed class CallCounter
     /// <summary>The <paramref name="percentile"/> (0–100) of the call times of a platform (its wire name), in milliseconds.</summary>
     public double LatencyMs(string platform, double percentile)
     {
-        if (!_latencies.TryGetValue(platform, out var queue) || queue.IsEmpty) return 0;
-        var sorted = queue.Order().ToArray();
-        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+        return _latencies.TryGetValue(platform, out var queue) ? Percentiles.Of(queue, percentile) : 0;
     }
 
     public void Reset()
