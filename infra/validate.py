@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
-"""Keeps infra/ in step with the code, without Azure and without a Bicep compiler.
+"""Keeps infra/ in step with the code, without Azure (infra/validate.sh compiles the Bicep; this checks its content).
 
 What the app needs is read from the code itself:
   settings    local.settings.sample.json "Values"; literal configuration["A:B"] / GetValue("A:B") / GetSection("A:B")
               reads and Environment.GetEnvironmentVariable("X") in functions/ and shared/ (Sandbox and tests excluded);
               every options class (a class with `const string SectionName`, and the platform connector options bound
               under Platforms:<Name>), property by property; a collection property is a family of settings (A__B__*);
-  storage     TableNames and ContainerNames constants, QueueNames constants (when the class exists) and the queueName
-              of every functions/<Name>/function.json (%Setting% resolved from the sample settings);
-  HTTP        the /api route prefixes the handler maps (for App Service Authentication's excluded paths).
+  storage     TableNames and ContainerNames constants, QueueNames constants (when the class exists) and the queue of
+              every queue trigger: [QueueTrigger("q" or a constant, Connection = "...")] attributes under functions/
+              (the isolated worker) and, while they still exist, the queueName of functions/<Name>/function.json (the
+              custom handler); %Setting% resolved from local.settings.sample.json;
+  HTTP        the first route segment of every HTTP function: [HttpTrigger(..., Route = "...")] (or the function's name
+              when there is no Route) and, while the custom handler exists, the /api routes it maps with Map*();
+              prefixed with host.json's routePrefix, for App Service Authentication's excluded paths;
+  Durable     host.json extensions.durableTask (hub name, storage connection), when the app uses Durable Functions;
+  runtime     the app's TargetFramework, for functionAppConfig.runtime (dotnet-isolated <version>).
 Then infra/ is checked for it: every setting named in the Bicep, every table/queue (and its -poison queue)/container
-created, Flex Consumption shape and identity-only storage access, Key Vault references documented, the parameters
-example consistent with main.bicep, module calls consistent with the modules, and brackets balanced.
+created, Flex Consumption shape and runtime, identity-only storage access, Key Vault references documented, the
+parameters example consistent with main.bicep, module calls consistent with the modules, and brackets balanced.
 
-Exit status 0 when everything holds; 1 with a list of problems otherwise. --print-settings prints what the code reads.
+Both app layouts pass while the move to the isolated worker lands (infra/test_validate.py checks that on synthetic
+sources). Exit status 0 when everything holds; 1 with a list of problems otherwise. --print-settings prints what the
+code reads; --repo PATH checks another checkout's code against this infra/.
 """
 from __future__ import annotations
 
@@ -30,21 +38,28 @@ PARAMS_EXAMPLE = INFRA / "main.parameters.example.json"
 README = INFRA / "README.md"
 
 # Settings the code reads that Azure must NOT get, each with the reason. Adding a name here is a deliberate decision.
+# Some are only read by the code of the custom-handler era and disappear with it; listing them costs nothing.
+_LOCAL_SANDBOX = "the platform sandboxes and their demo stores are local only; Azure sets Sandbox__Enabled=false"
+_BOOTSTRAP = "local first-tenant bootstrap only; Azure sets Bootstrap__Enabled=false (infra/README.md: first tenant)"
 NOT_FOR_AZURE = {
-    "Standalone__Url": "standalone mode only (in Azure the host picks FUNCTIONS_CUSTOMHANDLER_PORT)",
-    "Bootstrap__TenantId": "standalone bootstrap only (Azure sets Bootstrap__Enabled=false)",
-    "Bootstrap__TenantName": "standalone bootstrap only (Azure sets Bootstrap__Enabled=false)",
-    "Bootstrap__KeyFile": "standalone bootstrap only (Azure sets Bootstrap__Enabled=false)",
-    "Sandbox__Demo": "the local demo stores live in the sandboxes, which Azure never runs (Sandbox__Enabled=false)",
-    "Sandbox__Demo__AdvanceInterval": "the local demo stores live in the sandboxes, which Azure never runs (Sandbox__Enabled=false)",
-    "Sandbox__Demo__Enabled": "the local demo stores live in the sandboxes, which Azure never runs (Sandbox__Enabled=false)",
-    "FunctionApp__RootPath": "local override; in Azure the host passes FUNCTIONS_APP_ROOT_PATH",
-    "urls": "ASP.NET Core's listen URLs; in Azure the host's port wins",
-    "ASPNETCORE_URLS": "ASP.NET Core's listen URLs; in Azure the host's port wins",
+    "Bootstrap__TenantId": _BOOTSTRAP,
+    "Bootstrap__TenantName": _BOOTSTRAP,
+    "Bootstrap__KeyFile": _BOOTSTRAP,
+    "Sandbox__Url": "the local sandboxes' own URL/port; " + _LOCAL_SANDBOX,
+    "Sandbox__Demo": _LOCAL_SANDBOX,
+    "Sandbox__Demo__AdvanceInterval": _LOCAL_SANDBOX,
+    "Sandbox__Demo__Enabled": _LOCAL_SANDBOX,
+    "Standalone__Url": "the custom handler's standalone mode; the local Functions host's URL, never Azure's",
+    "Runner__Enabled": "the custom handler's in-process trigger runner; in Azure the Functions host runs the triggers",
+    "FunctionApp__RootPath": "the custom handler's local app-root override; the Functions host knows its app root",
+    "urls": "ASP.NET Core's listen URLs; in Azure the host and the worker pick their ports",
+    "ASPNETCORE_URLS": "ASP.NET Core's listen URLs; in Azure the host and the worker pick their ports",
 }
-# Set by the Functions host for the custom handler process, never by us.
-HOST_PROVIDED = {"FUNCTIONS_CUSTOMHANDLER_PORT", "FUNCTIONS_CUSTOMHANDLER_WORKER_ID", "FUNCTIONS_APP_ROOT_PATH",
-                 "FUNCTIONS_HTTPWORKER_PORT", "FUNCTIONS_HTTPWORKER_ID"}
+# Environment variables the Functions host and the platform set for the worker process (FUNCTIONS_APPLICATION_DIRECTORY,
+# WEBSITE_HOSTNAME, ...), never app settings of ours. FUNCTIONS_WORKER_RUNTIME is checked against the Flex runtime.
+HOST_PROVIDED_PREFIXES = ("FUNCTIONS_", "WEBSITE_", "CONTAINER_NAME")
+# Flex Consumption's stack for the isolated worker: functionAppConfig.runtime name (version = the TargetFramework's).
+FLEX_RUNTIME_NAME = "dotnet-isolated"
 # Flex Consumption rejects these as app settings; the runtime lives in functionAppConfig.runtime instead.
 FLEX_FORBIDDEN_SETTINGS = {"FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME_VERSION",
                            "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_CONTENTSHARE", "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING",
@@ -224,9 +239,10 @@ def string_constants(sources: dict[Path, str], class_name: str) -> list[str] | N
     return re.findall(r'const\s+string\s+\w+\s*=\s*"([^"]+)"', found[0])
 
 
-def function_triggers(sample_values: dict) -> tuple[list[str], list[tuple[str, str]]]:
-    """Queue names (resolved) and (function, connection) of every queue trigger."""
-    queues, connections = [], []
+def function_triggers(sources: dict[Path, str], sample_values: dict) -> list[tuple[str, str, str]]:
+    """(function, queue name resolved, connection) of every queue trigger, in either app layout."""
+    triggers = []
+    # The custom handler: functions/<Name>/function.json (gone once the app is an isolated worker).
     for fj in sorted((REPO / "functions").glob("*/function.json")):
         try:
             bindings = json.loads(read(fj)).get("bindings", [])
@@ -234,39 +250,184 @@ def function_triggers(sample_values: dict) -> tuple[list[str], list[tuple[str, s
             problem(f"{fj.relative_to(REPO)} is not valid JSON: {e}")
             continue
         for b in bindings:
-            if str(b.get("type", "")).lower() != "queuetrigger":
+            if str(b.get("type", "")).lower() == "queuetrigger":
+                triggers.append((fj.parent.name, str(b.get("queueName", "")), b.get("connection") or "AzureWebJobsStorage",
+                                 str(fj.relative_to(REPO))))
+    # The isolated worker: [QueueTrigger("queue" or a const, Connection = "...")] on a [Function] method.
+    constants = string_constant_map(sources)
+    for path, text in function_sources(sources):
+        code = strip_cs_comments(text)
+        for at, positional, named in attributes(code, "QueueTrigger"):
+            where = str(path.relative_to(REPO))
+            queue = resolve_cs_string(positional[0], constants) if positional else None
+            if queue is None:
+                problem(f"{where}: cannot read the queue name of [QueueTrigger({', '.join(positional)})]; use a literal or a const string")
                 continue
-            name = str(b.get("queueName", ""))
-            for ref in re.findall(r"%([^%]+)%", name):
-                value = sample_values.get(ref)
-                if value is None:
-                    problem(f"{fj.relative_to(REPO)}: queueName uses %{ref}% but local.settings.sample.json has no {ref}")
-                    continue
-                name = name.replace(f"%{ref}%", value)
-            queues.append(name)
-            connections.append((fj.parent.name, b.get("connection") or "AzureWebJobsStorage"))
-    return queues, connections
+            connection = named.get("Connection")
+            connection = resolve_cs_string(connection, constants) if connection else "AzureWebJobsStorage"
+            triggers.append((function_name_before(code, at, constants) or where, queue, connection or "AzureWebJobsStorage", where))
+    resolved = []
+    for fn, queue, connection, where in triggers:
+        for ref in re.findall(r"%([^%]+)%", queue):
+            value = sample_values.get(ref)
+            if value is None:
+                problem(f"{where}: the queue name of {fn} uses %{ref}% but local.settings.sample.json has no {ref}")
+                continue
+            queue = queue.replace(f"%{ref}%", value)
+        resolved.append((fn, queue, connection))
+    return resolved
 
 
 def api_route_prefixes(sources: dict[Path, str]) -> set[str]:
-    """First path segments under /api that the handler maps (its HTTP API, the admin page aside)."""
+    """First route segments of the HTTP functions (the admin page aside), either layout, without the routePrefix."""
     prefixes = set()
-    for path, text in sources.items():
-        if "CouponFunctions.Handler" not in path.parts:
-            continue
-        for m in re.finditer(r'(\w+)\.Map(?:Get|Post|Put|Patch|Delete|Methods|Group)\(\s*"(/[^"]*)"', strip_cs_comments(text)):
+    constants = string_constant_map(sources)
+    for path, text in function_sources(sources):
+        code = strip_cs_comments(text)
+        # The custom handler's ASP.NET Core routes (gone with it).
+        for m in re.finditer(r'(\w+)\.Map(?:Get|Post|Put|Patch|Delete|Methods|Group)\(\s*"(/[^"]*)"', code):
             receiver, route = m.group(1), m.group(2)
             if route.startswith("/api/"):
-                segment = route.split("/")[2]
+                prefixes.add(route.split("/")[2])
             elif receiver == "api" and route not in ("/", ""):
-                segment = route.split("/")[1]
-            else:
+                prefixes.add(route.split("/")[1])
+        # The isolated worker's [HttpTrigger(..., Route = "...")]; without a Route the function's name is the route.
+        for at, _, named in attributes(code, "HttpTrigger"):
+            route = resolve_cs_string(named["Route"], constants) if "Route" in named else function_name_before(code, at, constants)
+            if route is None:
+                problem(f"{path.relative_to(REPO)}: cannot read the route of an [HttpTrigger]; use a literal or a const string")
                 continue
-            segment = segment.strip()
-            if segment and not segment.startswith("{"):
-                prefixes.add(segment)
-    prefixes.discard("admin")
-    return prefixes
+            prefixes.add(route.strip("/").split("/")[0])
+    prefixes = {p.strip() for p in prefixes}
+    return {p for p in prefixes if p and not p.startswith("{") and p.lower() != "admin"}
+
+
+# ---------------------------------------------------------------- C# attributes (isolated worker functions)
+
+def function_sources(sources: dict[Path, str]):
+    return [(p, t) for p, t in sources.items() if p.relative_to(REPO).parts[0] == "functions"]
+
+
+def split_top_level(text: str, separator: str = ",") -> list[str]:
+    """Splits at separators outside strings, parentheses, brackets and braces."""
+    parts, depth, current, i = [], 0, [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "\"'":
+            j = i + 1
+            while j < len(text) and text[j] != ch:
+                j += 2 if text[j] == "\\" else 1
+            current.append(text[i:j + 1]); i = j + 1; continue
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if ch == separator and depth == 0:
+            parts.append("".join(current).strip()); current = []
+        else:
+            current.append(ch)
+        i += 1
+    if "".join(current).strip():
+        parts.append("".join(current).strip())
+    return parts
+
+
+def attributes(code: str, name: str):
+    """(position, positional args, named args) of every [Name(...)] / [NameAttribute(...)] in the code."""
+    for m in re.finditer(rf"[\[,]\s*(?:[\w.]+\.)?{name}(?:Attribute)?\s*\(", code):
+        depth, i = 1, m.end()
+        while i < len(code) and depth:
+            if code[i] == '"':
+                j = i + 1
+                while j < len(code) and code[j] != '"':
+                    j += 2 if code[j] == "\\" else 1
+                i = j
+            elif code[i] == "(":
+                depth += 1
+            elif code[i] == ")":
+                depth -= 1
+            i += 1
+        positional, named = [], {}
+        for arg in split_top_level(code[m.end():i - 1]):
+            nm = re.match(r"^(\w+)\s*(?:=(?!=)|:)\s*(.+)$", arg, flags=re.S)
+            if nm and not arg.lstrip().startswith('"'):
+                named[nm.group(1)] = nm.group(2).strip()
+            else:
+                positional.append(arg)
+        yield m.start(), positional, named
+
+
+def function_name_before(code: str, position: int, constants: dict[str, str]) -> str | None:
+    """The name in the last [Function("Name")] before position (the method the trigger parameter belongs to)."""
+    found = [(at, pos) for at, pos, _ in attributes(code[:position], "Function") if pos]
+    return resolve_cs_string(found[-1][1][0], constants) if found else None
+
+
+def string_constant_map(sources: dict[Path, str]) -> dict[str, str]:
+    """const string values by Name and by Class.Name (raw expressions, resolved on use)."""
+    cached = _CONSTANTS.get(id(sources))
+    if cached is not None:
+        return cached
+    raw: dict[str, str] = {}
+    for text in sources.values():
+        code = strip_cs_comments(text)
+        for cls in re.finditer(r"\b(?:class|struct|record)\s+(\w+)[^{;]*\{", code):
+            body = class_body(code, cls.end() - 1)
+            for c in re.finditer(r"\bconst\s+string\s+(\w+)\s*=\s*([^;]+);", body):
+                raw.setdefault(f"{cls.group(1)}.{c.group(1)}", c.group(2).strip())
+                raw.setdefault(c.group(1), c.group(2).strip())
+    _CONSTANTS[id(sources)] = raw
+    return raw
+
+
+_CONSTANTS: dict[int, dict[str, str]] = {}
+
+
+def resolve_cs_string(expr: str | None, constants: dict[str, str], depth: int = 0) -> str | None:
+    """The value of a C# constant string expression: "literal", @"verbatim", nameof(X.Y), Const, Class.Const, a + b."""
+    if expr is None or depth > 8:
+        return None
+    expr = expr.strip()
+    pieces = split_top_level(expr, "+")
+    if len(pieces) > 1:
+        values = [resolve_cs_string(p, constants, depth + 1) for p in pieces]
+        return None if None in values else "".join(values)
+    if m := re.fullmatch(r'"((?:[^"\\]|\\.)*)"', expr):
+        return bytes(m.group(1), "utf-8").decode("unicode_escape")
+    if m := re.fullmatch(r'@"((?:[^"]|"")*)"', expr):
+        return m.group(1).replace('""', '"')
+    if m := re.fullmatch(r"nameof\(\s*([\w.]+)\s*\)", expr):
+        return m.group(1).split(".")[-1]
+    if re.fullmatch(r"[\w.]+", expr):
+        parts = expr.split(".")
+        for key in (".".join(parts[-2:]), parts[-1]):
+            if key in constants:
+                return resolve_cs_string(constants[key], constants, depth + 1)
+    return None
+
+
+def app_layout(sources: dict[Path, str]) -> dict[str, bool]:
+    """Which app layouts are present under functions/: the custom handler's and/or the isolated worker's."""
+    return {
+        "custom_handler": any((REPO / "functions").glob("*/function.json")),
+        "isolated": any(list(attributes(strip_cs_comments(t), "Function")) for _, t in function_sources(sources)),
+    }
+
+
+def target_framework() -> str | None:
+    """The app's TargetFramework: its own project's, else Directory.Build.props'."""
+    for proj in sorted((REPO / "functions").glob("*/*.csproj")):
+        m = re.search(r"<TargetFramework>\s*([^<]+?)\s*</TargetFramework>", read(proj))
+        if m:
+            return m.group(1)
+    props = REPO / "Directory.Build.props"
+    m = re.search(r"<TargetFramework>\s*([^<]+?)\s*</TargetFramework>", read(props)) if props.is_file() else None
+    return m.group(1) if m else None
+
+
+def uses_durable(sources: dict[Path, str]) -> bool:
+    return any(re.search(r"\[\s*(?:OrchestrationTrigger|ActivityTrigger|EntityTrigger|DurableClient)\b", strip_cs_comments(t))
+               for _, t in function_sources(sources))
 
 
 # ---------------------------------------------------------------- Bicep text
@@ -409,19 +570,35 @@ def bicep_list(text: str, var: str) -> list[str] | None:
 
 # ---------------------------------------------------------------- checks
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    global REPO
+    if "--repo" in argv:
+        REPO = Path(argv[argv.index("--repo") + 1]).resolve()
+    if "--print-settings" in argv:
+        sources = {p: read(p) for p in source_files()}
+        for name, where in sorted(app_settings(sources).items()):
+            print(f"{name:60} {where}")
+        return 0
+    check()
+    return report()
+
+
+def check() -> None:
+    """Runs every check against REPO's code and this infra/, filling problems and notes."""
+    problems.clear(); notes.clear(); _CONSTANTS.clear()
+    for required in (MAIN, PARAMS_EXAMPLE, README, REPO / "local.settings.sample.json", REPO / "host.json"):
+        if not required.is_file():
+            problem(f"{required} is missing")
+    if problems:
+        return
     sources = {p: read(p) for p in source_files()}
     wanted = app_settings(sources)
-    if "--print-settings" in sys.argv:
-        for name in sorted(wanted):
-            print(f"{name:60} {wanted[name]}")
-        return 0
-
-    for required in (MAIN, PARAMS_EXAMPLE, README):
-        if not required.is_file():
-            problem(f"{required.relative_to(REPO)} is missing")
-    if problems:
-        return report()
+    sample_values = json.loads(read(REPO / "local.settings.sample.json")).get("Values", {})
+    host_json = json.loads(read(REPO / "host.json"))
+    layout = app_layout(sources)
+    if layout["custom_handler"]:
+        notes.append("the custom handler's function.json folders are still here: infra/ targets the isolated worker "
+                     "(dotnet-isolated); its queue and route checks read both layouts meanwhile")
 
     texts = {p: read(p) for p in bicep_files()}
     all_bicep = "\n".join(strip_bicep_comments(t) for t in texts.values())
@@ -444,12 +621,10 @@ def main() -> int:
 
     # 1. Every setting the app reads is named in the Bicep (connection-style names may come as identity settings K__*).
     for name, where in sorted(wanted.items()):
-        if name in HOST_PROVIDED or name in NOT_FOR_AZURE:
+        if name in NOT_FOR_AZURE or (name.startswith(HOST_PROVIDED_PREFIXES) and name != "FUNCTIONS_WORKER_RUNTIME"):
             continue
         if name == "FUNCTIONS_WORKER_RUNTIME":
-            if not re.search(r"runtime\s*:\s*\{\s*name\s*:", all_bicep):
-                problem("FUNCTIONS_WORKER_RUNTIME=custom must become functionAppConfig.runtime.name on Flex")
-            continue
+            continue  # Flex takes it from functionAppConfig.runtime (check 4)
         if provided(name) or any(l.startswith(name + "__") for l in literals):
             continue
         problem(f"setting {name} (read by {where}) is not in infra/*.bicep")
@@ -478,13 +653,25 @@ def main() -> int:
     for name in sorted(FLEX_FORBIDDEN_SETTINGS & literals):
         problem(f"{name} must not be an app setting on Flex Consumption (the platform rejects it)")
 
-    # 3. Identity-based storage for the app and the host; no shared keys.
-    for prefix in ("CouponStorage", "AzureWebJobsStorage"):
-        for suffix in ("blobServiceUri", "queueServiceUri", "tableServiceUri", "credential", "clientId"):
+    # 3. Identity-based storage for the app, the host and the Durable task hub (user-assigned identity); no shared keys.
+    def identity_connection(prefix: str, services: tuple[str, ...], why: str) -> None:
+        uris = [f"{prefix}__{s}ServiceUri" for s in services]
+        if not (all(u in literals for u in uris) or (f"{prefix}__accountName" in literals and prefix != "CouponStorage")):
+            missing = [u for u in uris if u not in literals]
+            problem(f"identity-based connection {prefix} ({why}) lacks {', '.join(missing)}"
+                    + ("" if prefix == "CouponStorage" else f" (or {prefix}__accountName)"))
+        for suffix in ("credential", "clientId"):
             if f"{prefix}__{suffix}" not in literals:
-                problem(f"identity-based setting {prefix}__{suffix} is missing")
-    for fn, connection in function_triggers({})[1]:
-        if f"{connection}__queueServiceUri" not in literals:
+                problem(f"identity-based connection {prefix} ({why}) lacks {prefix}__{suffix} (the user-assigned identity)")
+        if prefix in literals:
+            problem(f"{prefix} is set as a connection string: use the identity-based {prefix}__* settings")
+    # The app's SDK clients read the three service URIs and __clientId (CouponStorage section).
+    identity_connection("CouponStorage", ("blob", "queue", "table"), "the app's database")
+    # The host's storage: blobs (leases, keys, timer schedule status), queues and tables (Durable, diagnostics).
+    identity_connection("AzureWebJobsStorage", ("blob", "queue", "table"), "the Functions host's storage")
+    triggers = function_triggers(sources, sample_values)
+    for fn, _, connection in triggers:
+        if f"{connection}__queueServiceUri" not in literals and f"{connection}__accountName" not in literals:
             problem(f"queue trigger {fn} uses connection {connection}, but {connection}__queueServiceUri is not set")
     if re.search(r"AccountKey=|DefaultEndpointsProtocol=", all_bicep):
         problem("a storage connection string with an account key appears in the Bicep")
@@ -504,13 +691,53 @@ def main() -> int:
                          (r"'functionapp,linux'", "a Linux function app")):
         if not re.search(needle, all_bicep):
             problem(f"missing: {what}")
-    runtime = re.search(r"param\s+functionRuntimeName\s+string\s*=\s*'([^']+)'", all_bicep)
-    if not runtime or runtime.group(1) != "custom":
-        problem("functionRuntimeName should default to 'custom' (see the UNCERTAIN note in main.bicep)")
+    runtime = re.search(r"\bfunctionsRuntime\s*=\s*\{\s*name\s*:\s*'([^']+)'\s*version\s*:\s*'([^']+)'\s*\}", all_bicep)
+    tfm = target_framework()
+    expected_version = re.fullmatch(r"net(\d+\.\d+)", tfm or "")
+    if not runtime or not re.search(r"runtime\s*:\s*functionsRuntime\b", all_bicep):
+        problem("functionAppConfig.runtime must be `var functionsRuntime = { name: '...' version: '...' }` in functionapp.bicep")
+    elif runtime.group(1) != FLEX_RUNTIME_NAME:
+        problem(f"functionAppConfig.runtime.name is '{runtime.group(1)}'; the isolated worker needs '{FLEX_RUNTIME_NAME}'")
+    elif not expected_version:
+        problem(f"cannot read the app's TargetFramework (found {tfm!r}) to check functionAppConfig.runtime.version")
+    elif runtime.group(2) != expected_version.group(1):
+        problem(f"functionAppConfig.runtime.version is '{runtime.group(2)}' but the app targets {tfm} "
+                f"(expected '{expected_version.group(1)}')")
+    worker_runtime = sample_values.get("FUNCTIONS_WORKER_RUNTIME")
+    if worker_runtime not in (None, FLEX_RUNTIME_NAME):
+        if layout["custom_handler"] and worker_runtime == "custom":
+            notes.append("local.settings.sample.json still says FUNCTIONS_WORKER_RUNTIME=custom (custom-handler layout)")
+        else:
+            problem(f"local.settings.sample.json has FUNCTIONS_WORKER_RUNTIME={worker_runtime}, but Azure runs {FLEX_RUNTIME_NAME}")
+    if layout["isolated"] and not layout["custom_handler"]:
+        for key in ("customHandler", "extensionBundle"):
+            if key in host_json:
+                problem(f"host.json still has {key}: the isolated worker brings its extensions (extensions.json); "
+                        f"Azure would try to use it")
+
+    # 4b. Durable Functions: the task hub lives in the host's (identity-based) storage, with the data roles below.
+    durable = ((host_json.get("extensions") or {}).get("durableTask")) or {}
+    if durable or uses_durable(sources):
+        hub = str(durable.get("hubName") or "")
+        hub_value = hub
+        for ref in re.findall(r"%([^%]+)%", hub):
+            if ref not in literals:
+                problem(f"host.json durableTask.hubName uses %{ref}%, which infra/*.bicep does not set")
+            hub_value = hub_value.replace(f"%{ref}%", sample_values.get(ref, "Hub"))
+        if not hub:
+            notes.append("host.json has no extensions.durableTask.hubName: Azure derives the task hub name from the app name")
+        elif not re.fullmatch(r"[A-Za-z][A-Za-z0-9]{2,44}", hub_value):
+            problem(f"host.json durableTask.hubName '{hub}' is not a valid Azure Storage task hub name "
+                    "(3-45 letters and digits, starting with a letter)")
+        provider = durable.get("storageProvider") or {}
+        connection = provider.get("connectionName") or provider.get("connectionStringName") or "AzureWebJobsStorage"
+        if connection != "AzureWebJobsStorage":
+            identity_connection(connection, ("blob", "queue", "table"), "the Durable task hub")
+        if str(provider.get("type", "AzureStorage")).lower() not in ("azurestorage", ""):
+            problem(f"host.json durableTask.storageProvider.type is {provider.get('type')}: infra/ provisions the Azure Storage backend only")
 
     # 5. Tables, queues (with -poison) and containers the code uses.
-    sample_values = json.loads(read(REPO / "local.settings.sample.json")).get("Values", {})
-    queues, _ = function_triggers(sample_values)
+    queues = [queue for _, queue, _ in triggers]
     queue_constants = string_constants(sources, "QueueNames") or []
     tables = [t for t in (string_constants(sources, "TableNames") or [])]
     containers = string_constants(sources, "ContainerNames") or []
@@ -548,16 +775,20 @@ def main() -> int:
             problem(f"role {what} ({role}) is not assigned")
 
     # 7. App Service Authentication leaves the HTTP API to its API keys and guards the admin page.
+    #    The routes are under host.json's routePrefix ("api"); the admin page is an HTTP function under /api/admin/.
+    route_prefix = "/" + str(((host_json.get("extensions") or {}).get("http") or {}).get("routePrefix", "api")).strip("/")
+    route_prefix = "" if route_prefix == "/" else route_prefix
     excluded = bicep_list(main_text, "apiExcludedPaths")
     if excluded is None:
         problem("main.bicep has no `var apiExcludedPaths = [...]` for App Service Authentication")
     else:
         for seg in sorted(api_route_prefixes(sources)):
-            for needed in (f"/api/{seg}", f"/api/{seg}/*"):
+            for needed in (f"{route_prefix}/{seg}", f"{route_prefix}/{seg}/*"):
                 if needed not in excluded:
-                    problem(f"the handler maps /api/{seg}, but apiExcludedPaths lacks {needed} (API-key callers would be sent to sign-in)")
+                    problem(f"an HTTP function serves {route_prefix}/{seg}, but apiExcludedPaths lacks {needed} "
+                            "(API-key callers would be sent to sign-in)")
         for path in excluded:
-            if path in ("/api/*", "/api", "/*") or path.startswith("/api/admin"):
+            if path in (f"{route_prefix}/*", route_prefix, "/*", "/") or path.lower().startswith(f"{route_prefix}/admin"):
                 problem(f"apiExcludedPaths has {path}, which would leave the admin page unprotected")
 
     # 8. The parameters example matches main.bicep, with placeholders for secrets.
@@ -580,7 +811,6 @@ def main() -> int:
         if key not in tunables and not any(t.endswith("__*") and key.startswith(t[:-1]) for t in tunables):
             problem(f"main.parameters.example.json overrides {key}, which is not in var tunableAppSettings")
 
-    return report()
 
 
 def report() -> int:
@@ -591,9 +821,10 @@ def report() -> int:
         for p in problems:
             print(f"  - {p}")
         return 1
-    print("infra/ is in step with the code: settings, storage names, identity, Flex shape, Key Vault, auth paths, parameters.")
+    print("infra/ is in step with the code: settings, storage names, identity, Flex runtime, Durable task hub, Key Vault, "
+          "auth paths, parameters.")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
