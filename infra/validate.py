@@ -349,11 +349,12 @@ def attributes(code: str, name: str):
             i += 1
         positional, named = [], {}
         for arg in split_top_level(code[m.end():i - 1]):
-            nm = re.match(r"^(\w+)\s*(?:=(?!=)|:)\s*(.+)$", arg, flags=re.S)
-            if nm and not arg.lstrip().startswith('"'):
-                named[nm.group(1)] = nm.group(2).strip()
+            named_arg = re.match(r"^(\w+)\s*=(?!=)\s*(.+)$", arg, flags=re.S)  # Property = value
+            by_name = re.match(r"^(\w+)\s*:\s*(.+)$", arg, flags=re.S)      # parameterName: value (constructor)
+            if named_arg:
+                named[named_arg.group(1)] = named_arg.group(2).strip()
             else:
-                positional.append(arg)
+                positional.append(by_name.group(2).strip() if by_name else arg)
         yield m.start(), positional, named
 
 
