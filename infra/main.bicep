@@ -316,6 +316,11 @@ var tunableAppSettings = [
   'Sync__SpreadWindow'
 
   'Tokens__RefreshAhead'
+
+  // The timer schedules below (var timerSchedules) may be overridden too.
+  'InspectCouponsSchedule'
+  'RefreshTokensSchedule'
+  'SyncCouponsSchedule'
 ]
 
 // ------------------------------------------------------------------ identity, monitoring, storage, Key Vault
@@ -455,6 +460,14 @@ var adminAuthSettings = enableAdminAuth ? {
   MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(SecretUri=${kvSecretUriBase}admin-auth-client-secret/)'
 } : {}
 
+// The timer functions' schedules (NCRONTAB with seconds, UTC): the host resolves [TimerTrigger("%SyncCouponsSchedule%")]
+// from these app settings, and a timer whose setting is missing fails to load. appSettingOverrides may change them.
+var timerSchedules = {
+  SyncCouponsSchedule: '0 */15 * * * *'
+  InspectCouponsSchedule: '0 */5 * * * *'
+  RefreshTokensSchedule: '0 */10 * * * *'
+}
+
 // Overrides are matched against the catalog: exact names, or a collection's entries (two or three name segments
 // before the entry, e.g. RuleCatalog__NameMaxLength__* or Platforms__Lazada__Gateways__*).
 var overrideItems = map(items(appSettingOverrides), o => {
@@ -467,8 +480,8 @@ var acceptedOverrides = filter(overrideItems, o => contains(tunableAppSettings, 
 var ignoredOverrides = filter(overrideItems, o => !(contains(tunableAppSettings, o.key) || contains(tunableAppSettings, o.family2) || contains(tunableAppSettings, o.family3)))
 var overrideSettings = toObject(acceptedOverrides, o => o.key, o => o.value)
 
-// Later objects win: the overrides can never replace the identity, storage or Key Vault settings.
-var appSettings = union(overrideSettings, hostAndStorageSettings, appCoreSettings, shopeeSettings, lazadaSettings, tiktokSettings, shoplineSettings, notificationSettings, adminAuthSettings)
+// Later objects win: the overrides can replace the timer schedules, never the identity, storage or Key Vault settings.
+var appSettings = union(timerSchedules, overrideSettings, hostAndStorageSettings, appCoreSettings, shopeeSettings, lazadaSettings, tiktokSettings, shoplineSettings, notificationSettings, adminAuthSettings)
 
 // ------------------------------------------------------------------ the Function App
 

@@ -47,7 +47,9 @@ ISOLATED_FUNCTIONS = {
         internal sealed class TimerFunctions
         {
             [Function("SyncCoupons")]
-            public Task SyncCoupons([TimerTrigger("0 */15 * * * *", UseMonitor = true)] TimerInfo timer) => Task.CompletedTask;
+            public Task SyncCoupons([TimerTrigger("%SyncCouponsSchedule%", UseMonitor = true)] TimerInfo timer) => Task.CompletedTask;
+            [Function("InspectCoupons")]
+            public Task InspectCoupons([TimerTrigger("0 */5 * * * *")] TimerInfo timer) => Task.CompletedTask;
         }
     """,
     "Api/HttpFunctions.cs": """
@@ -159,6 +161,8 @@ def isolated_repo() -> SyntheticRepo:
         "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
         "Standalone__Url": None, "Runner__Enabled": None,
         "Sandbox__Url": "http://127.0.0.1:7072",
+        "SyncCouponsSchedule": "0 */15 * * * *",
+        "AzureFunctionsJobHost__extensions__queues__maxDequeueCount": "5",
     })
 
 
@@ -254,6 +258,19 @@ class LayoutTests(unittest.TestCase):
             self.assertTrue(any("queue bulk-operations is used by the code but not in main.bicep" in p for p in problems), problems)
             self.assertTrue(any("%MissingQueueSetting%" in p for p in problems), problems)
             self.assertTrue(any("OtherStorage__queueServiceUri is not set" in p for p in problems), problems)
+        finally:
+            repo.close()
+
+    def test_Check_IsolatedTimerScheduleSettingNotSet_Reported(self):
+        repo = isolated_repo()
+        try:
+            repo.write("functions/CouponFunctions.App/Functions/Nightly.cs", """
+                internal sealed class Nightly
+                {
+                    [Function("Nightly")] public Task Run([TimerTrigger("%NightlySchedule%")] TimerInfo t) => Task.CompletedTask;
+                }
+            """)
+            self.assertTrue(any("%NightlySchedule%" in p and "does not set" in p for p in repo.check()), validate.problems)
         finally:
             repo.close()
 

@@ -58,6 +58,9 @@ NOT_FOR_AZURE = {
 # Environment variables the Functions host and the platform set for the worker process (FUNCTIONS_APPLICATION_DIRECTORY,
 # WEBSITE_HOSTNAME, ...), never app settings of ours. FUNCTIONS_WORKER_RUNTIME is checked against the Flex runtime.
 HOST_PROVIDED_PREFIXES = ("FUNCTIONS_", "WEBSITE_", "CONTAINER_NAME")
+# host.json overrides (AzureFunctionsJobHost__extensions__queues__maxDequeueCount, ...): the package's host.json holds
+# the value, so Azure needs none of them; the code reading one falls back to host.json's.
+HOST_JSON_OVERRIDE_PREFIX = "AzureFunctionsJobHost__"
 # Flex Consumption's stack for the isolated worker: functionAppConfig.runtime name (version = the TargetFramework's).
 FLEX_RUNTIME_NAME = "dotnet-isolated"
 # Flex Consumption rejects these as app settings; the runtime lives in functionAppConfig.runtime instead.
@@ -68,8 +71,10 @@ FLEX_FORBIDDEN_SETTINGS = {"FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERS
 # code (README "Settings provided ahead of the app"). Anything else in the Bicep that the app does not read fails.
 PLATFORM_SETTINGS = {"APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
                      "MICROSOFT_PROVIDER_AUTHENTICATION_SECRET"}
-PLATFORM_PREFIXES = ("AzureWebJobsStorage__",)
-AHEAD_OF_APP: set[str] = set()
+PLATFORM_PREFIXES = ("AzureWebJobsStorage__", HOST_JSON_OVERRIDE_PREFIX)
+# The timer schedules of the isolated worker's [TimerTrigger("%SyncCouponsSchedule%")]: the host resolves them from app
+# settings, and a function whose %setting% is missing fails to load. Set ahead of the code that reads them.
+AHEAD_OF_APP: set[str] = {"SyncCouponsSchedule", "InspectCouponsSchedule", "RefreshTokensSchedule"}
 
 SCALAR_TYPES = {"string", "bool", "int", "long", "short", "byte", "double", "float", "decimal", "TimeSpan", "Uri",
                 "DateTimeOffset", "DateTime", "Guid", "char", "uint", "ulong"}
@@ -407,6 +412,20 @@ def resolve_cs_string(expr: str | None, constants: dict[str, str], depth: int = 
     return None
 
 
+def trigger_setting_references(sources: dict[Path, str]) -> list[tuple[str, str]]:
+    """(file, Setting) for every %Setting% in a trigger attribute's string arguments (schedules, queue names)."""
+    found = []
+    constants = string_constant_map(sources)
+    for path, text in function_sources(sources):
+        code = strip_cs_comments(text)
+        for trigger in ("TimerTrigger", "QueueTrigger", "BlobTrigger"):
+            for _, positional, named in attributes(code, trigger):
+                for arg in positional + list(named.values()):
+                    value = resolve_cs_string(arg, constants) or ""
+                    found.extend((str(path.relative_to(REPO)), ref) for ref in re.findall(r"%([^%]+)%", value))
+    return found
+
+
 def app_layout(sources: dict[Path, str]) -> dict[str, bool]:
     """Which app layouts are present under functions/: the custom handler's and/or the isolated worker's."""
     return {
@@ -564,6 +583,26 @@ def check_modules(path: Path, text: str) -> None:
                 problem(f"{path.name}: module {name} does not pass required param '{p}' of {rel}")
 
 
+def app_setting_keys(main_text: str) -> set[str]:
+    """The setting names in the objects of every var that `var appSettings = union(...)` combines."""
+    code = strip_bicep_comments(main_text)
+    m = re.search(r"\bvar\s+appSettings\s*=\s*union\(([^)]*)\)", code)
+    keys: set[str] = set()
+    for name in [n.strip() for n in m.group(1).split(",")] if m else []:
+        vm = re.search(rf"^var\s+{re.escape(name)}\s*=", code, flags=re.M)
+        if not vm:
+            continue
+        rest = code[vm.end():]
+        stop = re.search(r"^(?:var|param|resource|module|output|type|func)\s", rest, flags=re.M)
+        expr = rest[:stop.start()] if stop else rest
+        i = 0
+        while (start := expr.find("{", i)) >= 0:
+            block = block_after(expr, start)
+            keys |= top_level_keys(block)
+            i = start + len(block)
+    return keys
+
+
 def bicep_list(text: str, var: str) -> list[str] | None:
     m = re.search(rf"\bvar\s+{var}\s*=\s*\[(.*?)\]", strip_bicep_comments(text), flags=re.S)
     return None if m is None else re.findall(r"'([^'$]+)'", m.group(1))
@@ -612,6 +651,7 @@ def check() -> None:
     literals = set(re.findall(r"'([A-Za-z][A-Za-z0-9_]*(?:__[A-Za-z0-9_*]+)+)'", all_bicep))
     literals |= set(re.findall(r"^\s*([A-Za-z][A-Za-z0-9]*(?:__[A-Za-z0-9]+)+)\s*:", all_bicep, flags=re.M))
     literals |= {s for s in re.findall(r"^\s*([A-Z][A-Z0-9_]+)\s*:", all_bicep, flags=re.M) if "_" in s}
+    literals |= app_setting_keys(main_text)
     families = {n[:-1] for n in literals if n.endswith("__*")}
 
     def provided(name: str) -> bool:
@@ -623,6 +663,8 @@ def check() -> None:
     # 1. Every setting the app reads is named in the Bicep (connection-style names may come as identity settings K__*).
     for name, where in sorted(wanted.items()):
         if name in NOT_FOR_AZURE or (name.startswith(HOST_PROVIDED_PREFIXES) and name != "FUNCTIONS_WORKER_RUNTIME"):
+            continue
+        if name.startswith(HOST_JSON_OVERRIDE_PREFIX):
             continue
         if name == "FUNCTIONS_WORKER_RUNTIME":
             continue  # Flex takes it from functionAppConfig.runtime (check 4)
@@ -671,6 +713,10 @@ def check() -> None:
     # The host's storage: blobs (leases, keys, timer schedule status), queues and tables (Durable, diagnostics).
     identity_connection("AzureWebJobsStorage", ("blob", "queue", "table"), "the Functions host's storage")
     triggers = function_triggers(sources, sample_values)
+    for where, setting in trigger_setting_references(sources):
+        if setting not in literals:
+            problem(f"{where} uses %{setting}% in a trigger, which infra/*.bicep does not set "
+                    "(in Azure the function would fail to load)")
     for fn, _, connection in triggers:
         if f"{connection}__queueServiceUri" not in literals and f"{connection}__accountName" not in literals:
             problem(f"queue trigger {fn} uses connection {connection}, but {connection}__queueServiceUri is not set")
