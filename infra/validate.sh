@@ -55,7 +55,13 @@ PY
 
 # ---------------------------------------------------------------- 2-3. the structural check and its self-test
 echo "==> Self-test of the structural check (infra/test_validate.py)"
-python3 "$INFRA/test_validate.py" -q 2>&1 | tail -3
+if python3 "$INFRA/test_validate.py" >"$out/selftest.txt" 2>&1; then
+  grep -E '^(Ran|OK)' "$out/selftest.txt"
+else
+  cat "$out/selftest.txt" >&2
+  echo "==> infra/test_validate.py failed: validate.py no longer reads one of the app layouts correctly." >&2
+  exit 1
+fi
 
 echo "==> Structural check (infra/validate.py)"
 python3 "$INFRA/validate.py"
