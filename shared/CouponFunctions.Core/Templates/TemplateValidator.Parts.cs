@@ -29,7 +29,7 @@ public static partial class TemplateValidator
                 if (amount is { Count: > 0 }) errors.Add("discount.amount", "A percentage discount takes no fixed amount; set a cap instead.");
                 return new TemplateDiscount(TemplateRewardKind.Percentage, input.Percentage, null, cap);
             case "fixedAmount":
-                if (amount is not { Count: > 0 }) errors.Add("discount.amount", "A fixed-amount discount needs an amount per currency, e.g. {\"SGD\": 5}.");
+                if (input.Amount is not { Count: > 0 }) errors.Add("discount.amount", "A fixed-amount discount needs an amount per currency, e.g. {\"SGD\": 5}.");
                 if (input.Percentage is not null) errors.Add("discount.percentage", "A fixed-amount discount takes no percentage.");
                 if (cap is { Count: > 0 }) errors.Add("discount.cap", "A cap applies only to percentage discounts.");
                 return new TemplateDiscount(TemplateRewardKind.FixedAmount, null, amount, null);
