@@ -10,7 +10,7 @@ namespace CouponFunctions.Core.Jobs;
 public static class FailureReportWriter
 {
     public static IReadOnlyList<string> Columns { get; } =
-        ["Store", "Store ID", "Platform", "Coupon", "Action", "Reason code", "Message", "Platform code", "HTTP status", "Request ID", "Request URL"];
+        ["Store", "Store ID", "Platform", "Coupon", "Action", "Reason code", "Rule code", "Message", "Platform code", "HTTP status", "Request ID", "Request URL"];
 
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
@@ -37,7 +37,7 @@ public static class FailureReportWriter
             var o = item.Outcome;
             // Everything from a platform or an operator is text and neutralised; only the status is a number we wrote.
             line.Text(item.StoreName).Text(item.StoreId.Value).Text(item.Platform.ToWire()).Text(item.PlatformCouponId)
-                .Text(item.Action).Text(o?.ReasonCode).Text(o?.Message).Text(o?.PlatformCode)
+                .Text(item.Action).Text(o?.ReasonCode).Text(o?.RuleCode).Text(o?.Message).Text(o?.PlatformCode)
                 .Plain(o?.HttpStatus?.ToString(CultureInfo.InvariantCulture)).Text(o?.RequestId).Text(UrlRedaction.Redact(o?.RequestUrl))
                 .End();
             await writer.WriteAsync(line.Builder, cancellationToken);

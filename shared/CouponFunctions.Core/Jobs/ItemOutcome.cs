@@ -33,6 +33,9 @@ public sealed record ItemOutcome
 
     public string? Message { get; init; }
 
+    /// <summary>For <see cref="ItemReasons.RuleViolation"/>: the first broken rule's code (<see cref="RuleCodes"/>, e.g. discount.over_site_cap).</summary>
+    public string? RuleCode { get; init; }
+
     public string? PlatformCode { get; init; }
 
     public string? RequestId { get; init; }
@@ -70,7 +73,7 @@ public sealed record ItemOutcome
         return new()
         {
             State = JobItemState.Failed, ReasonCode = ItemReasons.RuleViolation,
-            PlatformCode = null, Message = string.Join(" ", violations.Select(v => v.Message)),
+            RuleCode = violations.First().Code, Message = string.Join(" ", violations.Select(v => v.Message)),
         };
     }
 

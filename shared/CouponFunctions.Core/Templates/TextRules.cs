@@ -12,6 +12,8 @@ internal static class TextRules
         {
             if (multiline && c is '\n' or '\r' or '\t') continue;
             if (char.IsControl(c)) return true;
+            // Line and paragraph separators break a single line as surely as a newline does.
+            if (!multiline && c is '\u2028' or '\u2029') return true;
             // U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates.
             if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069') return true;
         }

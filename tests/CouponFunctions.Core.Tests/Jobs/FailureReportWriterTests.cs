@@ -30,8 +30,18 @@ public sealed class FailureReportWriterTests
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.Equal(FailureReportWriter.Columns, rows[0]);
         Assert.Equal(3, rows.Count);
-        Assert.Equal(["SG Shop", "s-shop1", "shopee", "v-2", "renew", "platform_error", "Rejected, sorry", "voucher_over_limit", "400", "req-9", "https://h/p?sign=***"], rows[1]);
+        Assert.Equal(["SG Shop", "s-shop1", "shopee", "v-2", "renew", "platform_error", "", "Rejected, sorry", "voucher_over_limit", "400", "req-9", "https://h/p?sign=***"], rows[1]);
         Assert.Equal(("v-4", "cancelled"), (rows[2][3], rows[2][5]));
+    }
+
+    [Fact]
+    public async Task WriteAsync_RuleViolation_CarriesTheRuleCode()
+    {
+        var item = Item(JobItemState.Failed, outcome: ItemOutcome.RuleViolations([new CouponFunctions.Core.Rules.RuleViolation("percentage", "discount.over_site_cap", "Over the cap.")]));
+
+        var (_, rows) = await WriteAsync(item);
+
+        Assert.Equal(("rule_violation", "discount.over_site_cap", "Over the cap."), (rows[1][5], rows[1][6], rows[1][7]));
     }
 
     [Fact]
@@ -42,6 +52,6 @@ public sealed class FailureReportWriterTests
         var (_, rows) = await WriteAsync(item);
 
         Assert.Equal("'+cmd", rows[1][0]);
-        Assert.Equal("'=HYPERLINK(\"http://x\")", rows[1][6]);
+        Assert.Equal("'=HYPERLINK(\"http://x\")", rows[1][7]);
     }
 }

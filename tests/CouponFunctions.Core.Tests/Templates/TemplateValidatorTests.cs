@@ -57,6 +57,7 @@ public sealed class TemplateValidatorTests
     [InlineData("Sale \u202Eelas")]
     [InlineData("Sale\u0007")]
     [InlineData("Two\nlines")]
+    [InlineData("Two\u2028lines")]
     public void Validate_BadName_ReportsName(string name) => Assert.Equal(["name"], Errors(Valid() with { Name = name }).Keys);
 
     [Fact]
@@ -69,6 +70,10 @@ public sealed class TemplateValidatorTests
     [Fact]
     public void Validate_DescriptionWithIsolate_ReportsDescription() =>
         Assert.Equal(["description"], Errors(Valid() with { Description = "ok \u2066hidden\u2069" }).Keys);
+
+    [Fact]
+    public void Validate_DescriptionWithNewlinesAndTabs_Passes() =>
+        Assert.Equal("a\n\tb", TemplateValidator.Validate(Valid() with { Description = "a\n\tb" }).Value!.Description);
 
     [Theory]
     [InlineData("{name} {shop}")]
