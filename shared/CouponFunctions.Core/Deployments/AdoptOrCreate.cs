@@ -42,7 +42,11 @@ public static class AdoptOrCreate
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(storeCoupons);
-        var matches = storeCoupons.Where(c => Matches(c, draft)).Select(c => c.PlatformCouponId).ToList();
+        // The orchestration fixes the deploy instant once per job, so every retry builds the same draft; matching what the
+        // attempt row recorded as well keeps the guard even if a retry's draft came out different.
+        var recorded = attempt is null ? null : draft with { Code = attempt.Code, Name = attempt.Name, ValidFrom = attempt.ValidFrom, ValidTo = attempt.ValidTo };
+        var matches = storeCoupons.Where(c => Matches(c, draft) || (recorded is not null && Matches(c, recorded)))
+            .Select(c => c.PlatformCouponId).ToList();
 
         if (attempt is null)
         {

@@ -30,7 +30,7 @@ public sealed class DeploymentPreviewer(CouponRuleValidator validator, Deploymen
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(storeCoupons);
         var rules = validator.Catalog.For(store.Platform, store.Site);
-        var built = TemplateDraftBuilder.Build(template.ForPlatform(store.Platform), codeSeed, store, rules, deployAt);
+        var built = TemplateDraftBuilder.Build(template.ForPlatform(store.Platform), codeSeed, store, rules, deployAt, Options.StartBuffer);
         var issues = new List<PreviewIssue>(built.Issues);
         StoreChecks(store, rules, storeCoupons, issues);
 

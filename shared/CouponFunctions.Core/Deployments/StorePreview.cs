@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
@@ -69,7 +70,10 @@ public sealed record StorePreview
     /// <summary>Advice that needs no acknowledgement: the 24-hour buffer, amounts rounded, a local time moved by DST.</summary>
     public IReadOnlyList<string> Advice { get; init; } = [];
 
+    [JsonIgnore]
     public IEnumerable<PreviewIssue> Blocking => Issues.Where(i => i.Severity == IssueSeverity.Blocking);
+
+    [JsonIgnore]
     public IEnumerable<PreviewIssue> Warnings => Issues.Where(i => i.Severity == IssueSeverity.Warning);
 
     public PreviewVerdict Verdict =>

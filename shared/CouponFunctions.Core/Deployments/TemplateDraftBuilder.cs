@@ -16,7 +16,7 @@ internal sealed record BuiltDraft(CouponDraft? Draft, DraftView? View, CouponVis
 /// decimals, its own clock, its products, its code.</summary>
 internal static class TemplateDraftBuilder
 {
-    public static BuiltDraft Build(TemplateDefinition t, string codeSeed, Store store, PlatformRules rules, DateTimeOffset deployAt)
+    public static BuiltDraft Build(TemplateDefinition t, string codeSeed, Store store, PlatformRules rules, DateTimeOffset deployAt, TimeSpan startBuffer)
     {
         var issues = new List<PreviewIssue>();
         var advice = new List<string>();
@@ -50,8 +50,8 @@ internal static class TemplateDraftBuilder
             ProductIds = t.Scope.IsShopWide ? [] : t.Scope.ProductsOf(store.Id),
         };
 
-        if (from - deployAt < TimeSpan.FromHours(24))
-            advice.Add($"It starts {Words(from - deployAt)} after the deploy. The checklist advises a 24-hour buffer: schedule it a day ahead so every store has it live, and checked, before the campaign begins.");
+        if (from - deployAt < startBuffer)
+            advice.Add($"It starts {Words(from - deployAt)} after the deploy. The checklist advises a buffer of {Words(startBuffer)}: schedule it that far ahead so every store has it live, and checked, before the campaign begins.");
 
         var view = new DraftView
         {

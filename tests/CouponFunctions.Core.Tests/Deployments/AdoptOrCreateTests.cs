@@ -98,4 +98,16 @@ public sealed class AdoptOrCreateTests
         Assert.Equal(CreateStep.Create, otherWindow.Step);
         Assert.Equal(CreateStep.Create, otherName.Step);
     }
+
+    [Fact]
+    public void Decide_RetryDraftDiffersFromTheRecordedOne_StillFindsTheRecordedCoupon()
+    {
+        // The recorded attempt sent Now+2d..Now+9d; this retry's draft came out an hour later.
+        var draft = Draft(code: null) with { ValidFrom = Now.AddDays(2).AddHours(1), ValidTo = Now.AddDays(9).AddHours(1) };
+        var attempt = Attempt(Now.AddMinutes(-5)) with { Code = null };
+
+        var decision = Decide(draft, attempt, Found("v-1", code: null));
+
+        Assert.Equal((CreateStep.Adopt, "v-1"), (decision.Step, decision.CouponId));
+    }
 }

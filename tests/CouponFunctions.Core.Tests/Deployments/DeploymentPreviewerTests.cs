@@ -188,7 +188,16 @@ public sealed class DeploymentPreviewerTests
         var p = Preview(template, Store());
 
         Assert.Equal([PreviewCodes.EndsWithin24Hours], Codes(p, IssueSeverity.Warning));
-        Assert.Contains(p.Advice, a => a.Contains("24-hour buffer"));
+        Assert.Contains(p.Advice, a => a.Contains("buffer of 24 hours"));
+    }
+
+    [Fact]
+    public void Preview_ShorterBufferOption_AdvisesOnlyWithinIt()
+    {
+        var previewer = new DeploymentPreviewer(CouponRuleValidator.Default, new DeploymentPreviewOptions { StartBuffer = TimeSpan.FromHours(2) });
+
+        Assert.Empty(previewer.Preview(Template() with { Validity = TemplateValidity.Relative(3, 7) }, "tpl-test", Store(), [], Now).Advice);
+        Assert.Contains("buffer of 2 hours", Assert.Single(previewer.Preview(Template() with { Validity = TemplateValidity.Relative(1, 7) }, "tpl-test", Store(), [], Now).Advice));
     }
 
     [Fact]
@@ -200,7 +209,7 @@ public sealed class DeploymentPreviewerTests
     [InlineData(23, true)]
     [InlineData(24, false)]
     public void Preview_StartSoonerThanADay_AdvisesBuffer(int hours, bool advised) =>
-        Assert.Equal(advised, Preview(Template() with { Validity = TemplateValidity.Relative(hours, 7) }, Store()).Advice.Any(a => a.Contains("24-hour buffer")));
+        Assert.Equal(advised, Preview(Template() with { Validity = TemplateValidity.Relative(hours, 7) }, Store()).Advice.Any(a => a.Contains("buffer of 24 hours")));
 
     [Fact]
     public void Preview_LiveCouponWithTheSameCode_WarnsDuplicate()
