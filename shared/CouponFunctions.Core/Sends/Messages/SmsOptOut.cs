@@ -1,0 +1,38 @@
+namespace CouponFunctions.Core.Sends.Messages;
+
+/// <summary>What kind of sender an SMS comes from: whether the customer can reply to it.</summary>
+public enum SmsSenderKind
+{
+    /// <summary>A toll-free, short-code or long number: replies arrive (ACS handles STOP keywords on them).</summary>
+    PhoneNumber,
+
+    /// <summary>An alphanumeric sender id: one-way, so "reply STOP" cannot work and the opt-out is a link.</summary>
+    Alphanumeric,
+}
+
+/// <summary>
+/// The opt-out line appended to marketing SMS where the store's country expects one in every message:
+/// <list type="bullet">
+/// <item>US: the CTIA Messaging Principles (followed by carriers and required by ACS for toll-free numbers) and TCPA practice.</item>
+/// <item>GB: PECR reg. 22 — every marketing message must give a simple, free way to refuse further messages.</item>
+/// <item>SG: Spam Control Act, Second Schedule — an unsubscribe facility in commercial electronic messages.</item>
+/// <item>HK: Unsolicited Electronic Messages Ordinance s. 9 — an unsubscribe facility in commercial electronic messages.</item>
+/// <item>MY, PH, VN: the Malaysian Content Code, the Philippine NTC rules on SMS marketing and Viet Nam's Decree 91/2020
+/// ask advertising messages to say how to refuse more.</item>
+/// </list>
+/// For TH, ID, TW, BR and MX we found no rule asking for it in each message (consent is what their laws require), so nothing is
+/// appended and the 160 characters stay the merchant's; a merchant may still write one. Email always carries the unsubscribe link.
+/// </summary>
+public static class SmsOptOut
+{
+    private static readonly HashSet<string> Required = new(StringComparer.OrdinalIgnoreCase) { "US", "GB", "SG", "HK", "MY", "PH", "VN" };
+
+    public static bool IsRequired(string site) => Required.Contains(site);
+
+    /// <summary>The line to append (with its leading newline), or empty where the site does not expect one.</summary>
+    /// <param name="unsubscribeUrl">Used for one-way (alphanumeric) senders, where a reply cannot opt out.</param>
+    public static string Line(string site, SmsSenderKind sender, Uri unsubscribeUrl) =>
+        !IsRequired(site) ? string.Empty
+        : sender == SmsSenderKind.PhoneNumber ? "\nReply STOP to opt out"
+        : "\nOpt out: " + unsubscribeUrl.AbsoluteUri;
+}
