@@ -40,9 +40,9 @@ public static class CustomerValidator
         var tags = Tags(input.Tags, errors);
         var emailConsent = ConsentOf(input.EmailConsent, "emailConsent", now, errors);
         var smsConsent = ConsentOf(input.SmsConsent, "smsConsent", now, errors);
-        if (emailConsent.AllowsSending && email is null && !errors.ContainsKey("email"))
+        if (emailConsent.AllowsSending && string.IsNullOrWhiteSpace(input.Email))
             errors.Add("emailConsent.status", "Email consent is granted but the customer has no email.");
-        if (smsConsent.AllowsSending && mobile is null && !errors.ContainsKey("mobile"))
+        if (smsConsent.AllowsSending && string.IsNullOrWhiteSpace(input.Mobile))
             errors.Add("smsConsent.status", "SMS consent is granted but the customer has no mobile number.");
 
         if (errors.IsEmpty) fields = new CustomerFields(id, name, email, mobile, storeId, tags, emailConsent, smsConsent);
