@@ -54,16 +54,17 @@ public sealed record SendRunState(
     }
 
     /// <summary>The state after a wave: its range done (less a throttled tail, retried after Retry-After), counts added, the
-    /// channel's next wave one interval after this one's start, or later when the provider asked to slow down.</summary>
-    public SendRunState Apply(SendStep step, WaveResult result, DateTimeOffset now, IReadOnlyDictionary<ContactChannel, PacingPlan> plans)
+    /// channel's next wave one interval after this one really started, or later when the provider asked to slow down.</summary>
+    /// <param name="startedAt">The orchestration's time when it called the wave's activity (after any timer).</param>
+    /// <param name="finishedAt">The orchestration's time when the activity answered (Retry-After counts from here).</param>
+    public SendRunState Apply(SendStep step, WaveResult result, DateTimeOffset startedAt, DateTimeOffset finishedAt, IReadOnlyDictionary<ContactChannel, PacingPlan> plans)
     {
         var throttled = Math.Clamp(result.Throttled, 0, step.Count);
         var interval = plans[step.Channel].Interval;
-        var start = step.StartAt > now ? step.StartAt : now;
-        var nextAt = start + interval;
+        var nextAt = (startedAt > step.StartAt ? startedAt : step.StartAt) + interval;
         if (throttled > 0)
         {
-            var pushed = now + (result.RetryAfter is { } retry && retry > TimeSpan.Zero ? retry : interval);
+            var pushed = finishedAt + (result.RetryAfter is { } retry && retry > TimeSpan.Zero ? retry : interval);
             if (pushed > nextAt) nextAt = pushed;
         }
 
