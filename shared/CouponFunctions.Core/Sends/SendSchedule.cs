@@ -23,7 +23,7 @@ public static class SendSchedule
     public static bool IsOnTheHour(DateTimeOffset instant, TimeZoneInfo zone)
     {
         var local = TimeZoneInfo.ConvertTime(instant, zone);
-        return local.Minute == 0 && local.Second == 0 && local.Millisecond == 0 && local.Ticks % TimeSpan.TicksPerMillisecond == 0;
+        return local.TimeOfDay.Ticks % TimeSpan.TicksPerHour == 0;
     }
 
     /// <summary>The whole local hours a time picker may offer, from the first allowed one, <paramref name="count"/> of them.
