@@ -23,6 +23,28 @@ public sealed record SendPacingOptions
     public int ChunkSize { get; init; } = 2_000;
 
     public ChannelQuota For(ContactChannel channel) => channel == ContactChannel.Email ? Email : Sms;
+
+    /// <summary>Each bad setting with its reason (for the app's options validation at start-up).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        foreach (var (name, quota) in new[] { ("Email", Email), ("Sms", Sms) })
+        {
+            if (quota.PerMinute < 1) problems.Add($"Sends:Pacing:{name}:PerMinute must be at least 1.");
+            if (quota.PerHour is < 1) problems.Add($"Sends:Pacing:{name}:PerHour must be at least 1 when set.");
+        }
+
+        if (BatchSize < 1) problems.Add("Sends:Pacing:BatchSize must be at least 1.");
+        if (ChunkSize < BatchSize) problems.Add("Sends:Pacing:ChunkSize must be at least BatchSize.");
+        return problems;
+    }
+
+    /// <summary>The wave plan of each channel.</summary>
+    public IReadOnlyDictionary<ContactChannel, PacingPlan> Plans() => new Dictionary<ContactChannel, PacingPlan>
+    {
+        [ContactChannel.Email] = PacingPlan.Create(Email, BatchSize),
+        [ContactChannel.Sms] = PacingPlan.Create(Sms, BatchSize),
+    };
 }
 
 /// <summary>
@@ -55,6 +77,13 @@ public sealed record PacingPlan(int WaveSize, TimeSpan Interval)
         }
 
         return new PacingPlan(size, interval);
+    }
+
+    /// <summary>The waves for <paramref name="messages"/> messages when nothing is throttled: size and start after the first wave.</summary>
+    public IEnumerable<(int Size, TimeSpan Offset)> Waves(int messages)
+    {
+        for (var (sent, i) = (0, 0); sent < messages; sent += WaveSize, i++)
+            yield return (Math.Min(WaveSize, messages - sent), Interval * i);
     }
 
     /// <summary>Time from the first wave's start to the last one's for <paramref name="messages"/> messages.</summary>

@@ -54,6 +54,35 @@ public sealed class PacingTests
         Assert.Equal(TimeSpan.FromSeconds(297), plan.Span(100_000));
     }
 
+    [Fact]
+    public void Waves_250MessagesInWavesOf100_AreThreeWavesWithTheirDelays()
+    {
+        var plan = new PacingPlan(100, TimeSpan.FromSeconds(10));
+
+        Assert.Equal([(100, TimeSpan.Zero), (100, TimeSpan.FromSeconds(10)), (50, TimeSpan.FromSeconds(20))], plan.Waves(250));
+        Assert.Empty(plan.Waves(0));
+    }
+
+    [Fact]
+    public void Problems_DefaultOptions_HasNoneAndBadOnesAreNamed()
+    {
+        Assert.Empty(new SendPacingOptions().Problems());
+        var bad = new SendPacingOptions { Email = new ChannelQuota(0, 0), BatchSize = 500, ChunkSize = 100 };
+
+        Assert.Equal(
+            ["Sends:Pacing:Email:PerMinute must be at least 1.", "Sends:Pacing:Email:PerHour must be at least 1 when set.", "Sends:Pacing:ChunkSize must be at least BatchSize."],
+            bad.Problems());
+    }
+
+    [Fact]
+    public void Plans_DefaultOptions_FollowAcsPublishedLimits()
+    {
+        var plans = new SendPacingOptions().Plans();
+
+        Assert.Equal(new PacingPlan(30, TimeSpan.FromMinutes(20)), plans[ContactChannel.Email]);
+        Assert.Equal(new PacingPlan(100, TimeSpan.FromSeconds(10)), plans[ContactChannel.Sms]);
+    }
+
     private static readonly Dictionary<ContactChannel, PacingPlan> Plans = new()
     {
         [ContactChannel.Email] = new PacingPlan(100, TimeSpan.FromSeconds(10)),
