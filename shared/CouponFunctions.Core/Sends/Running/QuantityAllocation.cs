@@ -1,8 +1,9 @@
 namespace CouponFunctions.Core.Sends.Running;
 
 /// <summary>
-/// The coupon quantity a send may still hand out: the remaining quantity when the send started, less the messages already
-/// sent. A wave takes what it needs before messaging; recipients beyond the allocation fail with insufficient quantity
+/// The coupon quantity a send may still hand out: the remaining quantity when the send started, less the customers already
+/// given it (one unit per customer, whether they get an email, an SMS or both). A wave takes what it needs before
+/// messaging; recipients beyond the allocation fail with insufficient quantity
 /// instead of being sent a coupon that has run out. Stored with the send and updated with an ETag, so concurrent waves
 /// cannot both take the last units.
 /// </summary>
