@@ -69,11 +69,12 @@ public sealed partial class SendMessageRenderer
         if (subject is null || body is null) throw new InvalidOperationException("The send has no email channel.");
         var values = Values(context, ContactChannel.Email);
         var subjectText = OneLine(subject.Render(values));
-        var html = new StringBuilder(body.Render(values, WebUtility.HtmlEncode));
+        var rendered = body.Render(values, WebUtility.HtmlEncode);
+        var html = new StringBuilder(rendered);
         html.Append("<p style=\"margin:24px 0 0;font-size:12px;color:#666\">You receive this because you agreed to hear from ")
             .Append(WebUtility.HtmlEncode(context.Store.DisplayName)).Append(". <a href=\"")
             .Append(WebUtility.HtmlEncode(unsubscribeUrl.AbsoluteUri)).Append("\" style=\"color:#666\">Unsubscribe</a></p>");
-        var plain = PlainText(body.Render(values, WebUtility.HtmlEncode)) + "\n\n"
+        var plain = PlainText(rendered) + "\n\n"
             + $"You receive this because you agreed to hear from {context.Store.DisplayName}. Unsubscribe: {unsubscribeUrl.AbsoluteUri}";
         return new RenderedEmail(subjectText, html.ToString(), plain, UnsubscribeLinks.Headers(unsubscribeUrl));
     }

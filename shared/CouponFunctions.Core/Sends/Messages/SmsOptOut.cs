@@ -11,17 +11,22 @@ public enum SmsSenderKind
 }
 
 /// <summary>
-/// The opt-out line appended to marketing SMS where the store's country expects one in every message:
+/// The opt-out line appended to marketing SMS where the store's country expects one in every message (our reading of the
+/// rules below; counsel should confirm before a new country is added):
 /// <list type="bullet">
-/// <item>US: the CTIA Messaging Principles (followed by carriers and required by ACS for toll-free numbers) and TCPA practice.</item>
-/// <item>GB: PECR reg. 22 — every marketing message must give a simple, free way to refuse further messages.</item>
-/// <item>SG: Spam Control Act, Second Schedule — an unsubscribe facility in commercial electronic messages.</item>
-/// <item>HK: Unsolicited Electronic Messages Ordinance s. 9 — an unsubscribe facility in commercial electronic messages.</item>
-/// <item>MY, PH, VN: the Malaysian Content Code, the Philippine NTC rules on SMS marketing and Viet Nam's Decree 91/2020
-/// ask advertising messages to say how to refuse more.</item>
+/// <item>US: the CTIA Messaging Principles that carriers enforce (and ACS's toll-free verification asks for) want opt-out
+/// instructions in marketing messages.</item>
+/// <item>GB: PECR reg. 22(3) — a simple means of refusing further messages in every marketing message.</item>
+/// <item>SG: the Spam Control Act's Second Schedule asks for an unsubscribe facility in bulk commercial messages; we add it to
+/// every SG send rather than depend on each consent record being beyond dispute.</item>
+/// <item>HK: the Unsolicited Electronic Messages Ordinance asks commercial electronic messages for an unsubscribe facility.</item>
+/// <item>MY, PH, VN: Malaysia's Content Code, the Philippine NTC rules on SMS broadcasts and Viet Nam's Decree 91/2020 ask
+/// advertising messages to say how to refuse more.</item>
 /// </list>
 /// For TH, ID, TW, BR and MX we found no rule asking for it in each message (consent is what their laws require), so nothing is
-/// appended and the 160 characters stay the merchant's; a merchant may still write one. Email always carries the unsubscribe link.
+/// appended and the 160 characters stay the merchant's; a merchant may still write one. Email always carries the unsubscribe
+/// link. One-way (alphanumeric) senders cannot take a STOP reply, so they get the unsubscribe link instead, which makes the
+/// SMS longer (about 190 characters of link): the preview shows the parts.
 /// </summary>
 public static class SmsOptOut
 {
