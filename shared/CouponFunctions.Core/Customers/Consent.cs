@@ -20,6 +20,7 @@ public enum ConsentStatus
 }
 
 /// <summary>Consent for one channel, with when and how it was given or withdrawn (for the merchant's records).</summary>
+/// <param name="ChangedAt">When; null only on input that gave no time (a stored consent always has one, see <see cref="CustomerMerge"/>).</param>
 /// <param name="Source">How: "checkout", "signup-form", "import", "api", "unsubscribe-link", "sms-stop", ...</param>
 public sealed record Consent(ConsentStatus Status, DateTimeOffset? ChangedAt, string? Source)
 {

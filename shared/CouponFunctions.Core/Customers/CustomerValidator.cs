@@ -7,7 +7,7 @@ namespace CouponFunctions.Core.Customers;
 public static class CustomerValidator
 {
     /// <param name="storeSites">The tenant's stores and their site codes: a mobile number is checked against the store's country.</param>
-    /// <param name="now">Consent given "in the future" is refused; consent without a time is stamped with now.</param>
+    /// <param name="now">Consent given "in the future" is refused.</param>
     public static ValidationErrors Validate(CustomerInput input, IReadOnlyDictionary<StoreId, string> storeSites, DateTimeOffset now, out CustomerFields? fields)
     {
         var errors = new ValidationErrors();
@@ -99,7 +99,8 @@ public static class CustomerValidator
         if (input.At > now) errors.Add(field + ".at", "Consent cannot be given in the future.");
         var source = Text(input.Source, field + ".source", CustomerLimits.MaxSourceLength, errors);
         if (status == ConsentStatus.Unknown) return Consent.None;
-        return new Consent(status.Value, input.At ?? now, source);
+        // No time given stays null here: CustomerMerge stamps it, and an undated grant cannot undo a dated opt-out.
+        return new Consent(status.Value, input.At, source);
     }
 
     private static string Capital(string field) => char.ToUpperInvariant(field[0]) + field[1..];

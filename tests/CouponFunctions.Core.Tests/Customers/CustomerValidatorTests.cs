@@ -21,7 +21,7 @@ public sealed class CustomerValidatorTests
         Assert.Equal("+66812345678", fields.Mobile);
         Assert.Equal(["vip", "payday"], fields.Tags);
         Assert.Equal(new Consent(ConsentStatus.Granted, Now.AddDays(-1), "checkout"), fields.EmailConsent);
-        Assert.Equal(new Consent(ConsentStatus.Granted, Now, null), fields.SmsConsent);
+        Assert.Equal(new Consent(ConsentStatus.Granted, null, null), fields.SmsConsent);
     }
 
     [Fact]

@@ -21,6 +21,21 @@ internal sealed class CustomerCsvColumns
 
     public int Count { get; private init; }
 
+    /// <summary>The customer fields the file has a column for (name, email, mobile, storeId, tags, emailConsent, smsConsent).</summary>
+    public IReadOnlySet<CustomerField> Present => new HashSet<CustomerField>(index.Keys.Select(Field).OfType<CustomerField>());
+
+    private static CustomerField? Field(string column) => column switch
+    {
+        "name" => CustomerField.Name,
+        "email" => CustomerField.Email,
+        "mobile" => CustomerField.Mobile,
+        "storeId" => CustomerField.StoreId,
+        "tags" => CustomerField.Tags,
+        "emailConsent" or "emailConsentAt" or "emailConsentSource" => CustomerField.EmailConsent,
+        "smsConsent" or "smsConsentAt" or "smsConsentSource" => CustomerField.SmsConsent,
+        _ => null,
+    };
+
     /// <summary>The columns of a header row, or null with the reason (a required column missing, a column given twice).</summary>
     public static CustomerCsvColumns? From(string[] header, bool storeGiven, out string? error)
     {

@@ -25,6 +25,10 @@ public sealed class CustomerCsvImport
     /// <summary>Header columns that mean nothing to the import and are left out.</summary>
     public IReadOnlyList<string> IgnoredColumns => columns.Ignored;
 
+    /// <summary>The fields the file sets; an upsert leaves the others as they are (see <see cref="CustomerMerge"/>).
+    /// A store chosen for the whole file counts as setting the store.</summary>
+    public IReadOnlySet<CustomerField> Fields => options.DefaultStoreId is null ? columns.Present : new HashSet<CustomerField>(columns.Present) { CustomerField.StoreId };
+
     /// <summary>Reads the header; Invalid ("file") when there is none or a required column is missing.</summary>
     public static async Task<Result<CustomerCsvImport>> OpenAsync(TextReader reader, CustomerImportOptions options, CancellationToken cancellationToken = default)
     {

@@ -26,7 +26,7 @@ public enum SmsSenderKind
 /// For TH, ID, TW, BR and MX we found no rule asking for it in each message (consent is what their laws require), so nothing is
 /// appended and the 160 characters stay the merchant's; a merchant may still write one. Email always carries the unsubscribe
 /// link. One-way (alphanumeric) senders cannot take a STOP reply, so they get the unsubscribe link instead, which makes the
-/// SMS longer (about 190 characters of link): the preview shows the parts.
+/// SMS longer (the link is well over 100 characters): the preview shows the parts.
 /// </summary>
 public static class SmsOptOut
 {

@@ -1,4 +1,5 @@
 using System.Text;
+using CouponFunctions.Core.Customers;
 using CouponFunctions.Core.Customers.Import;
 using CouponFunctions.Core.Stores;
 using static CouponFunctions.Core.Tests.Sends.SendTestData;
@@ -146,6 +147,16 @@ public sealed class CustomerCsvImportTests
 
         Assert.False(open.IsOk);
         Assert.Contains(reason, open.Errors!["file"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fields_Header_SaysWhichFieldsTheUpsertSets()
+    {
+        var withStore = await CustomerCsvImport.OpenAsync(new StringReader("externalId,email,storeId,SMS consent at\n"), Options);
+        var defaultStore = await CustomerCsvImport.OpenAsync(new StringReader("externalId,tags\n"), Options with { DefaultStoreId = "s-sg" });
+
+        Assert.Equal([CustomerField.Email, CustomerField.StoreId, CustomerField.SmsConsent], withStore.Value!.Fields.Order());
+        Assert.Equal([CustomerField.StoreId, CustomerField.Tags], defaultStore.Value!.Fields.Order());
     }
 
     [Fact]
