@@ -2,7 +2,7 @@ using System.Text.Json;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Sync;
-using CouponFunctions.Storage.Clients.Tables;
+using Azure.Data.Tables;
 
 namespace CouponFunctions.Storage.Coupons;
 

@@ -5,7 +5,7 @@ using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Security;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients.Tables;
+using Azure.Data.Tables;
 
 namespace CouponFunctions.Storage.Stores;
 
