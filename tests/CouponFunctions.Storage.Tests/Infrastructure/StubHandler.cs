@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace CouponFunctions.Storage.Tests.Clients;
+namespace CouponFunctions.Storage.Tests.Infrastructure;
 
 /// <summary>An in-process HTTP handler answering from a function and recording the requests, for tests that need exact responses.</summary>
 internal sealed class StubHandler(Func<HttpRequestMessage, Task<HttpResponseMessage>> respond) : HttpMessageHandler

@@ -1,6 +1,6 @@
 using CouponFunctions.Testing;
 
-namespace CouponFunctions.Storage.Tests.Clients;
+namespace CouponFunctions.Storage.Tests.Infrastructure;
 
 /// <summary>Storage tests share one Azurite (or the one named by COUPONFUNCTIONS_TEST_STORAGE); each test uses fresh names.</summary>
 [CollectionDefinition(Name)]

@@ -1,0 +1,55 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CouponFunctions.Storage.Tests;
+
+/// <summary>The one place storage clients are built: a connection string, or the identity-based settings the Functions host reads.</summary>
+public sealed class CouponStorageOptionsTests
+{
+    [Fact]
+    public void AddCouponStorage_IdentitySettings_ClientsPointAtTheConfiguredServices()
+    {
+        using var services = Build(new()
+        {
+            ["CouponStorage:tableServiceUri"] = "https://acct.table.core.windows.net/",
+            ["CouponStorage:queueServiceUri"] = "https://acct.queue.core.windows.net/",
+            ["CouponStorage:blobServiceUri"] = "https://acct.blob.core.windows.net/",
+            ["CouponStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
+        });
+
+        Assert.Equal("acct.table.core.windows.net", services.GetRequiredService<TableServiceClient>().Uri.Host);
+        Assert.Equal("acct.queue.core.windows.net", services.GetRequiredService<QueueServiceClient>().Uri.Host);
+        var blobs = services.GetRequiredService<BlobServiceClient>();
+        Assert.Equal("acct.blob.core.windows.net", blobs.Uri.Host);
+        // No account key with an identity: report links must use a user-delegation SAS.
+        Assert.False(blobs.CanGenerateAccountSasUri);
+    }
+
+    [Fact]
+    public void AddCouponStorage_DevelopmentStorage_ClientsUseAzuriteWithTheAccountKey()
+    {
+        using var services = Build(new() { ["CouponStorage"] = "UseDevelopmentStorage=true" });
+
+        Assert.Equal(new Uri("http://127.0.0.1:10002/devstoreaccount1"), services.GetRequiredService<TableServiceClient>().Uri);
+        Assert.Equal(10001, services.GetRequiredService<QueueServiceClient>().Uri.Port);
+        Assert.True(services.GetRequiredService<BlobServiceClient>().CanGenerateAccountSasUri);
+    }
+
+    [Fact]
+    public void AddCouponStorage_NotConfigured_ThrowsNamingTheSettings()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["CouponStorage:tableServiceUri"] = "https://acct.table.core.windows.net/" }));
+
+        Assert.Contains("CouponStorage__queueServiceUri", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UseDevelopmentStorage=true", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddCouponStorage(configuration).BuildServiceProvider();
+    }
+}
