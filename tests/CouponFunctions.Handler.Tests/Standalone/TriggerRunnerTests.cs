@@ -66,7 +66,7 @@ public sealed class TriggerRunnerTests(AzuriteFixture azurite)
 
         await queue.SendMessageAsync(JsonSerializer.Serialize(new { id = "bad-1", fail = true }));
 
-        Assert.True(await Eventually.TrueAsync(async () => (await poison.CreateIfNotExistsAsync()) is not null
+        Assert.True(await Eventually.TrueAsync(async () => (await poison.ExistsAsync()).Value
             && (await poison.PeekMessagesAsync(1)).Value.Length == 1), "the message did not reach the poison queue");
         var poisoned = (await poison.PeekMessagesAsync(1)).Value.Single();
         Assert.Contains("bad-1", poisoned.Body.ToString(), StringComparison.Ordinal);

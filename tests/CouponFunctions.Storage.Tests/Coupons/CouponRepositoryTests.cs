@@ -55,7 +55,7 @@ public sealed class CouponRepositoryTests(AzuriteFixture azurite)
         var history = await repository.GetHistoryAsync(tenant, store, "v1", max: 3);
 
         Assert.Equal(["run-3", "run-2", "run-1"], history.Select(h => h.RunId));
-        Assert.Equal("97", history[0].Changes.Single().To);
+        Assert.Equal("96", history[0].Changes.Single().To);
     }
 
     [Fact]
