@@ -1,6 +1,6 @@
+using Azure.Storage.Queues;
 using CouponFunctions.Handler.Hosting;
 using CouponFunctions.Handler.Protocol;
-using Azure.Storage.Queues;
 using CouponFunctions.Storage;
 using Microsoft.Extensions.Azure;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Alerts;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Tenancy;
-using Azure.Data.Tables;
 
 namespace CouponFunctions.Storage.Alerts;
 

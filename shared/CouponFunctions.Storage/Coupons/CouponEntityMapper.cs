@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Sync;
-using Azure.Data.Tables;
 
 namespace CouponFunctions.Storage.Coupons;
 

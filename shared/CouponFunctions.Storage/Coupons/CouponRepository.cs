@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
-using Azure.Data.Tables;
 using CouponFunctions.Storage.Tables;
 
 namespace CouponFunctions.Storage.Coupons;

@@ -1,7 +1,7 @@
+using Azure.Data.Tables;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
-using Azure.Data.Tables;
 
 namespace CouponFunctions.Storage.Platforms;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Queues;
-using Azure.Storage.Queues;
 
 namespace CouponFunctions.Storage.Queues;
 

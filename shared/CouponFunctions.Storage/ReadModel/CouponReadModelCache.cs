@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Coupons.Listing;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using CouponFunctions.Storage.Blobs;
 
 namespace CouponFunctions.Storage.ReadModel;

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Coupons.Listing;
@@ -7,7 +8,6 @@ using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
-using Azure.Storage.Blobs;
 using CouponFunctions.Storage.Blobs;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
-using CouponFunctions.Core.Stores;
-using CouponFunctions.Core.Tenancy;
 using Azure;
 using Azure.Data.Tables;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Storage.Tables;
 
 namespace CouponFunctions.Storage.Tenancy;

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Sandbox.Common;
 using CouponFunctions.Sandbox.Shopee;
-using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using CouponFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

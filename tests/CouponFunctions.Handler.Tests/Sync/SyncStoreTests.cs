@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Handler.Tests.Infrastructure;
 using CouponFunctions.Storage;
-using Azure.Data.Tables;
 using CouponFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using CouponFunctions.Core.Notifications;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Notifications.Acs;
 using CouponFunctions.Storage.Notifications;
-using CouponFunctions.Storage.Tests.Notifications.Acs;
+using CouponFunctions.Storage.Notifications.Acs;
 using CouponFunctions.Storage.Tests.Infrastructure;
+using CouponFunctions.Storage.Tests.Notifications.Acs;
 using CouponFunctions.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
