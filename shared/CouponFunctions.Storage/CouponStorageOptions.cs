@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CouponFunctions.Storage;
 
@@ -26,6 +27,9 @@ public static class CouponStorageOptions
     internal static void AddStorageClients(IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SettingName);
+        // Microsoft.Extensions.Azure forwards the SDK's event source to ILogger, and Azure.Core logs every request and
+        // response at Information: keep that to warnings (retries, failures) unless the app's own settings say otherwise.
+        services.AddLogging(logging => logging.AddFilter("Azure.Core", LogLevel.Warning));
         services.AddAzureClients(clients =>
         {
             if (!string.IsNullOrWhiteSpace(section.Value))

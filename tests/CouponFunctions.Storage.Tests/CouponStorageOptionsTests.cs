@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CouponFunctions.Storage.Tests;
 
@@ -47,9 +48,46 @@ public sealed class CouponStorageOptionsTests
         Assert.Contains("UseDevelopmentStorage=true", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddCouponStorage_SdkRequestLogs_OnlyWarningsReachTheAppsLoggers()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["CouponStorage"] = "UseDevelopmentStorage=true" }).Build();
+        using var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddProvider(new EveryLevelProvider()))
+            .AddCouponStorage(configuration)
+            .BuildServiceProvider();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+
+        Assert.False(loggers.CreateLogger("Azure.Core").IsEnabled(LogLevel.Information));
+        Assert.True(loggers.CreateLogger("Azure.Core").IsEnabled(LogLevel.Warning));
+        Assert.True(loggers.CreateLogger("CouponFunctions.Storage").IsEnabled(LogLevel.Information));
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddCouponStorage(configuration).BuildServiceProvider();
+    }
+
+    /// <summary>A provider whose loggers take every level, so only the filter rules decide what is enabled.</summary>
+    private sealed class EveryLevelProvider : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new EveryLevelLogger();
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class EveryLevelLogger : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+            }
+        }
     }
 }
