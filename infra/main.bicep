@@ -185,6 +185,7 @@ var queueNames = [
 var containerNames = [
   'outbox'
   'readmodel'
+  'reports'
 ]
 
 // The container Flex Consumption deploys the package from.

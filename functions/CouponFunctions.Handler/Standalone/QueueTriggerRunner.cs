@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using CouponFunctions.Handler.Hosting;
 using CouponFunctions.Handler.Protocol;
-using CouponFunctions.Storage.Clients.Queues;
 
 namespace CouponFunctions.Handler.Standalone;
 
@@ -9,7 +11,8 @@ namespace CouponFunctions.Handler.Standalone;
 /// Polls one queue for one function the way the Functions queue extension does (azure.md §1.9): batches of
 /// batchSize, a new batch when in-flight work drops to newBatchThreshold, exponential idle back-off up to
 /// maxPollingInterval, a failed message made visible again after visibilityTimeout, and a message that failed
-/// maxDequeueCount times moved to "&lt;queue&gt;-poison".
+/// maxDequeueCount times moved to "&lt;queue&gt;-poison". The queues are read as plain text and decoded here, as the host
+/// does, so a message that is not valid base64 goes to the poison queue instead of failing the whole batch.
 /// </summary>
 internal sealed class QueueTriggerRunner(
     FunctionDefinition function,
@@ -26,7 +29,7 @@ internal sealed class QueueTriggerRunner(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await queue.CreateIfNotExistsAsync(cancellationToken);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var inFlight = new List<Task>();
         var idleDelay = MinimumPollingInterval;
         while (!cancellationToken.IsCancellationRequested)
@@ -38,7 +41,7 @@ internal sealed class QueueTriggerRunner(
                 continue;
             }
 
-            IReadOnlyList<QueueMessage> messages;
+            QueueMessage[] messages;
             try
             {
                 messages = (await queue.ReceiveMessagesAsync(settings.BatchSize, processingVisibility, cancellationToken)).Value;
@@ -49,7 +52,7 @@ internal sealed class QueueTriggerRunner(
                 messages = [];
             }
 
-            if (messages.Count == 0)
+            if (messages.Length == 0)
             {
                 await Task.Delay(idleDelay, time, cancellationToken);
                 idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, settings.MaxPollingInterval.Ticks));
@@ -66,13 +69,14 @@ internal sealed class QueueTriggerRunner(
         try
         {
             // The host checks this on receipt too: a message already past the limit is not run again.
-            if (message.DequeueCount > settings.MaxDequeueCount || message.DecodingFailed)
+            var text = Decode(message.Body);
+            if (message.DequeueCount > settings.MaxDequeueCount || text is null)
             {
                 await MoveToPoisonAsync(message, cancellationToken);
                 return;
             }
 
-            var outcome = await dispatcher.InvokeAsync(function.Name, Payload(message), null, cancellationToken);
+            var outcome = await dispatcher.InvokeAsync(function.Name, Payload(message, text), null, cancellationToken);
             if (outcome.Succeeded)
             {
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
@@ -83,7 +87,7 @@ internal sealed class QueueTriggerRunner(
             }
             else
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, null, settings.VisibilityTimeout, cancellationToken);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, (string?)null, settings.VisibilityTimeout, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -98,18 +102,35 @@ internal sealed class QueueTriggerRunner(
 
     private async Task MoveToPoisonAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        await poisonQueue.CreateIfNotExistsAsync(cancellationToken);
-        await poisonQueue.SendMessageAsync(message.MessageText, cancellationToken: cancellationToken);
+        await poisonQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        // The text as it was on the wire (still base64), as the host moves it.
+        await poisonQueue.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         logger.LogError(
             "Message {MessageId} of {Queue} failed {DequeueCount} times and moved to {PoisonQueue}",
             message.MessageId, trigger.QueueName, message.DequeueCount, poisonQueue.Name);
     }
 
-    /// <summary>The queue trigger payload exactly as the host builds it: the text double-encoded, numbers as strings.</summary>
-    private byte[] Payload(QueueMessage message) => JsonSerializer.SerializeToUtf8Bytes(new
+    /// <summary>The message text: base64-decoded when host.json says messageEncoding base64; null when it cannot be.</summary>
+    private string? Decode(BinaryData body)
     {
-        Data = new Dictionary<string, object> { [trigger.BindingName] = JsonSerializer.Serialize(message.MessageText) },
+        if (!settings.Base64Encoding) return body.ToString();
+        var bytes = new byte[body.ToMemory().Length];
+        if (!Convert.TryFromBase64String(body.ToString(), bytes, out var written)) return null;
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The queue trigger payload exactly as the host builds it: the text double-encoded, numbers as strings.</summary>
+    private byte[] Payload(QueueMessage message, string text) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        Data = new Dictionary<string, object> { [trigger.BindingName] = JsonSerializer.Serialize(text) },
         Metadata = new Dictionary<string, object?>
         {
             ["DequeueCount"] = message.DequeueCount.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,7 +1,8 @@
+using Azure.Storage.Queues;
 using CouponFunctions.Handler.Hosting;
 using CouponFunctions.Handler.Protocol;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Queues;
+using CouponFunctions.Storage;
+using Microsoft.Extensions.Azure;
 
 namespace CouponFunctions.Handler.Standalone;
 
@@ -14,7 +15,7 @@ internal sealed class TriggerRunner(
     FunctionAppDefinition app,
     FunctionDispatcher dispatcher,
     IScheduleMonitor monitor,
-    StorageClients storage,
+    IAzureClientFactory<QueueServiceClient> queueClients,
     TimeProvider time,
     ILogger<TriggerRunner> logger) : BackgroundService
 {
@@ -30,9 +31,8 @@ internal sealed class TriggerRunner(
                     break;
                 case QueueTrigger queue:
                     var settings = app.Host.Queues;
-                    var clients = settings.Base64Encoding == (storage.Options.MessageEncoding == QueueMessageEncoding.Base64)
-                        ? storage
-                        : new StorageClients(storage.Connection, new StorageClientOptions { TimeProvider = time, MessageEncoding = settings.Base64Encoding ? QueueMessageEncoding.Base64 : QueueMessageEncoding.None });
+                    // Plain text on the wire: the runner decodes (or not) as host.json's messageEncoding says.
+                    var clients = queueClients.CreateClient(CouponStorageOptions.PlainQueuesClientName);
                     // While a message is being handled it stays hidden; the host uses the function timeout (10 min when unbounded).
                     var processingVisibility = app.Host.FunctionTimeout ?? TimeSpan.FromMinutes(10);
                     var runner = new QueueTriggerRunner(

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Sandbox.Common;
 using CouponFunctions.Sandbox.Shopee;
-using CouponFunctions.Storage.Clients;
 using CouponFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,7 +51,9 @@ internal sealed class SyncTestBed : IAsyncDisposable
 
     public ShopeeSandbox Shopee => Host.Shopee;
 
-    public StorageClients Storage => Factory.Services.GetRequiredService<StorageClients>();
+    public TableServiceClient Tables => Factory.Services.GetRequiredService<TableServiceClient>();
+
+    public QueueServiceClient Queues => Factory.Services.GetRequiredService<QueueServiceClient>();
 
     /// <param name="settings">Extra settings; "{sandbox}" in a value is replaced by the sandbox host's address.</param>
     public static async Task<SyncTestBed> StartAsync(
@@ -144,7 +147,7 @@ internal sealed class SyncTestBed : IAsyncDisposable
     /// </summary>
     public async Task<int> DrainAsync(string queueName, string function)
     {
-        var queue = Storage.GetQueueClient(queueName);
+        var queue = Queues.GetQueueClient(queueName);
         var delivered = 0;
         while (true)
         {
@@ -154,11 +157,11 @@ internal sealed class SyncTestBed : IAsyncDisposable
             {
                 var (status, _) = await Payloads.InvokeAsync(Raw, function, new
                 {
-                    Data = new Dictionary<string, object> { ["message"] = Payloads.DoubleEncoded(message.MessageText) },
+                    Data = new Dictionary<string, object> { ["message"] = Payloads.DoubleEncoded(message.Body.ToString()) },
                     Metadata = new { DequeueCount = message.DequeueCount.ToString(CultureInfo.InvariantCulture), Id = message.MessageId },
                 });
                 if (status is >= 200 and < 300) await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-                if (message.MessageText.Contains(Tenant.Value, StringComparison.Ordinal)) delivered++;
+                if (message.Body.ToString().Contains(Tenant.Value, StringComparison.Ordinal)) delivered++;
             }
         }
     }

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Handler.Tests.Infrastructure;
 using CouponFunctions.Storage;
-using CouponFunctions.Storage.Clients.Tables;
 using CouponFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -141,18 +141,19 @@ public sealed class SyncStoreTests(AzuriteFixture azurite)
 
     private static async Task<int> CountRowsAsync(SyncTestBed bed, string store, string prefix)
     {
-        var table = bed.Storage.GetTableClient(TableNames.Coupons);
-        var filter = TableFilter.And(TableFilter.Create($"PartitionKey eq {$"{bed.Tenant.Value}_{store}"}"), TableFilter.RowKeyStartsWith(prefix));
+        var table = bed.Tables.GetTableClient(TableNames.Coupons);
+        var end = prefix[..^1] + (char)(prefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {$"{bed.Tenant.Value}_{store}"} and RowKey ge {prefix} and RowKey lt {end}");
         var count = 0;
-        await foreach (var _ in table.QueryAsync(filter, select: ["RowKey"])) count++;
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"])) count++;
         return count;
     }
 
     private static async Task<List<string>> RowTimestampsAsync(SyncTestBed bed, string store)
     {
-        var table = bed.Storage.GetTableClient(TableNames.Coupons);
+        var table = bed.Tables.GetTableClient(TableNames.Coupons);
         var rows = new List<string>();
-        await foreach (var e in table.QueryAsync(TableFilter.Create($"PartitionKey eq {$"{bed.Tenant.Value}_{store}"}")))
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {$"{bed.Tenant.Value}_{store}"}")))
             rows.Add($"{e.RowKey}:{e.ETag}");
         return rows;
     }

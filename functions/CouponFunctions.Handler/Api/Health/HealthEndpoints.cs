@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 using CouponFunctions.Handler.Hosting;
 using CouponFunctions.Storage;
-using CouponFunctions.Storage.Clients;
 
 namespace CouponFunctions.Handler.Api.Health;
 
@@ -12,15 +15,19 @@ internal static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/health", async (StorageClients storage, HandlerMode mode, CancellationToken ct) =>
+        endpoints.MapGet("/api/health", async (TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, HandlerMode mode, CancellationToken ct) =>
         {
             var checks = new Dictionary<string, object>
             {
-                ["tables"] = await CheckAsync(token => storage.TableService.PingAsync(token), ct),
-                ["queues"] = await CheckAsync(token => storage.GetQueueClient("health-probe").GetPropertiesAsync(token), ct, notFoundIsOk: true),
+                ["tables"] = await CheckAsync(async token =>
+                {
+                    await foreach (var _ in tables.QueryAsync(maxPerPage: 1, cancellationToken: token)) break;
+                }, ct),
+                ["queues"] = await CheckAsync(token => queues.GetQueueClient("health-probe").GetPropertiesAsync(token), ct, notFoundIsOk: true),
                 ["blobs"] = await CheckAsync(async token =>
                 {
-                    await foreach (var _ in storage.GetBlobContainerClient(ContainerNames.Outbox).GetBlobsAsync("health-probe/", token)) break;
+                    var probe = blobs.GetBlobContainerClient(ContainerNames.Outbox).GetBlobsAsync(new GetBlobsOptions { Prefix = "health-probe/" }, token);
+                    await foreach (var _ in probe) break;
                 }, ct),
             };
             var healthy = checks.Values.All(c => ((Check)c).Status == "ok");

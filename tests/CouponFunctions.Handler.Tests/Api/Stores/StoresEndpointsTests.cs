@@ -1,7 +1,5 @@
 using CouponFunctions.Handler.Tests.Infrastructure;
 using CouponFunctions.Storage;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Tables;
 using CouponFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,10 +73,10 @@ public sealed class StoresEndpointsTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal("Asia/Kuala_Lumpur", body!["timeZone"]!.GetValue<string>());
         Assert.True(body["connected"]!.GetValue<bool>());
         Assert.DoesNotContain(token, body.ToJsonString(), StringComparison.Ordinal);
-        var table = _factory.Services.GetRequiredService<StorageClients>().GetTableClient(TableNames.Stores);
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {tenant.Value}")))
+        var table = _factory.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(TableNames.Stores);
+        await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {tenant.Value}")))
         {
-            Assert.DoesNotContain(entity.Values, v => v is string s && (s.Contains(token, StringComparison.Ordinal) || s.Contains("ROW_cipher", StringComparison.Ordinal)));
+            Assert.DoesNotContain(((IDictionary<string, object>)entity).Values, v => v is string s && (s.Contains(token, StringComparison.Ordinal) || s.Contains("ROW_cipher", StringComparison.Ordinal)));
         }
     }
 
