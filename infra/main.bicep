@@ -310,6 +310,10 @@ var tunableAppSettings = [
   'RuleCatalog__TikTokPromoCodeMinLength'
   'RuleCatalog__UnreachableMinSpendMultiple'
 
+  'DeploymentPreview__DeepDiscountPercent'
+  'DeploymentPreview__EndsSoonWindow'
+  'DeploymentPreview__StartBuffer'
+
   'Sync__ArchiveAfter'
   'Sync__Interval'
   'Sync__LeaseDuration'
