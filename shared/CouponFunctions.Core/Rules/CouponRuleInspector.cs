@@ -28,7 +28,7 @@ public sealed class CouponRuleInspector(PlatformRuleCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(coupon);
         return coupon.Reward == RewardType.FixedAmount && !coupon.IsMinSpendKnown && Catalog.For(coupon.Platform, site).SiteDiscountCapPercent is not null
-            ? "its minimum spend is not known yet, so the depth of its fixed discount cannot be told"
+            ? "the minimum spend is not known yet, so the depth of a fixed discount cannot be told"
             : null;
     }
 

@@ -21,8 +21,8 @@ internal static class ThresholdHeuristics
         var multiple = o.UnreachableMinSpendMultiple;
 
         // Unknown is not zero: a guess would raise "comes out free" on every coupon whose minimum spend is simply unread.
-        if (!t.MinSpendKnown) return ThresholdAssessment.NotJudged("its minimum spend is not known yet");
-        if (t.Reward != RewardType.FixedAmount && !t.CapKnown) return ThresholdAssessment.NotJudged("its cap is not known yet");
+        if (!t.MinSpendKnown) return ThresholdAssessment.NotJudged("the minimum spend is not known yet");
+        if (t.Reward != RewardType.FixedAmount && !t.CapKnown) return ThresholdAssessment.NotJudged("the cap is not known yet");
 
         if (t.Reward == RewardType.FixedAmount)
         {
