@@ -312,6 +312,7 @@ var tunableAppSettings = [
   'RuleCatalog__UnreachableMinSpendMultiple'
 
   'Sync__ArchiveAfter'
+  'Sync__DetailRefreshInterval'
   'Sync__Interval'
   'Sync__LeaseDuration'
   'Sync__MinimumGap'
