@@ -8,11 +8,11 @@ namespace CouponFunctions.Core.Sync;
 /// get_voucher_list has no minimum spend, cap or items, only get_voucher has them; Lazada's list has no SKUs). Read when:
 /// the stored coupon lacks a field the listing leaves out (never read, or the last read failed); the coupon is upcoming
 /// (everything about it can still be edited); or a listed term changed (someone edited it, so the hidden fields may have
-/// changed too). Usage counts and the derived status are not edits and do not count. Otherwise a running coupon is
-/// re-read once per <see cref="SyncOptions.DetailRefreshInterval"/>, each in its own slot of that interval (by a hash of
-/// its id), so the reads spread evenly over the syncs and cost no write to schedule. Ended coupons cannot be edited and
-/// are not re-read. Between reads the hidden fields are carried over from the stored coupon, so an unchanged coupon
-/// hashes as before and is not written.
+/// changed too). Usage counts and the derived status are not edits and do not count. Otherwise a coupon is re-read once
+/// per <see cref="SyncOptions.DetailRefreshInterval"/>, each in its own slot of that interval (by a hash of its id), so the
+/// reads spread evenly over the syncs and cost no write to schedule. Ended coupons are refreshed too: nothing marks a row
+/// stored before minimum spend and cap were read from the detail, and this slow pass corrects those. Between reads the
+/// hidden fields are carried over from the stored coupon, so an unchanged coupon hashes as before and is not written.
 /// </summary>
 public static class CouponDetailPolicy
 {
@@ -26,7 +26,6 @@ public static class CouponDetailPolicy
         if ((known.Unknown & listed.Unknown) != 0) return true;
         if (listed.Status == CouponStatus.Upcoming) return true;
         if (!SameListedTerms(known, listed)) return true;
-        if (listed.Status is CouponStatus.Ended or CouponStatus.Deactivated) return false;
         return IsRefreshSlot(listed.PlatformCouponId, now, options);
     }
 
@@ -52,8 +51,9 @@ public static class CouponDetailPolicy
     /// <see cref="SyncOptions.DetailRefreshInterval"/> / <see cref="SyncOptions.Interval"/> syncs.</summary>
     public static bool IsRefreshSlot(string couponId, DateTimeOffset now, SyncOptions options)
     {
-        var slots = (long)Math.Max(1, Math.Round(options.DetailRefreshInterval / options.Interval));
-        if (slots == 1) return true;
+        if (options.Interval <= TimeSpan.Zero || options.DetailRefreshInterval <= options.Interval) return true;
+        var slots = (long)Math.Min(long.MaxValue / 2, Math.Round(options.DetailRefreshInterval / options.Interval));
+        if (slots <= 1) return true;
         var current = (long)Math.Floor(now.ToUnixTimeMilliseconds() / options.Interval.TotalMilliseconds) % slots;
         return (long)(StableHash(couponId) % (ulong)slots) == current;
     }

@@ -24,10 +24,10 @@ internal sealed partial class LazadaClient
         var skus = new List<string>();
         for (var page = 1; page <= MaxPages; page++)
         {
+            // The documented parameters: id, cur_page, page_size (no voucher_type, unlike the voucher APIs).
             var query = new KeyValuePair<string, string>[]
             {
-                new("voucher_type", voucher.VoucherType), new("id", Number(voucher.Id)),
-                new("cur_page", Number(page)), new("page_size", Number(_options.PageSize)),
+                new("id", Number(voucher.Id)), new("cur_page", Number(page)), new("page_size", Number(_options.PageSize)),
             };
             var result = await _api.SellerCallAsync(store, HttpMethod.Get, ProductsPath, query, RetryMode.Safe,
                 LazadaPage.Read, cancellationToken).ConfigureAwait(false);

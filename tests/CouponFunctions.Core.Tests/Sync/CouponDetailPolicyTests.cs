@@ -60,16 +60,22 @@ public sealed class CouponDetailPolicyTests
     }
 
     [Fact]
-    public void NeedsDetail_OnlyUsageChangedOrEnded_ReadsOnlyInItsRefreshSlot()
+    public void NeedsDetail_OnlyUsageChangedOrEnded_ReadsOnceInItsRefreshSlot()
     {
         var stored = Stored(Detailed(Listed()));
         var ended = Listed(status: CouponStatus.Ended);
 
-        // Over one refresh interval of syncs, a running coupon is read exactly once; an ended one never.
+        // Over one refresh interval of syncs, each is read exactly once (ended ones too: older rows may hold guessed values).
         var syncs = Enumerable.Range(0, 96).Select(i => Now.AddMinutes(15 * i)).ToList();
         Assert.Equal(1, syncs.Count(at => CouponDetailPolicy.NeedsDetail(Listed(used: 11), stored, at, Options)));
-        Assert.Equal(0, syncs.Count(at => CouponDetailPolicy.NeedsDetail(ended, Stored(Detailed(ended)), at, Options)));
+        Assert.Equal(1, syncs.Count(at => CouponDetailPolicy.NeedsDetail(ended, Stored(Detailed(ended)), at, Options)));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    public void IsRefreshSlot_RefreshNoSlowerThanTheSyncInterval_EverySync(int refreshMinutes) =>
+        Assert.True(CouponDetailPolicy.IsRefreshSlot("42", Now, new SyncOptions { Interval = TimeSpan.FromMinutes(15), DetailRefreshInterval = TimeSpan.FromMinutes(refreshMinutes) }));
 
     [Fact]
     public void IsRefreshSlot_ManyCoupons_SpreadOverTheSyncsOfTheInterval()
