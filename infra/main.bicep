@@ -317,6 +317,7 @@ var tunableAppSettings = [
   'Sync__LeaseDuration'
   'Sync__MinimumGap'
   'Sync__SpreadWindow'
+  'Sync__UpcomingDetailRefreshInterval'
 
   'Tokens__RefreshAhead'
 ]

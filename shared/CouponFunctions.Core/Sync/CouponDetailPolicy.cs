@@ -6,9 +6,10 @@ namespace CouponFunctions.Core.Sync;
 /// <summary>
 /// When sync reads a coupon's detail, for platforms whose listing leaves fields out (<see cref="Coupon.Unknown"/>; Shopee's
 /// get_voucher_list has no minimum spend, cap or items, only get_voucher has them; Lazada's list has no SKUs). Read when:
-/// the stored coupon lacks a field the listing leaves out (never read, or the last read failed); the coupon is upcoming
-/// (everything about it can still be edited); or a listed term changed (someone edited it, so the hidden fields may have
-/// changed too). Usage counts and the derived status are not edits and do not count. Otherwise a coupon is re-read once
+/// the stored coupon lacks a field the listing leaves out (never read, or the last read failed); a listed term changed
+/// (someone edited it, so the hidden fields may have changed too); or the coupon is upcoming (everything about it can
+/// still be edited without a listed trace), once per <see cref="SyncOptions.UpcomingDetailRefreshInterval"/>, by default
+/// every sync. Usage counts and the derived status are not edits and do not count. Otherwise a coupon is re-read once
 /// per <see cref="SyncOptions.DetailRefreshInterval"/>, each in its own slot of that interval (by a hash of its id), so the
 /// reads spread evenly over the syncs and cost no write to schedule. Ended coupons are refreshed too: nothing marks a row
 /// stored before minimum spend and cap were read from the detail, and this slow pass corrects those. Between reads the
@@ -24,9 +25,10 @@ public static class CouponDetailPolicy
         if (stored is null || stored.IsRemoved) return true;
         var known = stored.Coupon;
         if ((known.Unknown & listed.Unknown) != 0) return true;
-        if (listed.Status == CouponStatus.Upcoming) return true;
         if (!SameListedTerms(known, listed)) return true;
-        return IsRefreshSlot(listed.PlatformCouponId, now, options);
+        return listed.Status == CouponStatus.Upcoming
+            ? IsRefreshSlot(listed.PlatformCouponId, now, options.Interval, options.UpcomingDetailRefreshInterval)
+            : IsRefreshSlot(listed.PlatformCouponId, now, options);
     }
 
     /// <summary>The listed coupon with the fields its listing leaves out taken from what sync read before.</summary>
@@ -51,10 +53,16 @@ public static class CouponDetailPolicy
     /// <see cref="SyncOptions.DetailRefreshInterval"/> / <see cref="SyncOptions.Interval"/> syncs.</summary>
     public static bool IsRefreshSlot(string couponId, DateTimeOffset now, SyncOptions options)
     {
-        if (options.Interval <= TimeSpan.Zero || options.DetailRefreshInterval <= options.Interval) return true;
-        var slots = (long)Math.Min(long.MaxValue / 2, Math.Round(options.DetailRefreshInterval / options.Interval));
+        ArgumentNullException.ThrowIfNull(options);
+        return IsRefreshSlot(couponId, now, options.Interval, options.DetailRefreshInterval);
+    }
+
+    private static bool IsRefreshSlot(string couponId, DateTimeOffset now, TimeSpan syncInterval, TimeSpan refreshInterval)
+    {
+        if (syncInterval <= TimeSpan.Zero || refreshInterval <= syncInterval) return true;
+        var slots = (long)Math.Min(long.MaxValue / 2, Math.Round(refreshInterval / syncInterval));
         if (slots <= 1) return true;
-        var current = (long)Math.Floor(now.ToUnixTimeMilliseconds() / options.Interval.TotalMilliseconds) % slots;
+        var current = (long)Math.Floor(now.ToUnixTimeMilliseconds() / syncInterval.TotalMilliseconds) % slots;
         return (long)(StableHash(couponId) % (ulong)slots) == current;
     }
 

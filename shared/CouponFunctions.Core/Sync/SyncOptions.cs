@@ -26,4 +26,11 @@ public sealed class SyncOptions
     /// so a store's reads spread over its syncs. New, changed and upcoming coupons are read on every sync regardless.
     /// </summary>
     public TimeSpan DetailRefreshInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// The same for upcoming coupons, which can still be edited in every field (Shopee: minimum spend and cap too) without
+    /// a trace in the listing. Zero (the default) re-reads them on every sync; a longer interval trades freshness for
+    /// calls (at most 1,000 upcoming and ongoing vouchers per Shopee shop).
+    /// </summary>
+    public TimeSpan UpcomingDetailRefreshInterval { get; set; } = TimeSpan.Zero;
 }

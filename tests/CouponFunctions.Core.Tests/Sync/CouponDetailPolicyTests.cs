@@ -52,6 +52,18 @@ public sealed class CouponDetailPolicyTests
     }
 
     [Fact]
+    public void NeedsDetail_UpcomingWithASlowerUpcomingPace_ReadsOncePerThatInterval()
+    {
+        var upcoming = Listed(status: CouponStatus.Upcoming);
+        var hourly = new SyncOptions { Interval = TimeSpan.FromMinutes(15), UpcomingDetailRefreshInterval = TimeSpan.FromHours(1) };
+
+        var reads = Enumerable.Range(0, 8).Count(i => CouponDetailPolicy.NeedsDetail(upcoming, Stored(Detailed(upcoming)), Now.AddMinutes(15 * i), hourly));
+
+        Assert.Equal(2, reads);
+        Assert.True(CouponDetailPolicy.NeedsDetail(upcoming with { Name = "Edited" }, Stored(Detailed(upcoming)), Now, hourly));
+    }
+
+    [Fact]
     public void NeedsDetail_ListedTermChanged_Reads()
     {
         var stored = Stored(Detailed(Listed()));
