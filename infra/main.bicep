@@ -315,10 +315,12 @@ var tunableAppSettings = [
   'DeploymentPreview__StartBuffer'
 
   'Sync__ArchiveAfter'
+  'Sync__DetailRefreshInterval'
   'Sync__Interval'
   'Sync__LeaseDuration'
   'Sync__MinimumGap'
   'Sync__SpreadWindow'
+  'Sync__UpcomingDetailRefreshInterval'
 
   'Tokens__RefreshAhead'
 

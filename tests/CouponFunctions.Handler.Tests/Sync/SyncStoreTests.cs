@@ -221,11 +221,14 @@ internal sealed class CrashAfterPages(int pages, bool hang = false)
 
 internal static class CrashDecoration
 {
-    public static void Decorate(this IServiceCollection services, CrashAfterPages crash)
+    public static void Decorate(this IServiceCollection services, CrashAfterPages crash) => services.DecorateConnectors(crash.Wrap);
+
+    /// <summary>Replaces the registered connector lookup with <paramref name="wrap"/> around it.</summary>
+    public static void DecorateConnectors(this IServiceCollection services, Func<IPlatformConnectors, IPlatformConnectors> wrap)
     {
         var original = services.Last(d => d.ServiceType == typeof(IPlatformConnectors));
         services.Remove(original);
-        services.AddSingleton(sp => crash.Wrap((IPlatformConnectors)(original.ImplementationFactory?.Invoke(sp)
+        services.AddSingleton(sp => wrap((IPlatformConnectors)(original.ImplementationFactory?.Invoke(sp)
             ?? original.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, original.ImplementationType!))));
     }
 }
