@@ -55,8 +55,9 @@ internal sealed class TemplateRepository(TableServiceClient tables) : ITemplateR
     {
         try
         {
-            await _table.DeleteEntityAsync(tenantId.Value, id.Value, version is null ? ETag.All : new ETag(version), cancellationToken);
-            return Result<TemplateId>.Ok(id);
+            // The SDK answers a missing row with its 404 response rather than an exception.
+            var response = await _table.DeleteEntityAsync(tenantId.Value, id.Value, version is null ? ETag.All : new ETag(version), cancellationToken);
+            return response.Status == 404 ? Result<TemplateId>.NotFound($"There is no template {id}.") : Result<TemplateId>.Ok(id);
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
