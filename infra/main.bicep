@@ -170,6 +170,10 @@ var tableNames = [
   'InspectionState'
   'TenantSettings'
   'RunnerSchedules'
+  'Templates'
+  'Jobs'
+  'JobItems'
+  'CreateAttempts'
 ]
 
 // QueueNames and the queue of every [QueueTrigger]; storage.bicep adds each <queue>-poison (the host moves a message

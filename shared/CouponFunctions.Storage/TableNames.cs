@@ -29,5 +29,19 @@ public static class TableNames
     /// <summary>Standalone runner state (timer schedule status); not tenant data.</summary>
     public const string RunnerSchedules = "RunnerSchedules";
 
-    public static IReadOnlyList<string> All { get; } = [Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings, RunnerSchedules];
+    /// <summary>Per tenant, one row per coupon template (ETag-versioned).</summary>
+    public const string Templates = "Templates";
+
+    /// <summary>Per tenant: "j_{job}" job rows and their "n_{newest first}_{job}" listing copies.</summary>
+    public const string Jobs = "Jobs";
+
+    /// <summary>Per job partition "{tenant}_{job}": one row per item, the truth about the job.</summary>
+    public const string JobItems = "JobItems";
+
+    /// <summary>Per job partition "{tenant}_{job}": one row per store, written before a deploy's platform create call.</summary>
+    public const string CreateAttempts = "CreateAttempts";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings, RunnerSchedules,
+            Templates, Jobs, JobItems, CreateAttempts];
 }
