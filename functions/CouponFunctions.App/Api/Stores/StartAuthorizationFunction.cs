@@ -1,4 +1,5 @@
 using CouponFunctions.App.Auth;
+using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using Microsoft.Azure.Functions.Worker;
@@ -7,9 +8,10 @@ namespace CouponFunctions.App.Api.Stores;
 
 /// <summary>
 /// POST /api/stores/{storeId}/authorize (editor): the platform's authorization URL for the seller, with our callback
-/// (<see cref="CompleteAuthorizationFunction"/>) on the address the caller reached us at.
+/// (<see cref="CompleteAuthorizationFunction"/>) on the app's public address (the origin of Admin:PublicUrl; a Functions
+/// host forwards requests to the worker under the worker's own address, so the request's host is not the public one).
 /// </summary>
-internal sealed class StartAuthorizationFunction(ConnectStoreHandler handler, ManageStoresHandler stores)
+internal sealed class StartAuthorizationFunction(ConnectStoreHandler handler, ManageStoresHandler stores, AdminLinks links)
 {
     [Function("StartAuthorization")]
     [RequiresRole(ApiKeyRole.Editor)]
@@ -19,16 +21,8 @@ internal sealed class StartAuthorizationFunction(ConnectStoreHandler handler, Ma
         if (!StoreId.TryParse(storeId, out var id)) return ApiResults.BadField("storeId", "Not a store id.");
         var store = await stores.GetAsync(request.Caller(), id, cancellationToken);
         if (!store.IsOk) return store.ToHttp(_ => Results.Empty);
-        var callback = new Uri($"{PublicOrigin(request)}/api/oauth/{store.Value.Platform.ToWire()}/callback");
+        var callback = new Uri(links.AdminBaseUrl, $"/api/oauth/{store.Value.Platform.ToWire()}/callback");
         return (await handler.StartAsync(request.Caller(), id, callback, cancellationToken))
             .ToHttp(url => Results.Ok(new { authorizationUrl = url, callbackUrl = callback }));
-    }
-
-    /// <summary>The origin the caller used: a forwarding host's X-Forwarded-Host/-Proto when present, else the request's own.</summary>
-    private static string PublicOrigin(HttpRequest request)
-    {
-        var host = request.Headers["X-Forwarded-Host"].ToString() is { Length: > 0 } forwarded ? forwarded.Split(',')[0].Trim() : request.Host.ToString();
-        var scheme = request.Headers["X-Forwarded-Proto"].ToString() is { Length: > 0 } proto ? proto.Split(',')[0].Trim() : request.Scheme;
-        return $"{scheme}://{host}{request.PathBase}";
     }
 }
