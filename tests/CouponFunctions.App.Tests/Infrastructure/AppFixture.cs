@@ -146,6 +146,9 @@ public abstract class AppFixture : IAsyncLifetime
             // Poll the queues often: the tests wait for queue work, and an idle host backs off to this interval.
             ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
             ["Logging__LogLevel__Default"] = "Information",
+            // Each fixture's timers keep their own schedule status: one fixture's every-two-seconds timers are not
+            // past due for the next fixture's worker.
+            ["AzureFunctionsWebHost__hostid"] = Name,
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         return settings;

@@ -10,7 +10,7 @@ namespace CouponFunctions.App.Tests.Inspections;
 /// <summary>
 /// The InspectCoupons timer (every two seconds here) and the InspectTenant messages it plans, over synced stores in
 /// time zones an hour apart. The worker keeps real time, so the test picks zones and slots around "now": a store is
-/// moved to a zone further east to reach its next slot, as the clock would.
+/// moved to the zone where its slot has passed, as the clock would move it there, and a last slot is the coming minute.
 /// </summary>
 [Collection(TimersCollection.Name)]
 public sealed class InspectionFlowTests(TimersFixture app)
@@ -21,8 +21,7 @@ public sealed class InspectionFlowTests(TimersFixture app)
         var zones = ZonesAroundNow();
         var bed = await app.NewWorkspaceAsync();
         var slot1 = zones.Slot.ToString("HH:mm", CultureInfo.InvariantCulture);
-        var slot2 = zones.Slot.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture);
-        await bed.Admin.SendJsonAsync(HttpMethod.Put, "/api/settings/alerts", new { recipients = new[] { "ops@example.com" }, slots = new[] { slot1, slot2 } });
+        await bed.Admin.SendJsonAsync(HttpMethod.Put, "/api/settings/alerts", new { recipients = new[] { "ops@example.com" }, slots = new[] { slot1 } });
         var now = bed.Shopee.Clock.GetUtcNow();
         bed.Shopee.AddShop(740_001, "TH", AppFixture.PartnerId);
         bed.Shopee.AddShop(740_002, "PH", AppFixture.PartnerId);
@@ -39,7 +38,8 @@ public sealed class InspectionFlowTests(TimersFixture app)
         Assert.DoesNotContain(west, early.Keys);
         Assert.EndsWith($"T{slot1}", early[east]["slot"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        await MoveAsync(bed, west, zones.Middle);
+        // Further east its first slot passed an hour earlier: a slot instant of its own (digests are one per tenant and instant).
+        await MoveAsync(bed, west, zones.East);
         var morning = await FindingsWhenAsync(bed, f => f.ContainsKey(west));
         var stockOut = Finding(morning[west], "stock.out");
         Assert.EndsWith($"T{slot1}", morning[west]["slot"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -49,11 +49,14 @@ public sealed class InspectionFlowTests(TimersFixture app)
         var (_, flagged) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/coupons?hasFindings=true");
         Assert.Contains(flagged!["items"]!.AsArray(), i => i!["code"]!.GetValue<string>() == "OUT");
 
-        // The seller replenishes; by the store's next slot the stock-out is resolved.
+        // The seller replenishes; by the next slot the stock-out is resolved. Slots are whole minutes of real time and a
+        // slot counts only after the last inspection, so the next slot is the coming minute in the store's zone.
         bed.Shopee.EditVoucher(740_001, soldOut.VoucherId, v => v with { UsageQuantity = 60 });
         await bed.SyncAsync(west);
-        await MoveAsync(bed, west, zones.East);
-        var afternoon = await FindingsWhenAsync(bed, f => f[west]["slot"]!.GetValue<string>().EndsWith($"T{slot2}", StringComparison.Ordinal));
+        var next = TimeZoneInfo.ConvertTime(bed.Shopee.Clock.GetUtcNow().AddMinutes(1), TimeZoneInfo.FindSystemTimeZoneById(zones.East));
+        var slot2 = new TimeOnly(next.Hour, next.Minute).ToString("HH:mm", CultureInfo.InvariantCulture);
+        await bed.Admin.SendJsonAsync(HttpMethod.Put, "/api/settings/alerts", new { slots = new[] { slot1, slot2 } });
+        var afternoon = await FindingsWhenAsync(bed, f => f[west]["slot"]!.GetValue<string>().EndsWith($"T{slot2}", StringComparison.Ordinal), seconds: 150);
         Assert.Equal("resolved", Finding(afternoon[west], "stock.out")["state"]!.GetValue<string>());
         Assert.EndsWith($"T{slot1}", afternoon[east]["slot"]!.GetValue<string>(), StringComparison.Ordinal);
 
@@ -92,8 +95,8 @@ public sealed class InspectionFlowTests(TimersFixture app)
     }
 
     /// <summary>
-    /// Three fixed-offset zones an hour apart and a slot: "West" is 30 minutes before the slot (local time about 08:00),
-    /// "Middle" 30 minutes after it, "East" 30 minutes after the slot an hour later; all on one local date.
+    /// Three fixed-offset zones an hour apart and a slot: in "West" it is 30 minutes before the slot (local time about
+    /// 08:45), in "Middle" 30 minutes after it, in "East" 90 minutes after it; all on one local date whenever the test runs.
     /// </summary>
     private static (string West, string Middle, string East, TimeOnly Slot) ZonesAroundNow()
     {
@@ -115,7 +118,7 @@ public sealed class InspectionFlowTests(TimersFixture app)
         Start = now.AddDays(-1), End = now.AddDays(10),
     };
 
-    private static async Task<Dictionary<string, JsonNode>> FindingsWhenAsync(Workspace bed, Func<Dictionary<string, JsonNode>, bool> condition)
+    private static async Task<Dictionary<string, JsonNode>> FindingsWhenAsync(Workspace bed, Func<Dictionary<string, JsonNode>, bool> condition, int seconds = 60)
     {
         var findings = new Dictionary<string, JsonNode>();
         Assert.True(await Eventually.TrueAsync(async () =>
@@ -123,7 +126,7 @@ public sealed class InspectionFlowTests(TimersFixture app)
             var (_, body) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/findings");
             findings = body!["stores"]!.AsArray().ToDictionary(s => s!["store"]!["id"]!.GetValue<string>(), s => s!);
             return condition(findings);
-        }, seconds: 60), $"The inspection did not come. Host output:\n{Workspace.Tail(bed.App.Host.Output)}");
+        }, seconds), $"The inspection did not come. Host output:\n{Workspace.Tail(bed.App.Host.Output)}");
         return findings;
     }
 

@@ -24,6 +24,8 @@ public sealed class TokenRefreshTests(TimersFixture app)
             $"The token was not refreshed. Host output:\n{Workspace.Tail(app.Host.Output)}");
 
         Assert.True(after > claimed.AddHours(2), $"{after:O} should be about 3 hours after {claimed:O}");
+        // The SyncCoupons timer syncs the new store too; a manual sync after it uses the refreshed token.
+        await bed.WaitForSyncsAsync(store);
         var run = await bed.SyncAsync(store);
         Assert.Equal("succeeded", run["status"]!.GetValue<string>());
         Assert.Equal(after, await TokenExpiresAtAsync(bed, store));
