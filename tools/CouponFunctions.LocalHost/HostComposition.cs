@@ -1,5 +1,8 @@
 using CouponFunctions.LocalHost.Configuration;
+using CouponFunctions.LocalHost.Durable;
 using CouponFunctions.LocalHost.Worker;
+using DurableTask.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Logging.Console;
 
 namespace CouponFunctions.LocalHost;
@@ -21,33 +24,50 @@ internal static class HostComposition
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
     }
 
     /// <summary>The first call (gRPC server) creates the shared singletons; the second (app server) takes them from it.</summary>
-    public static void AddShared(IServiceCollection services, ScriptRoot root, GrpcEndpoint endpoint, IServiceProvider? from = null)
+    public static void AddShared(IServiceCollection services, ScriptRoot root, GrpcEndpoint endpoint, AppAddress app, IServiceProvider? from = null)
     {
         services.AddSingleton(root);
         services.AddSingleton(endpoint);
+        services.AddSingleton(app);
         services.AddSingleton(TimeProvider.System);
         if (from is null)
         {
             services.AddSingleton(sp => new WorkerChannel(root.Directory, sp.GetRequiredService<ILogger<WorkerChannel>>()));
+            services.AddSingleton<DurableEngine>();
         }
         else
         {
             services.AddSingleton(from.GetRequiredService<WorkerChannel>());
+            services.AddSingleton(from.GetRequiredService<DurableEngine>());
         }
 
         services.AddSingleton<FunctionInvoker>();
     }
 
-    /// <summary>gRPC services besides FunctionRpc (the Durable client endpoint).</summary>
-    public static void MapGrpc(WebApplication app)
+    /// <summary>
+    /// The Durable client endpoint: the sidecar's TaskHubGrpcServer (TaskHubSidecarService) over the task hub, in API-only
+    /// mode (the dispatchers are <see cref="DurableWorker"/>'s).
+    /// </summary>
+    public static void AddDurableClientEndpoint(IServiceCollection services)
     {
+        services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<DurableEngine>().Service);
+        services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<DurableEngine>().Service);
+        services.Configure<TaskHubGrpcServerOptions>(o => o.Mode = TaskHubGrpcServerMode.ApiServerOnly);
+        services.AddSingleton<TaskHubGrpcServer>();
     }
 
-    /// <summary>Trigger listeners besides HTTP, timers and queues (the Durable dispatchers).</summary>
-    public static void AddListeners(IServiceCollection services)
+    public static void MapGrpc(WebApplication app) => app.MapGrpcService<TaskHubGrpcServer>();
+
+    /// <summary>The Durable dispatchers and client binding.</summary>
+    public static void AddDurable(IServiceCollection services)
     {
+        services.AddSingleton<DurableWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DurableWorker>());
+        services.AddSingleton<IInputBindingSource, DurableClientBinding>();
     }
 }

@@ -26,12 +26,14 @@ catch (InvalidOperationException ex)
 }
 
 var endpoint = new GrpcEndpoint();
+var appAddress = new AppAddress(arguments.Port);
 var grpcBuilder = WebApplication.CreateSlimBuilder();
 HostComposition.ConfigureLogging(grpcBuilder);
 grpcBuilder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
 grpcBuilder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, ManualLifetime>();
 grpcBuilder.Services.AddGrpc(o => o.MaxReceiveMessageSize = o.MaxSendMessageSize = null);
-HostComposition.AddShared(grpcBuilder.Services, root, endpoint);
+HostComposition.AddShared(grpcBuilder.Services, root, endpoint, appAddress);
+HostComposition.AddDurableClientEndpoint(grpcBuilder.Services);
 await using var grpcApp = grpcBuilder.Build();
 grpcApp.MapGrpcService<FunctionRpcService>();
 HostComposition.MapGrpc(grpcApp);
@@ -42,14 +44,14 @@ var builder = WebApplication.CreateSlimBuilder();
 HostComposition.ConfigureLogging(builder);
 builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, arguments.Port));
 builder.Services.AddRouting();
-HostComposition.AddShared(builder.Services, root, endpoint, grpcApp.Services);
+HostComposition.AddShared(builder.Services, root, endpoint, appAddress, grpcApp.Services);
 builder.Services.AddSingleton<HttpForwarder>();
 builder.Services.AddSingleton<FunctionEndpointDataSource>();
 // Stopped in reverse order: the listeners first, the worker (WorkerTerminate) last.
 builder.Services.AddHostedService<WorkerProcess>();
 builder.Services.AddHostedService<TimerTriggerListener>();
 builder.Services.AddHostedService<QueueTriggerListener>();
-HostComposition.AddListeners(builder.Services);
+HostComposition.AddDurable(builder.Services);
 await using var app = builder.Build();
 var channel = app.Services.GetRequiredService<WorkerChannel>();
 app.UseRouting();
@@ -63,6 +65,7 @@ var lifetime = app.Lifetime;
 try
 {
     await channel.FirstLoad.WaitAsync(lifetime.ApplicationStopping);
+    await app.Services.GetRequiredService<CouponFunctions.LocalHost.Durable.DurableWorker>().Ready.WaitAsync(lifetime.ApplicationStopping);
     Console.Out.WriteLine($"Host started: http://127.0.0.1:{arguments.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     Console.Out.Flush();
 }
@@ -70,9 +73,9 @@ catch (OperationCanceledException)
 {
     // Stopped before the worker was ready.
 }
-catch (InvalidOperationException ex)
+catch (Exception ex) when (ex is InvalidOperationException or Azure.RequestFailedException)
 {
-    Console.Error.WriteLine($"The worker did not load: {ex.Message}");
+    Console.Error.WriteLine($"The host did not start: {ex.Message}");
     await app.StopAsync();
     await grpcApp.StopAsync();
     return 1;

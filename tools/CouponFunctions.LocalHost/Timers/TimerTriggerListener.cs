@@ -24,11 +24,11 @@ internal sealed class TimerTriggerListener(
         var functions = await channel.FirstLoad.WaitAsync(stoppingToken).ConfigureAwait(false);
         var timers = functions.Where(f => string.Equals(f.TriggerType, "timerTrigger", StringComparison.OrdinalIgnoreCase)).ToList();
         if (timers.Count == 0) return;
-        var monitor = new BlobScheduleMonitor(root);
+        var monitor = new Lazy<BlobScheduleMonitor>(() => new BlobScheduleMonitor(root));
         await Task.WhenAll(timers.Select(f => RunAsync(f, monitor, stoppingToken))).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(FunctionDescriptor function, BlobScheduleMonitor monitor, CancellationToken cancellationToken)
+    private async Task RunAsync(FunctionDescriptor function, Lazy<BlobScheduleMonitor> monitor, CancellationToken cancellationToken)
     {
         try
         {
@@ -36,7 +36,7 @@ internal sealed class TimerTriggerListener(
             var schedule = TimerSchedule.Parse(expression);
             var useMonitor = function.TriggerBool("useMonitor", fallback: true);
             logger.LogInformation("Timer {Function}: schedule '{Schedule}', next at {Next:O}", function.Name, expression, schedule.GetNextOccurrence(time.GetUtcNow()));
-            await LoopAsync(function, schedule, useMonitor ? monitor : null, cancellationToken).ConfigureAwait(false);
+            await LoopAsync(function, schedule, useMonitor ? monitor.Value : null, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

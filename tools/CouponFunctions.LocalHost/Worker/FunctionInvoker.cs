@@ -29,25 +29,28 @@ internal sealed class FunctionInvoker(WorkerChannel channel, ScriptRoot root, IE
 
             var error = response.Result?.Exception?.Message ?? response.Result?.Result ?? "the worker reported a failure";
             logger.LogError("[{Function} {InvocationId}] failed: {Error}", function.Name, request.InvocationId, error);
-            return InvocationResult.Failed(error);
+            return InvocationResult.Failed(error, response.Result?.Exception);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogError("[{Function} {InvocationId}] timed out after {Timeout} (host.json functionTimeout).", function.Name, request.InvocationId, root.FunctionTimeout);
-            return InvocationResult.Failed("timed out (functionTimeout)");
+            return InvocationResult.Failed("timed out (functionTimeout)", null, WorkerLost: true);
         }
         catch (WorkerUnavailableException ex)
         {
             logger.LogError("[{Function} {InvocationId}] failed: {Error}", function.Name, request.InvocationId, ex.Message);
-            return InvocationResult.Failed(ex.Message);
+            return InvocationResult.Failed(ex.Message, null, WorkerLost: true);
         }
     }
 }
 
-/// <summary>How an invocation ended: the worker's response on success, the error otherwise.</summary>
-internal sealed record InvocationResult(bool Success, InvocationResponse? Response, string? Error)
+/// <summary>
+/// How an invocation ended: the worker's response on success; otherwise the error, the function's exception when it threw,
+/// and <see cref="WorkerLost"/> when no answer came (the worker died or the run timed out), which callers may retry.
+/// </summary>
+internal sealed record InvocationResult(bool Success, InvocationResponse? Response, string? Error, RpcException? Exception = null, bool WorkerLost = false)
 {
     public static InvocationResult Succeeded(InvocationResponse response) => new(true, response, null);
 
-    public static InvocationResult Failed(string error) => new(false, null, error);
+    public static InvocationResult Failed(string error, RpcException? exception, bool WorkerLost = false) => new(false, null, error, exception, WorkerLost);
 }

@@ -4,8 +4,16 @@ namespace CouponFunctions.LocalHost.Worker;
 internal sealed class GrpcEndpoint
 {
     private readonly TaskCompletionSource<Uri> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Uri? _current;
 
     public Task<Uri> Address => _address.Task;
 
-    public void Listening(Uri address) => _address.TrySetResult(address);
+    /// <summary>The address; only asked for after the server listens (the worker connects to it).</summary>
+    public Uri Current => _current ?? throw new InvalidOperationException("The gRPC server is not listening yet.");
+
+    public void Listening(Uri address)
+    {
+        _current = address;
+        _address.TrySetResult(address);
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class WorkerProcess(ScriptRoot root, WorkerChannel channel, Grpc
 {
     private static readonly TimeSpan s_gracePeriod = TimeSpan.FromSeconds(10);
     private Process? _process;
+    private volatile bool _stopping;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +32,7 @@ internal sealed class WorkerProcess(ScriptRoot root, WorkerChannel channel, Grpc
                 return;
             }
 
+            if (_stopping) return;
             logger.LogWarning("The worker exited with code {ExitCode}; restarting it.", process.ExitCode);
             try
             {
@@ -45,6 +47,7 @@ internal sealed class WorkerProcess(ScriptRoot root, WorkerChannel channel, Grpc
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         var process = _process;
         if (process is not null && !HasExited(process))
         {
