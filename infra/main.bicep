@@ -1,13 +1,15 @@
-// CouponFunctions in Azure: one Function App on Flex Consumption (Linux) running the ASP.NET Core custom handler, its
-// Storage account (the database: tables, queues, blobs), Key Vault, Application Insights, optional Azure
+// CouponFunctions in Azure: one Function App on Flex Consumption (Linux) running the .NET 10 isolated worker
+// (functionAppConfig.runtime dotnet-isolated 10.0), its Storage account (the database: tables, queues, blobs; also the
+// Functions host's storage and the Durable Functions task hub), Key Vault, Application Insights, optional Azure
 // Communication Services Email, and one user-assigned managed identity that every connection uses (no shared keys).
 //
 // Deploy into an existing resource group:
 //   az deployment group create -g <rg> -f infra/main.bicep -p @infra/main.parameters.json
 // then the package from scripts/package.sh (see infra/README.md).
 //
-// infra/validate.sh keeps this file in step with the code: the settings the app reads, TableNames, ContainerNames,
-// QueueNames and every queueName in functions/*/function.json, and the /api routes the handler maps.
+// infra/validate.sh compiles it with the Bicep CLI (linter warnings are errors) and keeps it in step with the code: the
+// settings the app reads, TableNames, ContainerNames, QueueNames and every [QueueTrigger] queue, the /api routes of the
+// [HttpTrigger] functions, and the Durable task hub in host.json.
 
 targetScope = 'resourceGroup'
 
@@ -31,13 +33,6 @@ param functionAppName string = ''
 
 @description('Tags added to every resource.')
 param tags object = {}
-
-@description('''Flex Consumption runtime stack for the custom handler. UNCERTAIN (azure.md §1.7): Microsoft's Flex
-custom-handler samples use 'custom' / '1.0' and Az.Functions' Flex stack data lists a custom stack; the MCP .NET sample
-instead declares 'dotnet-isolated' with a customHandler host.json. Check `az functionapp list-flexconsumption-runtimes
---location <region>` and switch here if 'custom' is refused. The handler is self-contained either way.''')
-param functionRuntimeName string = 'custom'
-param functionRuntimeVersion string = '1.0'
 
 @description('Most instances Flex may scale out to.')
 @minValue(1)
@@ -177,7 +172,9 @@ var tableNames = [
   'RunnerSchedules'
 ]
 
-// QueueNames and the queueName of every functions/<Name>/function.json; storage.bicep adds each <queue>-poison.
+// QueueNames and the queue of every [QueueTrigger]; storage.bicep adds each <queue>-poison (the host moves a message
+// there after host.json's maxDequeueCount). The Durable task hub's own queues, tables and blob containers are not
+// listed: the Durable extension creates them in the AzureWebJobsStorage account at start.
 var queueNames = [
   'inspect-tenant'
   'refresh-store-token'
@@ -188,14 +185,16 @@ var queueNames = [
 var containerNames = [
   'outbox'
   'readmodel'
+  'reports'
 ]
 
 // The container Flex Consumption deploys the package from.
 var deploymentContainerName = 'app-package'
 
 // The HTTP API's paths: App Service Authentication lets them through (the app checks the API key on each), while
-// the admin page (/api/admin/...) and everything else needs an Entra ID sign-in. One pair per /api/<segment> the
-// handler maps; both forms, because whether "/x/*" also matches "/x" is not documented.
+// the admin page (/api/admin/...) and everything else needs an Entra ID sign-in. One pair per /api/<segment> of the
+// [HttpTrigger] routes (routePrefix "api"); both forms, because whether "/x/*" also matches "/x" is not documented.
+// The health route and the platforms' OAuth callback are among them: they stay anonymous.
 var apiExcludedPaths = [
   '/api/coupons'
   '/api/coupons/*'
@@ -311,6 +310,10 @@ var tunableAppSettings = [
   'RuleCatalog__TikTokPromoCodeMinLength'
   'RuleCatalog__UnreachableMinSpendMultiple'
 
+  'DeploymentPreview__DeepDiscountPercent'
+  'DeploymentPreview__EndsSoonWindow'
+  'DeploymentPreview__StartBuffer'
+
   'Sync__ArchiveAfter'
   'Sync__Interval'
   'Sync__LeaseDuration'
@@ -318,6 +321,11 @@ var tunableAppSettings = [
   'Sync__SpreadWindow'
 
   'Tokens__RefreshAhead'
+
+  // The timer schedules below (var timerSchedules) may be overridden too.
+  'InspectCouponsSchedule'
+  'RefreshTokensSchedule'
+  'SyncCouponsSchedule'
 ]
 
 // ------------------------------------------------------------------ identity, monitoring, storage, Key Vault
@@ -391,24 +399,30 @@ module communication 'modules/communication.bicep' = if (enableEmail) {
 
 // ------------------------------------------------------------------ app settings
 
-// Versionless secret URIs: the platform picks up a new secret version within a day (or on restart).
-var kvSecretUriBase = 'https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/'
+// Versionless secret URIs: the platform picks up a new secret version within a day (or on restart). Built from the
+// vault module's output, so the app (and its Key Vault references) waits for the vault and its Secrets User role.
+var kvSecretUriBase = '${keyVault.outputs.uri}secrets/'
 
 var hostAndStorageSettings = {
-  // The Functions host's own storage (leases, timers' schedule monitor, keys), identity-based.
+  // The Functions host's own storage, identity-based with the user-assigned identity: leases, the timers' schedule
+  // monitor, keys, and the Durable Functions task hub (its control/work-item queues, history and instance tables,
+  // large-message and lease blobs; hub name in host.json extensions.durableTask.hubName). Durable's Azure Storage
+  // provider needs all three service URIs (or __accountName) plus __credential/__clientId for a user-assigned identity.
   AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
   AzureWebJobsStorage__queueServiceUri: storage.outputs.queueEndpoint
   AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
   AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identity.properties.clientId
-  // The app's database. The host reads the same names for the queue triggers (function.json "connection":
-  // "CouponStorage"); the app reads the three URIs and clientId (CouponStorageOptions). Same account as the host's.
+  // The app's database. The host's queue extension reads the same names for the queue triggers
+  // ([QueueTrigger(..., Connection = "CouponStorage")]); the app's Azure SDK clients read the three URIs and clientId.
+  // Same account as the host's.
   CouponStorage__blobServiceUri: storage.outputs.blobEndpoint
   CouponStorage__queueServiceUri: storage.outputs.queueEndpoint
   CouponStorage__tableServiceUri: storage.outputs.tableEndpoint
   CouponStorage__credential: 'managedidentity'
   CouponStorage__clientId: identity.properties.clientId
-  // Telemetry of the Functions host, sent with the identity (local auth is off on the component).
+  // Telemetry of the Functions host (and of the worker, whose logs the host forwards), sent with the identity (local
+  // auth is off on the component).
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
 }
@@ -416,11 +430,9 @@ var hostAndStorageSettings = {
 var appCoreSettings = {
   Security__EncryptionKey: '@Microsoft.KeyVault(SecretUri=${kvSecretUriBase}security-encryption-key/)'
   Auth__KeyCacheSeconds: string(authKeyCacheSeconds)
-  // Standalone-only features stay off in Azure: the Functions host runs the triggers, there is no local tenant
-  // bootstrap, and the platform sandboxes are never reachable.
+  // Local-only features stay off in Azure: no local tenant bootstrap, and the platform sandboxes are never reachable.
   Bootstrap__Enabled: 'false'
   Sandbox__Enabled: 'false'
-  Runner__Enabled: 'false'
 }
 
 var shopeeSettings = empty(shopeePartnerId) ? {} : {
@@ -444,7 +456,7 @@ var shoplineSettings = empty(shoplineAppKey) ? {} : {
 var notificationSettings = enableEmail ? {
   Notifications__Sink: 'acs'
   Notifications__Acs__ConnectionString: '@Microsoft.KeyVault(SecretUri=${kvSecretUriBase}acs-connection-string/)'
-  Notifications__Acs__SenderAddress: communication.outputs.senderAddress
+  Notifications__Acs__SenderAddress: communication.?outputs.senderAddress ?? ''
 } : {
   Notifications__Sink: 'outbox'
 }
@@ -452,6 +464,14 @@ var notificationSettings = enableEmail ? {
 var adminAuthSettings = enableAdminAuth ? {
   MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(SecretUri=${kvSecretUriBase}admin-auth-client-secret/)'
 } : {}
+
+// The timer functions' schedules (NCRONTAB with seconds, UTC): the host resolves [TimerTrigger("%SyncCouponsSchedule%")]
+// from these app settings, and a timer whose setting is missing fails to load. appSettingOverrides may change them.
+var timerSchedules = {
+  SyncCouponsSchedule: '0 */15 * * * *'
+  InspectCouponsSchedule: '0 */5 * * * *'
+  RefreshTokensSchedule: '0 */10 * * * *'
+}
 
 // Overrides are matched against the catalog: exact names, or a collection's entries (two or three name segments
 // before the entry, e.g. RuleCatalog__NameMaxLength__* or Platforms__Lazada__Gateways__*).
@@ -465,8 +485,8 @@ var acceptedOverrides = filter(overrideItems, o => contains(tunableAppSettings, 
 var ignoredOverrides = filter(overrideItems, o => !(contains(tunableAppSettings, o.key) || contains(tunableAppSettings, o.family2) || contains(tunableAppSettings, o.family3)))
 var overrideSettings = toObject(acceptedOverrides, o => o.key, o => o.value)
 
-// Later objects win: the overrides can never replace the identity, storage or Key Vault settings.
-var appSettings = union(overrideSettings, hostAndStorageSettings, appCoreSettings, shopeeSettings, lazadaSettings, tiktokSettings, shoplineSettings, notificationSettings, adminAuthSettings)
+// Later objects win: the overrides can replace the timer schedules, never the identity, storage or Key Vault settings.
+var appSettings = union(timerSchedules, overrideSettings, hostAndStorageSettings, appCoreSettings, shopeeSettings, lazadaSettings, tiktokSettings, shoplineSettings, notificationSettings, adminAuthSettings)
 
 // ------------------------------------------------------------------ the Function App
 
@@ -480,8 +500,6 @@ module functionApp 'modules/functionapp.bicep' = {
     identityId: identity.id
     storageBlobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: deploymentContainerName
-    runtimeName: functionRuntimeName
-    runtimeVersion: functionRuntimeVersion
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     appSettings: appSettings
@@ -492,10 +510,8 @@ module functionApp 'modules/functionapp.bicep' = {
     adminAuthExcludedPaths: concat(apiExcludedPaths, adminAuthExtraExcludedPaths)
     adminAuthAllowedGroupIds: adminAuthAllowedGroupIds
   }
-  // Role assignments (storage data roles, Key Vault Secrets User, metrics publisher) exist before the app starts.
-  dependsOn: [
-    keyVault
-  ]
+  // No dependsOn: the role assignments (storage data roles, Key Vault Secrets User, metrics publisher) come before the
+  // app through the module outputs its settings use (storage endpoints, the vault URI, the telemetry connection string).
 }
 
 // ------------------------------------------------------------------ outputs
@@ -510,5 +526,5 @@ output keyVaultName string = keyVault.outputs.name
 output identityClientId string = identity.properties.clientId
 output identityPrincipalId string = identity.properties.principalId
 output appInsightsName string = monitoring.outputs.appInsightsName
-output emailSenderAddress string = enableEmail ? communication.outputs.senderAddress : ''
+output emailSenderAddress string = communication.?outputs.senderAddress ?? ''
 output ignoredAppSettingOverrides array = map(ignoredOverrides, o => o.key)

@@ -56,6 +56,8 @@ start_shared_azurite() {
   blob=$(free_port); queue=$(free_port); table=$(free_port)
   AZURITE_WORKDIR=$(mktemp -d)
   log "Starting Azurite in memory on ports $blob/$queue/$table"
+  # --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 and Azure.Storage.Queues 12.28.1 send x-ms-version 2026-10-06,
+  # newer than Azurite 3.37 accepts (Tables 12.13.0 sends 2020-12-06 and needs nothing).
   (cd "$AZURITE_WORKDIR" && exec "$AZURITE" --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --silent \
     --blobPort "$blob" --queuePort "$queue" --tablePort "$table") >"$AZURITE_WORKDIR/azurite.log" 2>&1 &
   AZURITE_PID=$!

@@ -119,6 +119,8 @@ dotnet build "$REPO_ROOT/tools/CouponFunctions.LocalHost" -c Release -nologo -v 
 
 blob=$(free_port); queue=$(free_port); table=$(free_port)
 log "Smoke: starting Azurite in memory on ports $blob/$queue/$table"
+# --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 and Azure.Storage.Queues 12.28.1 send x-ms-version 2026-10-06,
+# newer than Azurite 3.37 accepts (Tables 12.13.0 sends 2020-12-06 and needs nothing).
 (cd "$work" && exec setsid "$AZURITE" --inMemoryPersistence --skipApiVersionCheck --disableProductStyleUrl --silent \
   --blobPort "$blob" --queuePort "$queue" --tablePort "$table") >"$work/azurite.log" 2>&1 &
 pids+=($!)

@@ -62,6 +62,8 @@ if port_open 10000 && port_open 10001 && port_open 10002; then
 else
   mkdir -p .azurite
   log "Starting Azurite (data in .azurite/)"
+  # --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 and Azure.Storage.Queues 12.28.1 send x-ms-version 2026-10-06,
+  # newer than Azurite 3.37 accepts (Tables 12.13.0 sends 2020-12-06 and needs nothing).
   setsid "$AZURITE" --location .azurite --skipApiVersionCheck --disableProductStyleUrl --silent \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
   pids+=($!)

@@ -9,7 +9,7 @@ ensure_chromium
 
 start_shared_azurite
 
-log "Checking that infra/ is in step with the code"
+log "Compiling the Bicep (Bicep CLI restored from NuGet) and checking that infra/ is in step with the code"
 infra_ok=1
 bash infra/validate.sh || infra_ok=0
 
@@ -35,7 +35,7 @@ done
 
 echo
 echo "Test summary by project is in test-artifacts/ (logs, TRX, browser screenshots)."
-[ "$infra_ok" = 1 ] || { echo "infra/validate.sh failed: infra/ is out of step with the code."; failed_projects+=("infra"); }
+[ "$infra_ok" = 1 ] || { echo "infra/validate.sh failed: the Bicep does not compile cleanly, or infra/ is out of step with the code."; failed_projects+=("infra"); }
 [ ${#failed_projects[@]} -gt 0 ] && echo "Failing projects: ${failed_projects[*]}"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ ${#failed_projects[@]} -eq 0 ]

@@ -1,7 +1,7 @@
-// The Function App on Flex Consumption (Linux) that runs the custom handler: the Functions host reads host.json and
-// the function.json folders from the deployed package and starts handler/CouponFunctions.Handler (self-contained
-// linux-x64) on FUNCTIONS_CUSTOMHANDLER_PORT. The only identity is the user-assigned one: host storage, the package
-// container, Key Vault references and Application Insights all use it.
+// The Function App on Flex Consumption (Linux) running the .NET isolated worker: the Functions host reads host.json
+// and the worker's functions.metadata (generated from the [Function] attributes) from the deployed package and starts
+// the worker (framework-dependent, on the platform's .NET 10 runtime). The only identity is the user-assigned one: host
+// storage and the Durable task hub, the package container, Key Vault references and Application Insights all use it.
 
 param location string
 param tags object
@@ -13,9 +13,6 @@ param identityId string
 param storageBlobEndpoint string
 @description('Container Flex Consumption deploys the package from.')
 param deploymentContainerName string
-@description('functionAppConfig.runtime.name; see the UNCERTAIN note in main.bicep.')
-param runtimeName string
-param runtimeVersion string
 param maximumInstanceCount int
 param instanceMemoryMB int
 @description('App settings: name -> value (Key Vault references, no secrets).')
@@ -33,8 +30,15 @@ param adminAuthTenantId string = ''
 param adminAuthExcludedPaths array = []
 @description('Entra group object ids allowed to sign in; empty = any account the app registration admits.')
 param adminAuthAllowedGroupIds array = []
-@description('App setting holding the app registration\'s client secret (a Key Vault reference).')
-param adminAuthClientSecretSettingName string = 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+
+// The NAME of the app setting that holds the app registration's client secret (main.bicep sets it to a Key Vault
+// reference); a name, not a secret, so a variable rather than a parameter.
+var adminAuthClientSecretSettingName = 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+// The stack: the isolated worker on .NET 10 (the app's TargetFramework net10.0; validate.py checks they agree).
+var functionsRuntime = {
+  name: 'dotnet-isolated'
+  version: '10.0'
+}
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -82,10 +86,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
-      runtime: {
-        name: runtimeName
-        version: runtimeVersion
-      }
+      runtime: functionsRuntime
     }
   }
 }
@@ -117,7 +118,7 @@ resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
 
 // App Service Authentication: every path needs an Entra ID sign-in (browsers are redirected to it) except the
 // excluded API paths, which reach the app unauthenticated and are guarded there by the operator API keys. The admin
-// page lives under /api/admin/ (the only prefix the Functions host forwards), so it is NOT excluded.
+// page is served by an HTTP function under /api/admin/ (the host reserves /admin), so it is NOT excluded.
 resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (enableAdminAuth) {
   parent: site
   name: 'authsettingsV2'

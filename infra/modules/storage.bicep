@@ -1,7 +1,8 @@
-// The app's database and the Functions host's storage in one account: Table Storage (state), Queue Storage (fan-out
-// work, with the <queue>-poison queue of each), Blob Storage (outbox, read model, reports) and the container Flex
-// Consumption deploys the package from. Shared keys are off: everything, the app and the host alike, uses the
-// user-assigned identity with the data roles below.
+// The app's database, the Functions host's storage and the Durable Functions task hub in one account: Table Storage
+// (state), Queue Storage (fan-out work, with the <queue>-poison queue of each), Blob Storage (outbox, read model,
+// reports) and the container Flex Consumption deploys the package from. The task hub's queues, tables and containers
+// are created by the Durable extension at start, not here. Shared keys are off: everything, the app, the host and
+// Durable alike, uses the user-assigned identity with the data roles below.
 
 param location string
 param tags object
@@ -19,15 +20,18 @@ param dataReaderWriterPrincipalIds array = []
 param allowStorageSharedKeyAccess bool = false
 
 var roles = {
-  blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // host: leases, timers' schedule monitor, deployment package; app: blobs
-  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // host: queue triggers and poison queues; app: enqueue
-  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // app: all state
+  // host: leases, timers' schedule monitor, deployment package; Durable: hub leases, large messages; app: blobs
+  blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  // host: queue triggers and poison queues; Durable: control and work-item queues; app: enqueue
+  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  // Durable: history and instance tables; app: all state
+  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // Lets the identity get a user delegation key for read-only report links (BlobContainerClient user delegation SAS).
   // Blob Data Owner already carries that action; the explicit role keeps links working if Owner is ever narrowed.
   blobDelegator: 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
 }
 
-// Every queue the code uses, and the poison queue the host (and the standalone runner) moves failed messages to.
+// Every queue the code uses, and the poison queue the Functions host (and the local host) moves failed messages to.
 var allQueues = concat(queueNames, map(queueNames, q => '${q}-poison'))
 var allContainers = union(containerNames, [deploymentContainerName])
 

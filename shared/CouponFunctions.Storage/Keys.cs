@@ -1,12 +1,14 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 
 namespace CouponFunctions.Storage;
 
 /// <summary>
-/// Key formats. Ids are lower-case letters, digits and hyphens (see IdFormat), so '_' separates them safely and
-/// nothing needs URL escaping.
+/// Key formats and key filters. Ids are lower-case letters, digits and hyphens (see IdFormat), so '_' separates them
+/// safely and nothing needs URL escaping. Filters are built with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>,
+/// which quotes and escapes every value.
 /// </summary>
 internal static class Keys
 {
@@ -31,4 +33,22 @@ internal static class Keys
     /// <summary>Newest first: row keys sort ascending, so store the time counted down from the end of time.</summary>
     public static string NewestFirst(DateTimeOffset at) =>
         (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <summary>Every row of one partition.</summary>
+    public static string InPartition(string partition) => TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+
+    /// <summary>The rows of one partition whose RowKey starts with <paramref name="prefix"/> (a key range: tables have no startswith).</summary>
+    public static string RowKeyStartsWith(string partition, string prefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {PrefixEnd(prefix)}");
+
+    /// <summary>The rows of every partition whose RowKey starts with <paramref name="prefix"/>.</summary>
+    public static string RowKeyStartsWith(string prefix) =>
+        TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {PrefixEnd(prefix)}");
+
+    /// <summary>The smallest key above every key that starts with the prefix: its last character moved up by one.</summary>
+    private static string PrefixEnd(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        return prefix[..^1] + (char)(prefix[^1] + 1);
+    }
 }

@@ -1,16 +1,18 @@
-using CouponFunctions.Storage.Clients;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace CouponFunctions.Storage;
 
 /// <summary>Creates the app's tables, queues and containers if missing (infra/ creates them in Azure too).</summary>
-public sealed class StorageInitializer(StorageClients storage, ILogger<StorageInitializer> logger)
+public sealed class StorageInitializer(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, ILogger<StorageInitializer> logger)
 {
-    public async Task EnsureCreatedAsync(IEnumerable<string> queues, CancellationToken cancellationToken = default)
+    public async Task EnsureCreatedAsync(IEnumerable<string> queueNames, CancellationToken cancellationToken = default)
     {
-        await Task.WhenAll(TableNames.All.Select(t => storage.GetTableClient(t).CreateIfNotExistsAsync(cancellationToken)));
-        await Task.WhenAll(queues.SelectMany(q => new[] { q, q + "-poison" }).Select(q => storage.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken)));
-        await Task.WhenAll(ContainerNames.All.Select(c => storage.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken)));
+        await Task.WhenAll(TableNames.All.Select(t => tables.CreateTableIfNotExistsAsync(t, cancellationToken)));
+        await Task.WhenAll(queueNames.SelectMany(q => new[] { q, q + "-poison" }).Select(q => queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+        await Task.WhenAll(ContainerNames.All.Select(c => blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
         logger.LogInformation("Storage is ready: {Tables} tables, queues and containers exist", TableNames.All.Count);
     }
 }
@@ -24,5 +26,8 @@ public static class ContainerNames
     /// <summary>The coupon list read model: per store segments of list rows and open findings.</summary>
     public const string ReadModel = "readmodel";
 
-    public static IReadOnlyList<string> All { get; } = [Outbox, ReadModel];
+    /// <summary>Downloadable reports (failure reports, exports), shared through read-only expiring links.</summary>
+    public const string Reports = "reports";
+
+    public static IReadOnlyList<string> All { get; } = [Outbox, ReadModel, Reports];
 }

@@ -4,22 +4,22 @@ using CouponFunctions.Core.Inspections.Runs;
 using CouponFunctions.Core.Notifications;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Queues;
-using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Security;
 using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients;
 using CouponFunctions.Storage.Alerts;
-using CouponFunctions.Storage.Clients.Communication;
 using CouponFunctions.Storage.Coupons;
 using CouponFunctions.Storage.Inspections;
 using CouponFunctions.Storage.Notifications;
+using CouponFunctions.Storage.Notifications.Acs;
 using CouponFunctions.Storage.Platforms;
 using CouponFunctions.Storage.Queues;
 using CouponFunctions.Storage.ReadModel;
-using CouponFunctions.Storage.Sync;
+using CouponFunctions.Storage.Reports;
 using CouponFunctions.Storage.Runner;
 using CouponFunctions.Storage.Stores;
+using CouponFunctions.Storage.Sync;
 using CouponFunctions.Storage.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,15 +28,13 @@ using Microsoft.Extensions.Logging;
 
 namespace CouponFunctions.Storage;
 
-/// <summary>Registers the storage clients and every store adapter (repositories, recorders, runner state).</summary>
+/// <summary>Registers the Azure SDK storage clients and every store adapter (repositories, recorders, runner state).</summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddCouponStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new StorageClients(
-            CouponStorageOptions.ReadConnection(configuration),
-            new StorageClientOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
+        CouponStorageOptions.AddStorageClients(services, configuration);
         services.AddSingleton<ISecretProtector>(_ => AesGcmSecretProtector.FromBase64(configuration["Security:EncryptionKey"]));
         services.AddSingleton<StorageInitializer>();
 
@@ -58,6 +56,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStoreReadModel>(sp => sp.GetRequiredService<StoreReadModelWriter>());
         services.AddSingleton<IFindingsReadModel>(sp => sp.GetRequiredService<StoreReadModelWriter>());
         services.AddSingleton<ICouponReadModel, CouponReadModelCache>();
+        services.AddSingleton<ReportLinks>();
         AddNotifications(services, configuration);
         return services;
     }

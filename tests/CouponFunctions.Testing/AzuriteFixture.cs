@@ -1,5 +1,10 @@
 using System.Globalization;
-using CouponFunctions.Storage.Clients;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using CouponFunctions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CouponFunctions.Testing;
@@ -15,7 +20,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
 
     private static long s_counter;
     private AzuriteProcess? _process;
-    private StorageClients? _clients;
+    private ServiceProvider? _services;
 
     /// <summary>The connection string of the storage in use.</summary>
     public string ConnectionString { get; private set; } = string.Empty;
@@ -23,11 +28,15 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>True when this fixture started (and will stop) its own Azurite.</summary>
     public bool OwnsProcess => _process is not null;
 
-    /// <summary>Clients over <see cref="ConnectionString"/> with default options.</summary>
-    public StorageClients Clients => _clients ?? throw new InvalidOperationException("Call InitializeAsync first.");
+    /// <summary>The storage services of <c>AddCouponStorage</c> over <see cref="ConnectionString"/>: the SDK clients exactly as the app builds them.</summary>
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("Call InitializeAsync first.");
 
-    /// <summary>Clients with custom options (a manual clock, another queue encoding, fewer retries).</summary>
-    public StorageClients CreateClients(StorageClientOptions? options = null) => new(ConnectionString, options);
+    public TableServiceClient Tables => Services.GetRequiredService<TableServiceClient>();
+
+    /// <summary>Queues with base64 message text, as the app sends and the Functions queue trigger expects.</summary>
+    public QueueServiceClient Queues => Services.GetRequiredService<QueueServiceClient>();
+
+    public BlobServiceClient Blobs => Services.GetRequiredService<BlobServiceClient>();
 
     /// <summary>
     /// A fresh name valid as a table, a queue and a container name at once: lowercase letters and digits starting with a letter,
@@ -54,11 +63,16 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             ConnectionString = shared.Trim();
         }
 
-        _clients = new StorageClients(ConnectionString);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [CouponStorageOptions.SettingName] = ConnectionString })
+            .Build();
+        _services = new ServiceCollection().AddLogging().AddCouponStorage(configuration).BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
     {
+        var services = Interlocked.Exchange(ref _services, null);
+        if (services is not null) await services.DisposeAsync().ConfigureAwait(false);
         var process = Interlocked.Exchange(ref _process, null);
         if (process is not null) await process.DisposeAsync().ConfigureAwait(false);
     }

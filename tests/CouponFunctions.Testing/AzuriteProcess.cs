@@ -96,6 +96,8 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             // --location cannot be combined with --inMemoryPersistence; a scratch working directory catches any stray file.
             WorkingDirectory = workingDirectory,
         };
+        // --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 and Azure.Storage.Queues 12.28.1 send x-ms-version 2026-10-06,
+        // newer than Azurite 3.37 accepts (Tables 12.13.0 sends 2020-12-06 and needs nothing).
         foreach (var argument in new[]
                  {
                      "--blobHost", "127.0.0.1", "--blobPort", Invariant(ports[0]),

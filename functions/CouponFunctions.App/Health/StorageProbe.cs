@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 using CouponFunctions.Storage;
-using CouponFunctions.Storage.Clients;
 
 namespace CouponFunctions.App.Health;
 
@@ -8,17 +11,21 @@ namespace CouponFunctions.App.Health;
 internal sealed record StorageCheck(string Status, long Milliseconds, string? Error);
 
 /// <summary>Checks that each storage service (tables, queues, blobs) answers and accepts our credentials.</summary>
-internal sealed class StorageProbe(StorageClients storage)
+internal sealed class StorageProbe(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
     public async Task<IReadOnlyDictionary<string, StorageCheck>> RunAsync(CancellationToken cancellationToken = default) => new Dictionary<string, StorageCheck>
     {
-        ["tables"] = await CheckAsync(token => storage.TableService.PingAsync(token), cancellationToken),
-        ["queues"] = await CheckAsync(token => storage.GetQueueClient("health-probe").GetPropertiesAsync(token), cancellationToken, notFoundIsOk: true),
+        ["tables"] = await CheckAsync(async token =>
+        {
+            await foreach (var _ in tables.QueryAsync(maxPerPage: 1, cancellationToken: token)) break;
+        }, cancellationToken),
+        ["queues"] = await CheckAsync(token => queues.GetQueueClient("health-probe").GetPropertiesAsync(token), cancellationToken, notFoundIsOk: true),
         ["blobs"] = await CheckAsync(async token =>
         {
-            await foreach (var _ in storage.GetBlobContainerClient(ContainerNames.Outbox).GetBlobsAsync("health-probe/", token)) break;
+            var probe = blobs.GetBlobContainerClient(ContainerNames.Outbox).GetBlobsAsync(new GetBlobsOptions { Prefix = "health-probe/" }, token);
+            await foreach (var _ in probe) break;
         }, cancellationToken),
     };
 

@@ -21,4 +21,10 @@ public sealed class StoreIdJsonConverter : JsonConverter<StoreId>
         StoreId.TryParse(reader.GetString(), out var id) ? id : throw new JsonException("Not a store id.");
 
     public override void Write(Utf8JsonWriter writer, StoreId value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+
+    // Store ids also key maps (a template's product ids per store).
+    public override StoreId ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        StoreId.TryParse(reader.GetString(), out var id) ? id : throw new JsonException("Not a store id.");
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, StoreId value, JsonSerializerOptions options) => writer.WritePropertyName(value.Value);
 }

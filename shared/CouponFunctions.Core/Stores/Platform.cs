@@ -45,4 +45,11 @@ public sealed class PlatformJsonConverter : System.Text.Json.Serialization.JsonC
 
     public override void Write(System.Text.Json.Utf8JsonWriter writer, Platform value, System.Text.Json.JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToWire());
+
+    // Platforms also key maps (a template's per-platform overrides), by the same wire names.
+    public override Platform ReadAsPropertyName(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        Read(ref reader, typeToConvert, options);
+
+    public override void WriteAsPropertyName(System.Text.Json.Utf8JsonWriter writer, Platform value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WritePropertyName(value.ToWire());
 }

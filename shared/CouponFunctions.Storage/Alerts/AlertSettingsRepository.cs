@@ -1,22 +1,21 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Alerts;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Tables;
 
 namespace CouponFunctions.Storage.Alerts;
 
 /// <summary>TenantSettings table: PartitionKey = tenant id, RowKey = "alerts".</summary>
-internal sealed class AlertSettingsRepository(StorageClients storage) : IAlertSettingsRepository
+internal sealed class AlertSettingsRepository(TableServiceClient tables) : IAlertSettingsRepository
 {
     private const string Row = "alerts";
-    private readonly TableClient _table = storage.GetTableClient(TableNames.TenantSettings);
+    private readonly TableClient _table = tables.GetTableClient(TableNames.TenantSettings);
 
     public async Task<AlertSettings> GetAsync(TenantId tenantId, CancellationToken cancellationToken = default)
     {
-        var entity = await _table.GetEntityIfExistsAsync(tenantId.Value, Row, cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(tenantId.Value, Row, cancellationToken: cancellationToken);
         if (!entity.HasValue) return AlertSettings.Default;
         var e = entity.Value!;
         var recipients = e.GetString("Recipients") is { Length: > 0 } list ? list.Split(',') : [];

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Sync;
-using CouponFunctions.Storage.Clients.Tables;
 
 namespace CouponFunctions.Storage.Coupons;
 

@@ -1,21 +1,21 @@
+using Azure.Data.Tables;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Tables;
+using CouponFunctions.Storage.Tables;
 
 namespace CouponFunctions.Storage.Coupons;
 
 /// <summary>Coupons table, one partition per store: coupon rows, their history and pending alerts side by side.</summary>
-internal sealed class CouponRepository(StorageClients storage) : ICouponRepository
+internal sealed class CouponRepository(TableServiceClient tables) : ICouponRepository
 {
     private const int MaxBatch = 100;
-    private readonly TableClient _table = storage.GetTableClient(TableNames.Coupons);
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Coupons);
 
     public async Task<Dictionary<string, StoredCoupon>> LoadStoreAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default)
     {
         var coupons = new Dictionary<string, StoredCoupon>(StringComparer.Ordinal);
-        await foreach (var entity in _table.QueryAsync(RowsWithPrefix(tenantId, storeId, CouponEntityMapper.CouponPrefix), cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(RowsWithPrefix(tenantId, storeId, CouponEntityMapper.CouponPrefix), cancellationToken: cancellationToken))
         {
             var stored = CouponEntityMapper.ToStored(entity);
             coupons[stored.Id] = stored;
@@ -25,7 +25,7 @@ internal sealed class CouponRepository(StorageClients storage) : ICouponReposito
 
     public async Task<StoredCoupon?> GetAsync(TenantId tenantId, StoreId storeId, string couponId, CancellationToken cancellationToken = default)
     {
-        var entity = await _table.GetEntityIfExistsAsync(Keys.StorePartition(tenantId, storeId), CouponEntityMapper.CouponRowKey(couponId), cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Keys.StorePartition(tenantId, storeId), CouponEntityMapper.CouponRowKey(couponId), cancellationToken: cancellationToken);
         return entity.HasValue ? CouponEntityMapper.ToStored(entity.Value!) : null;
     }
 
@@ -56,7 +56,7 @@ internal sealed class CouponRepository(StorageClients storage) : ICouponReposito
     {
         var history = new List<CouponHistoryEntry>();
         var filter = RowsWithPrefix(tenantId, storeId, CouponEntityMapper.HistoryPrefixOf(couponId));
-        await foreach (var entity in _table.QueryAsync(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {
             history.Add(CouponEntityMapper.ToHistory(entity));
             if (history.Count >= max) break;
@@ -67,7 +67,7 @@ internal sealed class CouponRepository(StorageClients storage) : ICouponReposito
     public async Task<IReadOnlyList<PendingAlert>> GetPendingAlertsAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default)
     {
         var alerts = new List<PendingAlert>();
-        await foreach (var entity in _table.QueryAsync(RowsWithPrefix(tenantId, storeId, CouponEntityMapper.AlertPrefix), cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(RowsWithPrefix(tenantId, storeId, CouponEntityMapper.AlertPrefix), cancellationToken: cancellationToken))
             alerts.Add(CouponEntityMapper.ToAlert(entity));
         return alerts;
     }
@@ -75,9 +75,8 @@ internal sealed class CouponRepository(StorageClients storage) : ICouponReposito
     public Task DeletePendingAlertAsync(TenantId tenantId, StoreId storeId, string alertKey, CancellationToken cancellationToken = default) =>
         _table.DeleteEntityAsync(Keys.StorePartition(tenantId, storeId), CouponEntityMapper.AlertPrefix + Keys.Escape(alertKey), cancellationToken: cancellationToken);
 
-    private async Task SubmitAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken) =>
-        (await _table.SubmitTransactionAsync(batch, cancellationToken)).EnsureSuccess();
+    private Task SubmitAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken) => _table.SubmitAsync(batch, cancellationToken);
 
     private static string RowsWithPrefix(TenantId tenantId, StoreId storeId, string prefix) =>
-        TableFilter.And(TableFilter.Create($"PartitionKey eq {Keys.StorePartition(tenantId, storeId)}"), TableFilter.RowKeyStartsWith(prefix));
+        Keys.RowKeyStartsWith(Keys.StorePartition(tenantId, storeId), prefix);
 }

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Inspections.Runs;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Tables;
+using CouponFunctions.Storage.Tables;
 
 namespace CouponFunctions.Storage.Inspections;
 
@@ -15,15 +15,15 @@ namespace CouponFunctions.Storage.Inspections;
 /// than one entity may) and the run row "r_{slot}" written last, so a run is visible only when complete.
 /// InspectionState keeps each store's last and planned slot (ETag-guarded).
 /// </summary>
-internal sealed class InspectionRepository(StorageClients storage) : IInspectionRepository
+internal sealed class InspectionRepository(TableServiceClient tables) : IInspectionRepository
 {
-    private readonly TableClient _runs = storage.GetTableClient(TableNames.Inspections);
-    private readonly TableClient _states = storage.GetTableClient(TableNames.InspectionState);
+    private readonly TableClient _runs = tables.GetTableClient(TableNames.Inspections);
+    private readonly TableClient _states = tables.GetTableClient(TableNames.InspectionState);
 
     public async Task<IReadOnlyList<InspectionState>> ListStatesAsync(TenantId tenantId, CancellationToken cancellationToken = default)
     {
         var states = new List<InspectionState>();
-        await foreach (var e in _states.QueryAsync(TableFilter.Create($"PartitionKey eq {tenantId.Value}"), cancellationToken: cancellationToken))
+        await foreach (var e in _states.QueryAsync<TableEntity>(Keys.InPartition(tenantId.Value), cancellationToken: cancellationToken))
         {
             states.Add(new InspectionState(tenantId, StoreId.Parse(e.RowKey), e.GetString("LastSlotKey"), e.GetDateTimeOffset("LastInspectedAt"),
                 e.GetString("PlannedSlotKey"), e.GetDateTimeOffset("PlannedAt"), e.ETag.ToString()));
@@ -34,19 +34,10 @@ internal sealed class InspectionRepository(StorageClients storage) : IInspection
     public async Task<bool> TryMarkPlannedAsync(TenantId tenantId, StoreId storeId, string slotKey, DateTimeOffset at, string? version, CancellationToken cancellationToken = default)
     {
         var entity = new TableEntity(tenantId.Value, storeId.Value) { ["PlannedSlotKey"] = slotKey, ["PlannedAt"] = at };
-        if (version is null)
-        {
-            try
-            {
-                await _states.AddEntityAsync(entity, cancellationToken);
-                return true;
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
-                return false;
-            }
-        }
-        return (await _states.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Merge, cancellationToken)).Succeeded;
+        var written = version is null
+            ? await _states.AddIfAbsentAsync(entity, cancellationToken)
+            : await _states.UpdateIfUnchangedAsync(entity, new ETag(version), TableUpdateMode.Merge, cancellationToken);
+        return written.IsOk;
     }
 
     public async Task SaveRunAsync(StoreInspectionRun run, CancellationToken cancellationToken = default)
@@ -55,13 +46,13 @@ internal sealed class InspectionRepository(StorageClients storage) : IInspection
         var rows = run.Findings.ToDictionary(f => $"f_{run.SlotKey}_{Keys.Escape(f.Key)}", f => f);
         // An earlier attempt at this slot that crashed before its run row may have left rows this run does not have.
         var stale = new List<TableTransactionAction>();
-        var filter = TableFilter.And(TableFilter.Create($"PartitionKey eq {partition}"), TableFilter.RowKeyStartsWith($"f_{run.SlotKey}_"));
-        await foreach (var e in _runs.QueryAsync(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        var filter = Keys.RowKeyStartsWith(partition, $"f_{run.SlotKey}_");
+        await foreach (var e in _runs.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
             if (!rows.ContainsKey(e.RowKey)) stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, e.RowKey)));
         var writes = rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
             new TableEntity(partition, r.Key) { ["Finding"] = JsonSerializer.Serialize(r.Value, MessageJson.Options) }));
         foreach (var chunk in stale.Concat(writes).Chunk(100))
-            (await _runs.SubmitTransactionAsync(chunk, cancellationToken)).EnsureSuccess();
+            await _runs.SubmitAsync(chunk, cancellationToken);
 
         await _runs.UpsertEntityAsync(new TableEntity(partition, $"r_{run.SlotKey}")
         {
@@ -80,23 +71,22 @@ internal sealed class InspectionRepository(StorageClients storage) : IInspection
     public async Task<StoreInspectionRun?> GetRunAsync(TenantId tenantId, StoreId storeId, string slotKey, CancellationToken cancellationToken = default)
     {
         var partition = Keys.StorePartition(tenantId, storeId);
-        var run = await _runs.GetEntityIfExistsAsync(partition, $"r_{slotKey}", cancellationToken: cancellationToken);
+        var run = await _runs.GetEntityIfExistsAsync<TableEntity>(partition, $"r_{slotKey}", cancellationToken: cancellationToken);
         return run.HasValue ? await LoadAsync(tenantId, storeId, run.Value!, cancellationToken) : null;
     }
 
     public async Task<StoreInspectionRun?> GetLatestRunAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default)
     {
-        var state = await _states.GetEntityIfExistsAsync(tenantId.Value, storeId.Value, cancellationToken: cancellationToken);
+        var state = await _states.GetEntityIfExistsAsync<TableEntity>(tenantId.Value, storeId.Value, cancellationToken: cancellationToken);
         return state.HasValue && state.Value!.GetString("LastSlotKey") is { } slot ? await GetRunAsync(tenantId, storeId, slot, cancellationToken) : null;
     }
 
     private async Task<StoreInspectionRun> LoadAsync(TenantId tenantId, StoreId storeId, TableEntity run, CancellationToken cancellationToken)
     {
         var slot = run.GetString("SlotKey")!;
-        var filter = TableFilter.And(
-            TableFilter.Create($"PartitionKey eq {Keys.StorePartition(tenantId, storeId)}"), TableFilter.RowKeyStartsWith($"f_{slot}_"));
+        var filter = Keys.RowKeyStartsWith(Keys.StorePartition(tenantId, storeId), $"f_{slot}_");
         var findings = new List<TrackedFinding>();
-        await foreach (var e in _runs.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var e in _runs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             findings.Add(JsonSerializer.Deserialize<TrackedFinding>(e.GetString("Finding")!, MessageJson.Options)!);
         return new StoreInspectionRun(tenantId, storeId, slot, run.GetDateTimeOffset("InspectedAt") ?? DateTimeOffset.MinValue, findings);
     }

@@ -1,5 +1,5 @@
 using CouponFunctions.Core.Notifications;
-using CouponFunctions.Storage.Clients.Communication;
+using CouponFunctions.Storage.Notifications.Acs;
 using Microsoft.Extensions.Logging;
 
 namespace CouponFunctions.Storage.Notifications;

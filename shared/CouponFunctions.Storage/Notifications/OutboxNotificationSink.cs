@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Notifications;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Blobs;
+using CouponFunctions.Storage.Blobs;
 
 namespace CouponFunctions.Storage.Notifications;
 
@@ -12,9 +12,9 @@ namespace CouponFunctions.Storage.Notifications;
 /// The local notification sink and the sent-log shown in the admin page: one JSON blob per notification at
 /// "outbox/{tenant}/{idempotency key}.json", written create-only, so a repeated send writes (and sends) nothing.
 /// </summary>
-internal sealed class OutboxNotificationSink(StorageClients storage, TimeProvider time) : INotificationSink, INotificationOutbox
+internal sealed class OutboxNotificationSink(BlobServiceClient blobs, TimeProvider time) : INotificationSink, INotificationOutbox
 {
-    private readonly BlobContainerClient _container = storage.GetBlobContainerClient(ContainerNames.Outbox);
+    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerNames.Outbox);
 
     public async Task SendAsync(Notification notification, CancellationToken cancellationToken = default) =>
         await TryRecordAsync(notification, "outbox", cancellationToken);
@@ -25,24 +25,16 @@ internal sealed class OutboxNotificationSink(StorageClients storage, TimeProvide
         var id = Keys.Escape(notification.IdempotencyKey);
         var record = new SentNotification(id, notification.Kind, notification.To, notification.Subject, time.GetUtcNow(), channel, notification.Text, notification.Html);
         using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(record, MessageJson.Options));
-        try
-        {
-            await _container.UploadAsync(BlobName(notification.TenantId, id), content, "application/json", overwrite: false, cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
+        return await _container.GetBlobClient(BlobName(notification.TenantId, id)).UploadAsync(content, "application/json", overwrite: false, cancellationToken);
     }
 
     public async Task<bool> ExistsAsync(TenantId tenantId, string idempotencyKey, CancellationToken cancellationToken) =>
-        (await _container.GetPropertiesIfExistsAsync(BlobName(tenantId, Keys.Escape(idempotencyKey)), cancellationToken)).HasValue;
+        (await _container.GetBlobClient(BlobName(tenantId, Keys.Escape(idempotencyKey))).ExistsAsync(cancellationToken)).Value;
 
     public async Task<IReadOnlyList<SentNotification>> ListAsync(TenantId tenantId, int max, CancellationToken cancellationToken = default)
     {
         var items = new List<BlobItem>();
-        await foreach (var blob in _container.GetBlobsAsync($"{tenantId.Value}/", cancellationToken)) items.Add(blob);
+        await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{tenantId.Value}/" }, cancellationToken)) items.Add(blob);
         var newest = items.OrderByDescending(b => b.Properties.LastModified).Take(max);
         var sent = new List<SentNotification>();
         foreach (var blob in newest)
@@ -58,9 +50,8 @@ internal sealed class OutboxNotificationSink(StorageClients storage, TimeProvide
 
     private async Task<SentNotification?> ReadAsync(string name, CancellationToken cancellationToken)
     {
-        var download = await _container.DownloadIfExistsAsync(name, cancellationToken);
-        if (!download.HasValue) return null;
-        await using var stream = download.Value!.Content;
+        await using var stream = await _container.GetBlobClient(name).OpenReadIfExistsAsync(cancellationToken);
+        if (stream is null) return null;
         return await JsonSerializer.DeserializeAsync<SentNotification>(stream, MessageJson.Options, cancellationToken);
     }
 

@@ -1,8 +1,7 @@
+using Azure.Data.Tables;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Tables;
 
 namespace CouponFunctions.Storage.Platforms;
 
@@ -10,9 +9,9 @@ namespace CouponFunctions.Storage.Platforms;
 /// PlatformFailures table, one partition per store, newest first: every failed platform call with its redacted
 /// URL, status, platform code and request id, for operators troubleshooting a store.
 /// </summary>
-internal sealed class PlatformFailureRecorder(StorageClients storage, TimeProvider time) : IPlatformCallRecorder, IPlatformFailureLog
+internal sealed class PlatformFailureRecorder(TableServiceClient tables, TimeProvider time) : IPlatformCallRecorder, IPlatformFailureLog
 {
-    private readonly TableClient _table = storage.GetTableClient(TableNames.PlatformFailures);
+    private readonly TableClient _table = tables.GetTableClient(TableNames.PlatformFailures);
 
     public Task RecordFailureAsync(StoreConnection store, string operation, PlatformError error, CancellationToken cancellationToken = default)
     {
@@ -36,8 +35,8 @@ internal sealed class PlatformFailureRecorder(StorageClients storage, TimeProvid
         TenantId tenantId, StoreId storeId, int max, CancellationToken cancellationToken = default)
     {
         var failures = new List<PlatformFailure>();
-        var filter = TableFilter.Create($"PartitionKey eq {Keys.StorePartition(tenantId, storeId)}");
-        await foreach (var e in _table.QueryAsync(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        var filter = Keys.InPartition(Keys.StorePartition(tenantId, storeId));
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {
             failures.Add(new PlatformFailure(
                 e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,

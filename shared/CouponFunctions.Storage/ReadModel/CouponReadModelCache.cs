@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Coupons.Listing;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Blobs;
+using CouponFunctions.Storage.Blobs;
 
 namespace CouponFunctions.Storage.ReadModel;
 
@@ -17,16 +18,16 @@ namespace CouponFunctions.Storage.ReadModel;
 /// downloads only the segments that changed since this instance last read them, so every instance of the app sees a
 /// store's new data right after its sync, without a hot row or a cache-invalidation message.
 /// </summary>
-internal sealed class CouponReadModelCache(StorageClients storage) : ICouponReadModel
+internal sealed class CouponReadModelCache(BlobServiceClient blobs) : ICouponReadModel
 {
-    private readonly BlobContainerClient _container = storage.GetBlobContainerClient(ContainerNames.ReadModel);
+    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerNames.ReadModel);
     private readonly ConcurrentDictionary<TenantId, TenantCache> _tenants = new();
 
     public async Task<IReadOnlyList<CouponListRow>> GetRowsAsync(TenantId tenantId, CancellationToken cancellationToken = default)
     {
         var cache = _tenants.GetOrAdd(tenantId, _ => new TenantCache());
         var listed = new Dictionary<StoreId, (ETag? Coupons, ETag? Findings)>();
-        await foreach (var blob in _container.GetBlobsAsync(ReadModelBlobs.TenantPrefix(tenantId), cancellationToken))
+        await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = ReadModelBlobs.TenantPrefix(tenantId) }, cancellationToken))
         {
             if (ReadModelBlobs.Parse(blob.Name) is not { } parsed) continue;
             var entry = listed.GetValueOrDefault(parsed.Store);
@@ -61,20 +62,20 @@ internal sealed class CouponReadModelCache(StorageClients storage) : ICouponRead
     private async Task<StoreSegment> LoadAsync(TenantId tenantId, StoreId storeId, ETag couponsTag, ETag? findingsTag, CancellationToken cancellationToken)
     {
         IReadOnlyList<CouponListRow> rows = [];
-        var coupons = await _container.DownloadIfExistsAsync(ReadModelBlobs.Coupons(tenantId, storeId), cancellationToken);
-        if (coupons.HasValue)
+        var coupons = await _container.GetBlobClient(ReadModelBlobs.Coupons(tenantId, storeId)).OpenReadIfExistsAsync(cancellationToken);
+        if (coupons is not null)
         {
-            await using var gzip = new GZipStream(coupons.Value!.Content, CompressionMode.Decompress);
+            await using var gzip = new GZipStream(coupons, CompressionMode.Decompress);
             using var buffer = new MemoryStream();
             await gzip.CopyToAsync(buffer, cancellationToken);
             buffer.Position = 0;
             rows = CouponListSegmentSerializer.Read(buffer);
         }
 
-        var findings = findingsTag is null ? null : await _container.DownloadIfExistsAsync(ReadModelBlobs.Findings(tenantId, storeId), cancellationToken);
-        if (findings is { HasValue: true })
+        var findings = findingsTag is null ? null : await _container.GetBlobClient(ReadModelBlobs.Findings(tenantId, storeId)).OpenReadIfExistsAsync(cancellationToken);
+        if (findings is not null)
         {
-            await using var stream = findings.Value!.Content;
+            await using var stream = findings;
             var summaries = (await JsonSerializer.DeserializeAsync<List<CouponFindingSummary>>(stream, MessageJson.Options, cancellationToken) ?? [])
                 .ToDictionary(s => s.CouponId, StringComparer.Ordinal);
             rows = rows.Select(r => summaries.TryGetValue(r.PlatformCouponId, out var s)

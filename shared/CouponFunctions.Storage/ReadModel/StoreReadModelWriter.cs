@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Coupons.Listing;
@@ -7,8 +8,7 @@ using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Blobs;
+using CouponFunctions.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
 namespace CouponFunctions.Storage.ReadModel;
@@ -17,9 +17,9 @@ namespace CouponFunctions.Storage.ReadModel;
 /// Writes the read-model segments: a store's coupons (by sync, which holds the store's lease, so one writer at a time)
 /// and its open findings (by inspection). Ended coupons past the archive age are flagged archived, not dropped.
 /// </summary>
-internal sealed class StoreReadModelWriter(StorageClients storage, IOptions<SyncOptions> options) : IStoreReadModel, IFindingsReadModel
+internal sealed class StoreReadModelWriter(BlobServiceClient blobs, IOptions<SyncOptions> options) : IStoreReadModel, IFindingsReadModel
 {
-    private readonly BlobContainerClient _container = storage.GetBlobContainerClient(ContainerNames.ReadModel);
+    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerNames.ReadModel);
 
     public async Task WriteCouponsAsync(Store store, IReadOnlyCollection<StoredCoupon> coupons, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -32,7 +32,7 @@ internal sealed class StoreReadModelWriter(StorageClients storage, IOptions<Sync
             CouponListSegmentSerializer.Write(gzip, rows);
         }
         buffer.Position = 0;
-        await _container.UploadAsync(ReadModelBlobs.Coupons(store.TenantId, store.Id), buffer, "application/gzip", overwrite: true, cancellationToken: cancellationToken);
+        await _container.GetBlobClient(ReadModelBlobs.Coupons(store.TenantId, store.Id)).UploadAsync(buffer, "application/gzip", overwrite: true, cancellationToken);
     }
 
     public async Task WriteFindingsAsync(TenantId tenantId, StoreId storeId, IReadOnlyList<TrackedFinding> findings, CancellationToken cancellationToken = default)
@@ -43,6 +43,6 @@ internal sealed class StoreReadModelWriter(StorageClients storage, IOptions<Sync
             .Select(g => new CouponFindingSummary(g.Key, g.Count(), g.Min(f => f.Finding.Severity).ToString().ToLowerInvariant()))
             .ToList();
         using var buffer = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(summaries, MessageJson.Options));
-        await _container.UploadAsync(ReadModelBlobs.Findings(tenantId, storeId), buffer, "application/json", overwrite: true, cancellationToken: cancellationToken);
+        await _container.GetBlobClient(ReadModelBlobs.Findings(tenantId, storeId)).UploadAsync(buffer, "application/json", overwrite: true, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Tables;
+using Azure.Data.Tables;
 
 namespace CouponFunctions.Storage.Runner;
 
@@ -7,14 +6,14 @@ namespace CouponFunctions.Storage.Runner;
 public sealed record TimerScheduleRecord(DateTimeOffset? Last, DateTimeOffset Next, DateTimeOffset LastUpdated);
 
 /// <summary>RunnerSchedules table (PartitionKey "timers", RowKey = function name): timer status across restarts.</summary>
-public sealed class ScheduleStatusStore(StorageClients storage)
+public sealed class ScheduleStatusStore(TableServiceClient tables)
 {
     private const string Partition = "timers";
-    private readonly TableClient _table = storage.GetTableClient(TableNames.RunnerSchedules);
+    private readonly TableClient _table = tables.GetTableClient(TableNames.RunnerSchedules);
 
     public async Task<TimerScheduleRecord?> GetAsync(string functionName, CancellationToken cancellationToken = default)
     {
-        var entity = await _table.GetEntityIfExistsAsync(Partition, functionName, cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, functionName, cancellationToken: cancellationToken);
         if (!entity.HasValue) return null;
         var e = entity.Value!;
         return e.GetDateTimeOffset("Next") is { } next

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Security;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients.Tables;
 
 namespace CouponFunctions.Storage.Stores;
 

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Tables;
+using CouponFunctions.Storage.Tables;
 
 namespace CouponFunctions.Storage.Sync;
 
@@ -13,21 +13,21 @@ namespace CouponFunctions.Storage.Sync;
 /// SyncState (one row per store under its tenant; the lease is taken and released with ETag-guarded updates, so of two
 /// racing runs exactly one wins) and SyncRuns (per store partition, newest first).
 /// </summary>
-internal sealed class SyncStateRepository(StorageClients storage) : ISyncStateRepository
+internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStateRepository
 {
-    private readonly TableClient _states = storage.GetTableClient(TableNames.SyncState);
-    private readonly TableClient _runs = storage.GetTableClient(TableNames.SyncRuns);
+    private readonly TableClient _states = tables.GetTableClient(TableNames.SyncState);
+    private readonly TableClient _runs = tables.GetTableClient(TableNames.SyncRuns);
 
     public async Task<SyncState?> GetAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default)
     {
-        var entity = await _states.GetEntityIfExistsAsync(tenantId.Value, storeId.Value, cancellationToken: cancellationToken);
+        var entity = await _states.GetEntityIfExistsAsync<TableEntity>(tenantId.Value, storeId.Value, cancellationToken: cancellationToken);
         return entity.HasValue ? ToState(entity.Value!) : null;
     }
 
     public async Task<IReadOnlyList<SyncState>> ListAsync(TenantId tenantId, CancellationToken cancellationToken = default)
     {
         var states = new List<SyncState>();
-        await foreach (var e in _states.QueryAsync(TableFilter.Create($"PartitionKey eq {tenantId.Value}"), cancellationToken: cancellationToken)) states.Add(ToState(e));
+        await foreach (var e in _states.QueryAsync<TableEntity>(Keys.InPartition(tenantId.Value), cancellationToken: cancellationToken)) states.Add(ToState(e));
         return states;
     }
 
@@ -91,20 +91,10 @@ internal sealed class SyncStateRepository(StorageClients storage) : ISyncStateRe
             ["ConsecutiveFailures"] = state.ConsecutiveFailures,
             ["CouponCount"] = state.CouponCount,
         };
-        if (version is null)
-        {
-            try
-            {
-                var added = await _states.AddEntityAsync(entity, cancellationToken);
-                return added.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag for an insert.");
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
-                return null;
-            }
-        }
-        var result = await _states.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken);
-        return result.Succeeded ? result.ETag.ToString() : null;
+        var written = version is null
+            ? await _states.AddIfAbsentAsync(entity, cancellationToken)
+            : await _states.UpdateIfUnchangedAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken);
+        return written.IsOk ? written.Value.ToString() : null;
     }
 
     public Task RecordRunAsync(SyncRun run, CancellationToken cancellationToken = default) =>
@@ -127,8 +117,8 @@ internal sealed class SyncStateRepository(StorageClients storage) : ISyncStateRe
     public async Task<IReadOnlyList<SyncRun>> ListRunsAsync(TenantId tenantId, StoreId storeId, int max, CancellationToken cancellationToken = default)
     {
         var runs = new List<SyncRun>();
-        var filter = TableFilter.Create($"PartitionKey eq {Keys.StorePartition(tenantId, storeId)}");
-        await foreach (var e in _runs.QueryAsync(filter, maxPerPage: max, cancellationToken: cancellationToken))
+        var filter = Keys.InPartition(Keys.StorePartition(tenantId, storeId));
+        await foreach (var e in _runs.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {
             runs.Add(new SyncRun(
                 e.GetString("RunId")!, tenantId, storeId, e.GetString("Reason") ?? "",

@@ -1,20 +1,21 @@
+using Azure;
+using Azure.Data.Tables;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients;
-using CouponFunctions.Storage.Clients.Tables;
+using CouponFunctions.Storage.Tables;
 
 namespace CouponFunctions.Storage.Tenancy;
 
 /// <summary>ApiKeys table: PartitionKey = tenant id, RowKey = key id; only the SHA-256 of the secret is stored.</summary>
-internal sealed class ApiKeyRepository(StorageClients storage) : IApiKeyRepository
+internal sealed class ApiKeyRepository(TableServiceClient tables) : IApiKeyRepository
 {
-    private readonly TableClient _table = storage.GetTableClient(TableNames.ApiKeys);
+    private readonly TableClient _table = tables.GetTableClient(TableNames.ApiKeys);
 
     public async Task<ApiKey?> GetAsync(TenantId tenantId, string keyId, CancellationToken cancellationToken = default)
     {
         // Key ids come from callers' tokens: reject what could not be a key id before it reaches a table key.
         if (keyId.Length is < 2 or > 40 || !keyId.All(char.IsAsciiLetterOrDigit)) return null;
-        var entity = await _table.GetEntityIfExistsAsync(tenantId.Value, keyId, cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(tenantId.Value, keyId, cancellationToken: cancellationToken);
         return entity.HasValue ? ToKey(entity.Value!) : null;
     }
 
@@ -31,7 +32,7 @@ internal sealed class ApiKeyRepository(StorageClients storage) : IApiKeyReposito
     public async Task<IReadOnlyList<ApiKey>> ListAsync(TenantId tenantId, CancellationToken cancellationToken = default)
     {
         var keys = new List<ApiKey>();
-        await foreach (var entity in _table.QueryAsync(TableFilter.Create($"PartitionKey eq {tenantId.Value}"), cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(Keys.InPartition(tenantId.Value), cancellationToken: cancellationToken))
         {
             keys.Add(ToKey(entity));
         }
@@ -41,9 +42,9 @@ internal sealed class ApiKeyRepository(StorageClients storage) : IApiKeyReposito
     public async Task<bool> RevokeAsync(TenantId tenantId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken = default)
     {
         if (await GetAsync(tenantId, keyId, cancellationToken) is null) return false;
-        var result = await _table.UpdateEntityAsync(
-            new TableEntity(tenantId.Value, keyId) { ["RevokedAt"] = revokedAt }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
-        return result.Succeeded;
+        var result = await _table.UpdateIfUnchangedAsync(
+            new TableEntity(tenantId.Value, keyId) { ["RevokedAt"] = revokedAt }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        return result.IsOk;
     }
 
     private static ApiKey ToKey(TableEntity e) => new(

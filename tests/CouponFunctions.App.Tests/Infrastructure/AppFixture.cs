@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Sandbox.Common;
 using CouponFunctions.Sandbox.Lazada;
 using CouponFunctions.Sandbox.Shopee;
 using CouponFunctions.Storage;
-using CouponFunctions.Storage.Clients;
 using CouponFunctions.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +48,9 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>Storage and Core services of this test process over the app's storage (bootstrap, table reads).</summary>
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture is not started.");
 
-    public StorageClients Storage => Services.GetRequiredService<StorageClients>();
+    public TableServiceClient Tables => Services.GetRequiredService<TableServiceClient>();
+
+    public QueueServiceClient Queues => Services.GetRequiredService<QueueServiceClient>();
 
     /// <summary>The fixture's own settings over the common ones (timer schedules, lease lengths).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();

@@ -1,9 +1,9 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using System.Text.Json.Nodes;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Sandbox.Shopee;
 using CouponFunctions.Storage;
-using CouponFunctions.Storage.Clients.Tables;
 
 namespace CouponFunctions.App.Tests.Infrastructure;
 
@@ -115,10 +115,11 @@ public sealed class Workspace(AppFixture app, TenantId tenant, string adminKey)
 
     public async Task<int> CountRowsAsync(string storeId, string prefix)
     {
-        var table = App.Storage.GetTableClient(TableNames.Coupons);
-        var filter = TableFilter.And(TableFilter.Create($"PartitionKey eq {$"{Tenant.Value}_{storeId}"}"), TableFilter.RowKeyStartsWith(prefix));
+        var table = App.Tables.GetTableClient(TableNames.Coupons);
+        var end = prefix[..^1] + (char)(prefix[^1] + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {$"{Tenant.Value}_{storeId}"} and RowKey ge {prefix} and RowKey lt {end}");
         var count = 0;
-        await foreach (var _ in table.QueryAsync(filter, select: ["RowKey"])) count++;
+        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"])) count++;
         return count;
     }
 

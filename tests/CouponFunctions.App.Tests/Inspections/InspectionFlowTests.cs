@@ -79,7 +79,7 @@ public sealed class InspectionFlowTests(TimersFixture app)
         var store = await bed.AddShopeeStoreAsync(741_001, "TH", shopExists: true, timeZone: zones.West);
         await bed.WaitForSyncsAsync(store);
         var message = JsonSerializer.Serialize(new { tenantId = bed.Tenant.Value, dueAt = now.AddMinutes(-10), storeIds = new[] { store } });
-        var queue = app.Storage.GetQueueClient(QueueNames.InspectTenant);
+        var queue = app.Queues.GetQueueClient(QueueNames.InspectTenant);
 
         await queue.SendMessageAsync(message);
         await queue.SendMessageAsync(message);

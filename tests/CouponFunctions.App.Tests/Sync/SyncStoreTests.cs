@@ -91,9 +91,9 @@ public sealed class SyncStoreTests(AppHostFixture app)
 
     private static async Task<List<string>> RowTimestampsAsync(Workspace bed, string store)
     {
-        var table = bed.App.Storage.GetTableClient(CouponFunctions.Storage.TableNames.Coupons);
+        var table = bed.App.Tables.GetTableClient(CouponFunctions.Storage.TableNames.Coupons);
         var rows = new List<string>();
-        await foreach (var e in table.QueryAsync(CouponFunctions.Storage.Clients.Tables.TableFilter.Create($"PartitionKey eq {$"{bed.Tenant.Value}_{store}"}")))
+        await foreach (var e in table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {$"{bed.Tenant.Value}_{store}"}")))
             rows.Add($"{e.RowKey}:{e.ETag}");
         return rows;
     }

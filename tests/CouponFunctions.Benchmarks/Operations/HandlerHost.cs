@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using CouponFunctions.Storage.Clients;
+using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -70,7 +70,7 @@ internal sealed class HandlerHost : IAsyncDisposable
     /// </summary>
     public async Task<int> DrainAsync(string queueName, string function, int inFlight, CancellationToken cancellationToken)
     {
-        var queue = Services.GetRequiredService<StorageClients>().GetQueueClient(queueName);
+        var queue = Services.GetRequiredService<QueueServiceClient>().GetQueueClient(queueName);
         using var gate = new SemaphoreSlim(inFlight);
         var running = new List<Task>();
         var delivered = 0;
@@ -91,7 +91,7 @@ internal sealed class HandlerHost : IAsyncDisposable
                 {
                     try
                     {
-                        var status = await DeliverTextAsync(function, message.MessageText, cancellationToken);
+                        var status = await DeliverTextAsync(function, message.Body.ToString(), cancellationToken);
                         if (status != 200) throw new InvalidOperationException($"{function} answered {status}.");
                         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                     }

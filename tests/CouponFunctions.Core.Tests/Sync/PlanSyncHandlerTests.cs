@@ -58,6 +58,39 @@ public sealed class PlanSyncHandlerTests
         Assert.Equal(["s-due"], queue.Sent.Select(s => s.Message.StoreId));
     }
 
+    [Fact]
+    public async Task HandleAsync_StoresOfDifferentSizes_HeaviestStartFirstWithinEachPlatformsSpread()
+    {
+        var sizes = new Dictionary<string, int> { ["s-small"] = 50, ["s-big"] = 5_000, ["s-mid"] = 800, ["s-empty"] = 0 };
+        var stores = sizes.Keys.Select(id => NewStore(id, Platform.Shopee)).Append(NewStore("s-laz-a", Platform.Lazada)).Append(NewStore("s-laz-b", Platform.Lazada)).ToList();
+        var states = sizes.Select(p => Synced(p.Key, p.Value))
+            .Append(Synced("s-laz-a", 10)).Append(Synced("s-laz-b", 20_000)).ToList();
+        var queue = new CapturingQueue();
+
+        await Handler(stores, states, queue).HandleAsync();
+
+        Assert.Equal(["s-big", "s-laz-b", "s-mid", "s-laz-a", "s-small", "s-empty"], queue.Sent.Select(s => s.Message.StoreId));
+        var shopee = queue.Sent.Where(s => sizes.ContainsKey(s.Message.StoreId)).ToList();
+        Assert.Equal(["s-big", "s-mid", "s-small", "s-empty"], shopee.OrderBy(s => s.Delay ?? TimeSpan.Zero).Select(s => s.Message.StoreId));
+        Assert.Equal([0, 75, 150, 225], shopee.Select(s => (s.Delay ?? TimeSpan.Zero).TotalSeconds));
+    }
+
+    [Fact]
+    public async Task HandleAsync_StoreNeverSyncedBesideKnownStores_GoesFirstAsAnUnknownThatMayBeLarge()
+    {
+        var stores = new[] { NewStore("s-known", Platform.Shopee), NewStore("s-new", Platform.Shopee), NewStore("s-failed", Platform.Shopee) };
+        var failed = new SyncState(Tenant, StoreId.Parse("s-failed"), null, null, Clock.GetUtcNow().AddDays(-1), null, SyncRunStatus.Failed, null, 1, 0, "v");
+        var queue = new CapturingQueue();
+
+        await Handler(stores, [Synced("s-known", 9_000), failed], queue).HandleAsync();
+
+        Assert.Equal(["s-failed", "s-new", "s-known"], queue.Sent.Select(s => s.Message.StoreId));
+    }
+
+    /// <summary>Last synced successfully a day ago (so due again) and saw <paramref name="coupons"/> coupons.</summary>
+    private static SyncState Synced(string storeId, int coupons) =>
+        new(Tenant, StoreId.Parse(storeId), null, null, null, Clock.GetUtcNow().AddDays(-1), SyncRunStatus.Succeeded, null, 0, coupons, "v");
+
     private static PlanSyncHandler Handler(IReadOnlyList<Store> stores, IReadOnlyList<SyncState> states, IWorkQueue queue)
     {
         var repository = new Mock<IStoreRepository>();

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using CouponFunctions.Core.Notifications;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Storage.Clients.Communication;
 using CouponFunctions.Storage.Notifications;
-using CouponFunctions.Storage.Tests.Clients;
-using CouponFunctions.Storage.Tests.Clients.Communication;
+using CouponFunctions.Storage.Notifications.Acs;
+using CouponFunctions.Storage.Tests.Infrastructure;
+using CouponFunctions.Storage.Tests.Notifications.Acs;
 using CouponFunctions.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -63,8 +63,8 @@ public sealed class NotificationSinkTests(AzuriteFixture azurite)
 
     private async Task<OutboxNotificationSink> OutboxAsync()
     {
-        await azurite.Clients.GetBlobContainerClient(ContainerNames.Outbox).CreateIfNotExistsAsync();
-        return new OutboxNotificationSink(azurite.Clients, TimeProvider.System);
+        await azurite.Blobs.GetBlobContainerClient(ContainerNames.Outbox).CreateIfNotExistsAsync();
+        return new OutboxNotificationSink(azurite.Blobs, TimeProvider.System);
     }
 
     private static Notification Notification(TenantId tenant, string key) =>

@@ -4,7 +4,7 @@ using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Storage.ReadModel;
-using CouponFunctions.Storage.Tests.Clients;
+using CouponFunctions.Storage.Tests.Infrastructure;
 using CouponFunctions.Testing;
 using Microsoft.Extensions.Options;
 
@@ -18,9 +18,9 @@ public sealed class CouponReadModelCacheTests(AzuriteFixture azurite)
     [Fact]
     public async Task GetRows_SegmentsWrittenAndRewritten_EveryReaderSeesTheLatest()
     {
-        await azurite.Clients.GetBlobContainerClient(ContainerNames.ReadModel).CreateIfNotExistsAsync();
-        var writer = new StoreReadModelWriter(azurite.Clients, Options.Create(new SyncOptions()));
-        var cache = new CouponReadModelCache(azurite.Clients);
+        await azurite.Blobs.GetBlobContainerClient(ContainerNames.ReadModel).CreateIfNotExistsAsync();
+        var writer = new StoreReadModelWriter(azurite.Blobs, Options.Create(new SyncOptions()));
+        var cache = new CouponReadModelCache(azurite.Blobs);
         var tenant = TenantId.Parse(azurite.UniqueName("t"));
         var a = Store(tenant, "s-a");
         var b = Store(tenant, "s-b");
@@ -32,7 +32,7 @@ public sealed class CouponReadModelCacheTests(AzuriteFixture azurite)
         await writer.WriteCouponsAsync(b, [Stored("3", CouponStatus.Upcoming, Now.AddDays(9)), Stored("4", CouponStatus.Ongoing, Now.AddDays(1))], Now);
         await writer.WriteFindingsAsync(tenant, a.Id, [Tracked(a, "1", FindingSeverity.Warning), Tracked(a, "1", FindingSeverity.Critical, "stock.out")]);
         var second = await cache.GetRowsAsync(tenant);
-        var other = await new CouponReadModelCache(azurite.Clients).GetRowsAsync(tenant);
+        var other = await new CouponReadModelCache(azurite.Blobs).GetRowsAsync(tenant);
 
         Assert.Equal(["1", "2", "3"], first.Select(r => r.PlatformCouponId).Order());
         Assert.True(first.Single(r => r.PlatformCouponId == "2").IsArchived);

@@ -2,7 +2,7 @@ using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Storage.Sync;
-using CouponFunctions.Storage.Tests.Clients;
+using CouponFunctions.Storage.Tests.Infrastructure;
 using CouponFunctions.Testing;
 
 namespace CouponFunctions.Storage.Tests.Sync;
@@ -63,9 +63,9 @@ public sealed class SyncStateRepositoryTests(AzuriteFixture azurite)
 
     private async Task<(SyncStateRepository, TenantId, StoreId)> SetUpAsync()
     {
-        await azurite.Clients.GetTableClient(TableNames.SyncState).CreateIfNotExistsAsync();
-        await azurite.Clients.GetTableClient(TableNames.SyncRuns).CreateIfNotExistsAsync();
-        return (new SyncStateRepository(azurite.Clients), TenantId.Parse(azurite.UniqueName("t")), StoreId.New());
+        await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SyncState);
+        await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SyncRuns);
+        return (new SyncStateRepository(azurite.Tables), TenantId.Parse(azurite.UniqueName("t")), StoreId.New());
     }
 
     private static SyncRun Run(TenantId tenant, StoreId store, SyncRunStatus status, SyncFailure? failure) =>

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using CouponFunctions.App.Tests.Infrastructure;
 using CouponFunctions.Storage;
-using CouponFunctions.Storage.Clients.Tables;
 
 namespace CouponFunctions.App.Tests.Api.Stores;
 
@@ -64,10 +64,10 @@ public sealed class StoresEndpointsTests(AppHostFixture app)
         Assert.Equal("Asia/Kuala_Lumpur", body!["timeZone"]!.GetValue<string>());
         Assert.True(body["connected"]!.GetValue<bool>());
         Assert.DoesNotContain(token, body.ToJsonString(), StringComparison.Ordinal);
-        var table = app.Storage.GetTableClient(TableNames.Stores);
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {tenant.Value}")))
+        var table = app.Tables.GetTableClient(TableNames.Stores);
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenant.Value}")))
         {
-            Assert.DoesNotContain(entity.Values, v => v is string s && (s.Contains(token, StringComparison.Ordinal) || s.Contains("ROW_cipher", StringComparison.Ordinal)));
+            Assert.DoesNotContain(((IDictionary<string, object>)entity).Values, v => v is string s && (s.Contains(token, StringComparison.Ordinal) || s.Contains("ROW_cipher", StringComparison.Ordinal)));
         }
     }
 

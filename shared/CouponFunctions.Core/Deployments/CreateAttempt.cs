@@ -1,0 +1,28 @@
+using CouponFunctions.Core.Jobs;
+using CouponFunctions.Core.Stores;
+
+namespace CouponFunctions.Core.Deployments;
+
+/// <summary>The row a deploy activity writes before it asks a platform to create a coupon (creating is not idempotent at
+/// any platform). Keyed by job and store; read back on every retry before anything else.</summary>
+/// <param name="Code">The deterministic code sent (null where the platform takes none: then name and window identify it).</param>
+/// <param name="PreexistingCouponIds">Coupons that already matched before the first create: never adopted as ours.</param>
+/// <param name="CreatedCouponId">Set once the create call answered; from then on the item is done.</param>
+public sealed record CreateAttempt(
+    JobId JobId,
+    StoreId StoreId,
+    string? Code,
+    string Name,
+    DateTimeOffset ValidFrom,
+    DateTimeOffset ValidTo,
+    DateTimeOffset FirstAttemptAt,
+    DateTimeOffset LastAttemptAt,
+    int Attempts,
+    IReadOnlyList<string> PreexistingCouponIds,
+    string? CreatedCouponId = null)
+{
+    /// <summary>Opaque concurrency token of the stored row (its ETag), set by storage.</summary>
+    public string? Version { get; init; }
+
+    public CreateAttempt Created(string couponId) => this with { CreatedCouponId = couponId };
+}

@@ -1,0 +1,108 @@
+using CouponFunctions.Core.Stores;
+
+namespace CouponFunctions.Core.Jobs;
+
+/// <summary>How a job's items are cut into work: items per activity call, activity calls per wave, and per platform.</summary>
+/// <param name="MaxItemsPerBatch">Items of one store handled by one activity call (a deployment has one item per store).</param>
+/// <param name="MaxBatchesPerWave">Activity calls the orchestrator fans out at once.</param>
+/// <param name="MaxConcurrentPerPlatform">Activity calls into one platform at once, so no wave bursts into one platform.</param>
+public sealed record WaveLimits(int MaxItemsPerBatch = 50, int MaxBatchesPerWave = 32, int MaxConcurrentPerPlatform = 8)
+{
+    public static WaveLimits Default { get; } = new();
+
+    public IReadOnlyList<string> Errors()
+    {
+        var errors = new List<string>();
+        if (MaxItemsPerBatch is < 1 or > 1000) errors.Add("MaxItemsPerBatch must be 1–1000.");
+        if (MaxBatchesPerWave is < 1 or > 500) errors.Add("MaxBatchesPerWave must be 1–500.");
+        if (MaxConcurrentPerPlatform < 1) errors.Add("MaxConcurrentPerPlatform must be at least 1.");
+        return errors;
+    }
+}
+
+/// <summary>One item to plan: its key in the job (see <see cref="JobItem.KeyOf"/>), its store and platform.</summary>
+public sealed record WorkItem(string Key, Platform Platform, StoreId StoreId);
+
+/// <summary>One activity call: items of one store. <see cref="Id"/> is deterministic ("s-1a2b.2", safe in table keys), so a replay or a retry
+/// addresses the same batch.</summary>
+public sealed record WorkBatch(string Id, Platform Platform, StoreId StoreId, IReadOnlyList<string> ItemKeys);
+
+/// <summary>Activity calls that run together; the next wave starts when this one has finished.</summary>
+public sealed record Wave(int Number, IReadOnlyList<WorkBatch> Batches);
+
+public sealed record WavePlan(IReadOnlyList<Wave> Waves)
+{
+    public int BatchCount => Waves.Sum(w => w.Batches.Count);
+
+    public int ItemCount => Waves.Sum(w => w.Batches.Sum(b => b.ItemKeys.Count));
+}
+
+/// <summary>Splits a job's items into bounded waves: at most one batch per store in a wave (a store's calls stay in order
+/// and within its token bucket), at most <see cref="WaveLimits.MaxConcurrentPerPlatform"/> per platform and
+/// <see cref="WaveLimits.MaxBatchesPerWave"/> in all. Stores with the most work left go first, which keeps the number of
+/// waves near the least the limits allow. Deterministic: the same items in the same order give the same plan.</summary>
+public static class WavePlanner
+{
+    public static WavePlan Plan(IEnumerable<WorkItem> items, WaveLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (limits.Errors() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors), nameof(limits));
+
+        var queues = Batches(items, limits.MaxItemsPerBatch);
+        var waves = new List<Wave>();
+        while (queues.Any(q => q.Batches.Count > 0))
+        {
+            var perPlatform = new Dictionary<Platform, int>();
+            var wave = new List<WorkBatch>();
+            foreach (var queue in queues.Where(q => q.Batches.Count > 0).OrderByDescending(q => q.Batches.Count).ThenBy(q => q.Order))
+            {
+                if (wave.Count == limits.MaxBatchesPerWave) break;
+                var batch = queue.Batches.Peek();
+                var used = perPlatform.GetValueOrDefault(batch.Platform);
+                if (used == limits.MaxConcurrentPerPlatform) continue;
+                perPlatform[batch.Platform] = used + 1;
+                wave.Add(queue.Batches.Dequeue());
+            }
+
+            waves.Add(new Wave(waves.Count + 1, wave));
+        }
+
+        return new WavePlan(waves);
+    }
+
+    /// <summary>The least number of waves any plan needs under these limits: the busiest store's batch count, the busiest
+    /// platform's batches over its concurrency, all batches over the wave size. For benchmarks and tests.</summary>
+    public static int LowerBound(IEnumerable<WorkItem> items, WaveLimits limits)
+    {
+        var queues = Batches(items, limits.MaxItemsPerBatch);
+        if (queues.Count == 0) return 0;
+        var perStore = queues.Max(q => q.Batches.Count);
+        var perPlatform = queues.GroupBy(q => q.Platform).Max(g => Ceiling(g.Sum(q => q.Batches.Count), limits.MaxConcurrentPerPlatform));
+        var all = Ceiling(queues.Sum(q => q.Batches.Count), limits.MaxBatchesPerWave);
+        return Math.Max(perStore, Math.Max(perPlatform, all));
+    }
+
+    private static int Ceiling(int a, int b) => (a + b - 1) / b;
+
+    private sealed record StoreQueue(StoreId Store, Platform Platform, int Order, Queue<WorkBatch> Batches);
+
+    private static List<StoreQueue> Batches(IEnumerable<WorkItem> items, int size)
+    {
+        var byStore = new Dictionary<StoreId, (Platform Platform, int Order, List<string> Keys)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (!seen.Add(item.Key)) throw new ArgumentException($"The item '{item.Key}' is listed twice.", nameof(items));
+            if (!byStore.TryGetValue(item.StoreId, out var entry))
+                byStore[item.StoreId] = entry = (item.Platform, byStore.Count, []);
+            else if (entry.Platform != item.Platform)
+                throw new ArgumentException($"Store {item.StoreId} is listed on two platforms.", nameof(items));
+            entry.Keys.Add(item.Key);
+        }
+
+        return byStore.Select(s => new StoreQueue(s.Key, s.Value.Platform, s.Value.Order, new Queue<WorkBatch>(
+                s.Value.Keys.Chunk(size).Select((keys, i) => new WorkBatch($"{s.Key.Value}.{i + 1}", s.Value.Platform, s.Key, keys)))))
+            .ToList();
+    }
+}

@@ -1,8 +1,0 @@
-namespace CouponFunctions.Storage.Clients.Pipeline;
-
-internal enum StorageServiceKind
-{
-    Table,
-    Queue,
-    Blob,
-}

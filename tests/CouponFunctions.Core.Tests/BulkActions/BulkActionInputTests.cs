@@ -1,0 +1,68 @@
+using CouponFunctions.Core.BulkActions;
+using CouponFunctions.Core.Common;
+
+namespace CouponFunctions.Core.Tests.BulkActions;
+
+public sealed class BulkActionInputTests
+{
+    private static IReadOnlyCollection<string> Fields(BulkActionInput input)
+    {
+        var result = input.Validate();
+        Assert.Equal(OutcomeKind.Invalid, result.Kind);
+        return result.Errors!.Keys;
+    }
+
+    [Fact]
+    public void Validate_RenewByDays_Ok() =>
+        Assert.Equal(new BulkActionRequest { Kind = BulkActionKind.Renew, ExtendDays = 7 }, new BulkActionInput { Kind = "renew", ExtendDays = 7 }.Validate().Value);
+
+    [Fact]
+    public void Validate_RenewToDate_ParsesLocalDate() =>
+        Assert.Equal(new DateOnly(2026, 3, 31), new BulkActionInput { Kind = "renew", EndDate = "2026-03-31" }.Validate().Value!.EndDate);
+
+    [Theory]
+    [InlineData(null, null, "extendDays")]
+    [InlineData(7, "2026-03-31", "extendDays")]
+    [InlineData(0, null, "extendDays")]
+    [InlineData(null, "31/03/2026", "endDate")]
+    public void Validate_BadRenew_NamesField(int? days, string? date, string field) =>
+        Assert.Equal([field], Fields(new BulkActionInput { Kind = "renew", ExtendDays = days, EndDate = date }));
+
+    [Fact]
+    public void Validate_UnknownKind_ReportsKind() => Assert.Equal(["kind"], Fields(new BulkActionInput { Kind = "archive" }));
+
+    [Theory]
+    [InlineData(null, null, "addQuantity")]
+    [InlineData(0, null, "addQuantity")]
+    [InlineData(null, 0, "setQuantity")]
+    public void Validate_BadReplenish_NamesField(int? add, int? set, string field) =>
+        Assert.Equal([field], Fields(new BulkActionInput { Kind = "replenish", AddQuantity = add, SetQuantity = set }));
+
+    [Fact]
+    public void Validate_ModifyNothing_ReportsBody() => Assert.Equal(["body"], Fields(new BulkActionInput { Kind = "modify" }));
+
+    [Fact]
+    public void Validate_ModifyBadValues_NamesEach() =>
+        Assert.Equal(["discountAmount", "maxDiscount", "minSpend", "name", "percentage"], Fields(new BulkActionInput
+        {
+            Kind = "modify", Name = "x\u202E", MinSpend = -1m, Percentage = 0m, DiscountAmount = 0m, MaxDiscount = -1m,
+        }).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Validate_CloneBadCode_ReportsCode() => Assert.Equal(["code"], Fields(new BulkActionInput { Kind = "cloneAsNew", Code = "NEW-1" }));
+
+    [Theory]
+    [InlineData("endNow", BulkActionKind.EndNow)]
+    [InlineData("delete", BulkActionKind.Delete)]
+    [InlineData("deactivate", BulkActionKind.Deactivate)]
+    public void Validate_KindsWithoutParameters_Ok(string kind, BulkActionKind expected) =>
+        Assert.Equal(expected, new BulkActionInput { Kind = kind }.Validate().Value!.Kind);
+
+    [Fact]
+    public void From_Request_RoundTrips()
+    {
+        var request = new BulkActionRequest { Kind = BulkActionKind.Renew, EndDate = new DateOnly(2026, 3, 31) };
+
+        Assert.Equal(request, BulkActionInput.From(request).Validate().Value);
+    }
+}
