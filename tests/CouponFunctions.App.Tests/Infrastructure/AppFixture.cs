@@ -186,6 +186,12 @@ public abstract class AppFixture : IAsyncLifetime
 public sealed class AppHostFixture : AppFixture
 {
     protected override string Name => "app-tests";
+
+    /// <summary>A failed message is visible again at once (host.json waits 10 s), so its retries and poison come quickly.</summary>
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
+    };
 }
 
 /// <summary>Timers every two seconds: the tests wait for the timers and the queue work they plan.</summary>
