@@ -2,6 +2,7 @@ using System.Text.Json;
 using CouponFunctions.LocalHost.Worker;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Azure.WebJobs.Script.Grpc.Messages;
 
 namespace CouponFunctions.LocalHost.Http;
@@ -35,7 +36,8 @@ internal sealed class HttpForwarder(FunctionInvoker invoker, WorkerChannel chann
         var aborted = context.RequestAborted;
         var invocationId = Guid.NewGuid().ToString();
         var workerUri = await channel.HttpUriAsync(aborted).ConfigureAwait(false);
-        using var forwarded = CreateForwardedRequest(context.Request, workerUri, invocationId);
+        var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? context.Request.ContentLength > 0;
+        using var forwarded = CreateForwardedRequest(context.Request, hasBody, workerUri, invocationId);
         using var forwarding = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var answer = s_client.SendAsync(forwarded, HttpCompletionOption.ResponseHeadersRead, forwarding.Token);
         var result = await invoker.InvokeAsync(function, CreateInvocation(function, context, invocationId), aborted).ConfigureAwait(false);
@@ -57,11 +59,11 @@ internal sealed class HttpForwarder(FunctionInvoker invoker, WorkerChannel chann
         await response.Content.CopyToAsync(context.Response.Body, aborted).ConfigureAwait(false);
     }
 
-    private static HttpRequestMessage CreateForwardedRequest(HttpRequest request, Uri workerUri, string invocationId)
+    private static HttpRequestMessage CreateForwardedRequest(HttpRequest request, bool hasBody, Uri workerUri, string invocationId)
     {
         var target = new UriBuilder(workerUri) { Path = request.PathBase.Add(request.Path).Value, Query = request.QueryString.Value ?? string.Empty }.Uri;
         var message = new HttpRequestMessage(new HttpMethod(request.Method), target);
-        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) message.Content = new StreamContent(request.Body);
+        if (hasBody) message.Content = new StreamContent(request.Body);
         foreach (var header in request.Headers)
         {
             if (s_skippedHeaders.Contains(header.Key)) continue;
