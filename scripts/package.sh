@@ -141,11 +141,11 @@ log "Smoke: starting the package under the local host on port $port"
 ) >"$work/host.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1200); do
-  grep -q '^Host started:' "$work/host.log" && break
+  grep -qs '^Host started:' "$work/host.log" && break
   kill -0 "${pids[-1]}" 2>/dev/null || fail "The local host exited: $(tail -30 "$work/host.log")"
   sleep 0.1
 done
-grep -q '^Host started:' "$work/host.log" || fail "The local host did not start: $(tail -30 "$work/host.log")"
+grep -qs '^Host started:' "$work/host.log" || fail "The local host did not start: $(tail -30 "$work/host.log")"
 for _ in $(seq 300); do [ -s "$work/admin-key.txt" ] && break; sleep 0.1; done
 [ -s "$work/admin-key.txt" ] || fail "The app bootstrapped no admin key: $(tail -30 "$work/host.log")"
 
