@@ -1,3 +1,4 @@
+using CouponFunctions.Benchmarks.Durable;
 using CouponFunctions.Benchmarks.Infrastructure;
 using CouponFunctions.Benchmarks.Operations;
 using CouponFunctions.Benchmarks.Platforms;
@@ -7,6 +8,7 @@ IBenchmark[] benchmarks =
 [
     new PlatformListingBenchmark(),
     new CouponOperationsBenchmark(),
+    new DurableFanOutBenchmark(),
 ];
 
 using var cancel = new CancellationTokenSource();

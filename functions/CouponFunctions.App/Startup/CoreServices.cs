@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Inspections;
+using CouponFunctions.Core.Inspections.Runs;
+using CouponFunctions.Core.Rules;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Core.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace CouponFunctions.App.Startup;
+
+/// <summary>The composition root's Core part: use cases and their options.</summary>
+internal static class CoreServices
+{
+    public static IServiceCollection AddCouponCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.SectionName));
+        services.AddOptions<TokenOptions>().Bind(configuration.GetSection(TokenOptions.SectionName));
+        services.AddOptions<RuleCatalogOptions>().Bind(configuration.GetSection(RuleCatalogOptions.SectionName));
+        services.AddSingleton(sp => new PlatformRuleCatalog(sp.GetRequiredService<IOptions<RuleCatalogOptions>>().Value));
+        services.AddSingleton<CouponRuleValidator>();
+        services.AddSingleton<CouponRuleInspector>();
+        services.AddSingleton<CouponInspector>();
+        services.AddSingleton(new AdminLinks(AdminPublicUrl(configuration)));
+
+        services.AddSingleton<AuthenticateApiKeyHandler>();
+        services.AddSingleton<ManageApiKeysHandler>();
+        services.AddSingleton<ManageStoresHandler>();
+        services.AddSingleton<ConnectStoreHandler>();
+        services.AddSingleton<BootstrapTenantHandler>();
+        services.AddSingleton<StockOutAlerts>();
+        services.AddSingleton<RefreshStoreTokenHandler>();
+        services.AddSingleton<SyncStoreHandler>();
+        services.AddSingleton<PlanSyncHandler>();
+        services.AddSingleton<PlanTokenRefreshHandler>();
+        services.AddSingleton<RefreshStoreTokenJob>();
+        services.AddSingleton<PlanInspectionsHandler>();
+        services.AddSingleton<InspectTenantHandler>();
+        services.AddSingleton<ListCouponsHandler>();
+        services.AddSingleton<GetCouponDetailHandler>();
+
+        // The API speaks the same JSON as the queues: camelCase, enums as camelCase strings.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new PlatformJsonConverter());
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        return services;
+    }
+
+    /// <summary>Admin:PublicUrl; in Azure the app's own host name (WEBSITE_HOSTNAME) otherwise; the local host's default last.</summary>
+    private static Uri AdminPublicUrl(IConfiguration configuration)
+    {
+        if (configuration["Admin:PublicUrl"] is { Length: > 0 } url) return new Uri(url);
+        if (configuration["WEBSITE_HOSTNAME"] is { Length: > 0 } host) return new Uri($"https://{host}/api/admin/");
+        return new Uri("http://127.0.0.1:7071/api/admin/");
+    }
+}

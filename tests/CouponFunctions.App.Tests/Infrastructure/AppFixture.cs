@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Sandbox.Common;
+using CouponFunctions.Sandbox.Lazada;
+using CouponFunctions.Sandbox.Shopee;
+using CouponFunctions.Storage;
+using CouponFunctions.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CouponFunctions.App.Tests.Infrastructure;
+
+/// <summary>
+/// The real app: its built worker started by the local Functions host (one process pair per fixture, shared by the
+/// fixture's tests), over Azurite, its Shopee and Lazada connectors pointed at sandboxes served from this test process on
+/// loopback. The sandboxes keep real time (the worker has its own clock). Tests use a fresh tenant and fresh shop ids;
+/// storage is read and tenants are bootstrapped here through the same Storage and Core code the app uses.
+/// </summary>
+public abstract class AppFixture : IAsyncLifetime
+{
+    public const long PartnerId = 2_009_001;
+    public const string PartnerKey = "sync-test-partner-key-0123456789";
+    public const string LazadaKey = "112233";
+    public const string LazadaSecret = "lazada-sandbox-secret-for-tests";
+    public const string AdminPublicUrl = "https://coupons.example.net/admin/";
+
+    /// <summary>Never within a test run: the yearly NCRONTAB occurrence at 00:00:00 on 1 January.</summary>
+    public const string Never = "0 0 0 1 1 *";
+
+    private readonly string _encryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private ServiceProvider? _services;
+
+    public AzuriteFixture Azurite { get; } = new();
+
+    public SandboxHost Sandbox { get; private set; } = null!;
+
+    public ShopeeSandbox Shopee => Sandbox.Shopee;
+
+    public LazadaSandbox Lazada => Sandbox.Lazada;
+
+    public LocalFunctionHost Host { get; private set; } = null!;
+
+    /// <summary>Storage and Core services of this test process over the app's storage (bootstrap, table reads).</summary>
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture is not started.");
+
+    public TableServiceClient Tables => Services.GetRequiredService<TableServiceClient>();
+
+    public QueueServiceClient Queues => Services.GetRequiredService<QueueServiceClient>();
+
+    /// <summary>The fixture's own settings over the common ones (timer schedules, lease lengths).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    /// <summary>Names the host's log file in test-artifacts.</summary>
+    protected abstract string Name { get; }
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        Sandbox = await SandboxHost.StartAsync(new SandboxHostOptions { Platforms = new HashSet<Platform> { Platform.Shopee, Platform.Lazada } });
+        Shopee.AddPartner(PartnerId, PartnerKey);
+        Lazada.AddApp(LazadaKey, LazadaSecret);
+        var settings = AppSettings();
+        _services = TestServices(settings);
+        Host = await LocalFunctionHost.StartAsync(BuildOutput.Find("CouponFunctions.App", "CouponFunctions.App.dll"), settings, Name);
+        await WaitUntilHealthyAsync();
+    }
+
+    /// <summary>Kills the host and the worker at once (a crash) and starts them again.</summary>
+    public async Task CrashAndRestartAsync()
+    {
+        Host.Kill();
+        await Host.RestartAsync();
+        await WaitUntilHealthyAsync();
+    }
+
+    /// <summary>An API client without a key; <paramref name="redirects"/> false to see redirects.</summary>
+    public HttpClient Client(bool redirects = true) =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = redirects, UseProxy = false }) { BaseAddress = Host.BaseUrl, Timeout = TimeSpan.FromSeconds(100) };
+
+    public HttpClient WithKey(string key)
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>A new tenant with an admin key, bootstrapped the way the product does it.</summary>
+    public async Task<(TenantId Tenant, string AdminKey)> NewTenantAsync()
+    {
+        var tenant = TenantId.Parse(Azurite.UniqueName("t"));
+        var outcome = await Services.GetRequiredService<BootstrapTenantHandler>().HandleAsync(tenant, "Test tenant", issueKey: true);
+        return (tenant, outcome.IssuedKey!.Text);
+    }
+
+    /// <summary>A new tenant, its admin client and helpers for its stores.</summary>
+    public async Task<Workspace> NewWorkspaceAsync()
+    {
+        var (tenant, key) = await NewTenantAsync();
+        return new Workspace(this, tenant, key);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+        if (Sandbox is not null) await Sandbox.DisposeAsync();
+        if (_services is not null) await _services.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+
+    private Dictionary<string, string> AppSettings()
+    {
+        var sandbox = Sandbox.BaseAddress.ToString().TrimEnd('/');
+        var settings = new Dictionary<string, string>
+        {
+            // Everything the worker reads is set here: a developer's local.settings.json (copied into the app's output)
+            // must not change what the tests run against.
+            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["CouponStorage"] = Azurite.ConnectionString,
+            ["Security__EncryptionKey"] = _encryptionKey,
+            ["SyncCouponsSchedule"] = Never,
+            ["InspectCouponsSchedule"] = Never,
+            ["RefreshTokensSchedule"] = Never,
+            ["Bootstrap__Enabled"] = "false",
+            ["Sandbox__Enabled"] = "false",
+            ["Admin__PublicUrl"] = AdminPublicUrl,
+            ["Notifications__Sink"] = "outbox",
+            ["Auth__KeyCacheSeconds"] = "0",
+            ["Sync__SpreadWindow"] = "00:00:00",
+            // Detail reads only where sync must read (new, changed, upcoming): the slow refresh's slots would make call
+            // counts depend on the hour a test runs.
+            ["Sync__DetailRefreshInterval"] = "3650.00:00:00",
+            ["Platforms__Shopee__BaseUrl"] = Sandbox.BaseUrl(Platform.Shopee).ToString(),
+            ["Platforms__Shopee__PartnerId"] = PartnerId.ToString(CultureInfo.InvariantCulture),
+            ["Platforms__Shopee__PartnerKey"] = PartnerKey,
+            ["Platforms__Shopee__AppQps"] = "1000",
+            ["Platforms__Shopee__ShopQps"] = "1000",
+            ["Platforms__Shopee__MaxRetries"] = "2",
+            ["Platforms__Shopee__RetryBaseDelay"] = "00:00:00.010",
+            ["Platforms__Shopee__Timeout"] = "00:00:05",
+            ["Platforms__Lazada__AppKey"] = LazadaKey,
+            ["Platforms__Lazada__AppSecret"] = LazadaSecret,
+            ["Platforms__Lazada__UseBaseUrlForAllSites"] = "true",
+            ["Platforms__Lazada__BaseUrl"] = $"{sandbox}/sandbox/lazada/rest",
+            ["Platforms__Lazada__AuthBaseUrl"] = $"{sandbox}/sandbox/lazada/rest",
+            ["Platforms__Lazada__AuthorizeUrl"] = $"{sandbox}/sandbox/lazada/oauth/authorize",
+            // Poll the queues often: the tests wait for queue work, and an idle host backs off to this interval.
+            ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
+            ["Logging__LogLevel__Default"] = "Information",
+            // Each fixture's timers keep their own schedule status: one fixture's every-two-seconds timers are not
+            // past due for the next fixture's worker.
+            ["AzureFunctionsWebHost__hostid"] = Name,
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        return settings;
+    }
+
+    private static ServiceProvider TestServices(IReadOnlyDictionary<string, string> settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key.Replace("__", ":", StringComparison.Ordinal), s.Value)))
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddCouponStorage(configuration);
+        services.AddSingleton<BootstrapTenantHandler>();
+        return services.BuildServiceProvider();
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var client = Client();
+        var healthy = await Eventually.TrueAsync(async () =>
+        {
+            using var response = await client.GetAsync("/api/health");
+            return response.IsSuccessStatusCode;
+        }, seconds: 120);
+        if (!healthy) throw new InvalidOperationException($"The app did not become healthy. Host output:\n{Host.Output}");
+    }
+}
+
+/// <summary>The fixture most tests share: timers never fire on their own; queue work runs as the app enqueues it.</summary>
+public sealed class AppHostFixture : AppFixture
+{
+    protected override string Name => "app-tests";
+
+    /// <summary>A failed message is visible again at once (host.json waits 10 s), so its retries and poison come quickly.</summary>
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
+    };
+}
+
+/// <summary>Timers every two seconds: the tests wait for the timers and the queue work they plan.</summary>
+public sealed class TimersFixture : AppFixture
+{
+    protected override string Name => "app-tests-timers";
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["SyncCouponsSchedule"] = "*/2 * * * * *",
+        ["InspectCouponsSchedule"] = "*/2 * * * * *",
+        ["RefreshTokensSchedule"] = "*/2 * * * * *",
+    };
+}
+
+/// <summary>Short sync leases, so a run that died holding one is taken over within the test.</summary>
+public sealed class CrashFixture : AppFixture
+{
+    protected override string Name => "app-tests-crash";
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Sync__LeaseDuration"] = "00:00:05",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppHostFixture>
+{
+    public const string Name = "app";
+}
+
+[CollectionDefinition(Name)]
+public sealed class TimersCollection : ICollectionFixture<TimersFixture>
+{
+    public const string Name = "timers";
+}
+
+[CollectionDefinition(Name)]
+public sealed class CrashCollection : ICollectionFixture<CrashFixture>
+{
+    public const string Name = "crash";
+}

@@ -1,0 +1,68 @@
+using CouponFunctions.App.Tests.Infrastructure;
+using CouponFunctions.Sandbox.Common;
+
+namespace CouponFunctions.App.Tests.Sync;
+
+/// <summary>
+/// A sync interrupted part-way (the platform starts failing, or the worker process dies holding the store's lease):
+/// the next run completes the store without duplicates or false removals. The slow platform is the sandbox's latency.
+/// </summary>
+[Collection(CrashCollection.Name)]
+public sealed class SyncInterruptionTests(CrashFixture app)
+{
+    [Fact]
+    public async Task SyncStore_PlatformFailsAfterSomePages_RecordsTheFailureAndTheNextRunCompletesWithoutDuplicates()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var store = await bed.AddShopeeStoreAsync(701_001);
+        bed.SeedVouchers(701_001, 330);
+        bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromMilliseconds(700) }, "701001");
+
+        var (status, _) = await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/stores/{store}/sync");
+        Assert.Equal(202, status);
+        Assert.True(await Eventually.TrueAsync(async () => await bed.CountRowsAsync(store, "c_") > 0));
+        bed.Shopee.Faults.Set(new FaultPlan { ErrorRate = 1 }, "701001");
+        var failed = await bed.NextRunAsync(store, before: 0);
+        var afterFailure = await bed.CountRowsAsync(store, "c_");
+        bed.Shopee.Faults.Clear("701001");
+        var completed = await bed.SyncAsync(store);
+
+        Assert.Equal("failed", failed["status"]!.GetValue<string>());
+        Assert.InRange(afterFailure, 1, 329);
+        Assert.Equal("succeeded", completed["status"]!.GetValue<string>());
+        Assert.Equal(330, completed["counts"]!["created"]!.GetValue<int>() + completed["counts"]!["unchanged"]!.GetValue<int>());
+        Assert.Equal(0, completed["counts"]!["removed"]!.GetValue<int>());
+        Assert.Equal(330, await bed.CountRowsAsync(store, "c_"));
+        Assert.Equal(330, await bed.CountRowsAsync(store, "h_"));
+    }
+
+    [Fact]
+    public async Task SyncStore_WorkerKilledHoldingTheLease_SkipsWhileHeldThenTakesOverAndMarksTheRunAbandoned()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var store = await bed.AddShopeeStoreAsync(701_002);
+        bed.SeedVouchers(701_002, 330);
+        bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromMilliseconds(1500) }, "701002");
+        await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/stores/{store}/sync");
+        Assert.True(await Eventually.TrueAsync(async () => await bed.CountRowsAsync(store, "c_") > 0));
+
+        var whileHeld = await bed.SyncAsync(store);
+        Assert.Equal("skipped", whileHeld["status"]!.GetValue<string>());
+        await app.CrashAndRestartAsync();
+        bed.Shopee.Faults.Clear("701002");
+
+        // Until the dead run's lease expires a sync is skipped; then one takes the store over and completes it.
+        var latest = whileHeld;
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            latest = await bed.SyncAsync(store);
+            return latest["status"]!.GetValue<string>() == "succeeded";
+        }, seconds: 90), $"No sync took the store over. Host output:\n{Workspace.Tail(app.Host.Output)}");
+
+        Assert.Equal(0, latest["counts"]!["removed"]!.GetValue<int>());
+        Assert.Equal(330, latest["counts"]!["created"]!.GetValue<int>() + latest["counts"]!["unchanged"]!.GetValue<int>());
+        Assert.Equal(330, await bed.CountRowsAsync(store, "c_"));
+        Assert.Equal(330, await bed.CountRowsAsync(store, "h_"));
+        Assert.Contains(await bed.SyncRunsAsync(store), r => r!["failure"]?["kind"]?.GetValue<string>() == "abandoned");
+    }
+}

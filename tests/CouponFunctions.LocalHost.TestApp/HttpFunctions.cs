@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CouponFunctions.LocalHost.TestApp;
+
+/// <summary>HTTP functions: route values (with a constraint and a catch-all) bound from trigger metadata, and one that always fails.</summary>
+internal sealed class HttpFunctions
+{
+    [Function("Echo")]
+    public static IActionResult Echo(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "items/{id:int}/{*rest}")] HttpRequest request,
+        int id,
+        string? rest)
+        => new OkObjectResult(new { id, rest, method = request.Method, query = request.Query["q"].ToString() });
+
+    [Function("Fail")]
+    public static IActionResult Fail([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "fail")] HttpRequest request)
+        => throw new InvalidOperationException("This function always fails.");
+}
