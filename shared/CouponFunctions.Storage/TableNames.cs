@@ -29,5 +29,27 @@ public static class TableNames
     /// <summary>Standalone runner state (timer schedule status); not tenant data.</summary>
     public const string RunnerSchedules = "RunnerSchedules";
 
-    public static IReadOnlyList<string> All { get; } = [Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings, RunnerSchedules];
+    /// <summary>Per tenant, 16 partitions "{tenant}_{0-f}" by a hash of the customer id; RowKey = customer (external) id.</summary>
+    public const string Customers = "Customers";
+
+    /// <summary>Per tenant: one row per segment (RowKey = segment id).</summary>
+    public const string Segments = "Segments";
+
+    /// <summary>Static segments' members: partition "{tenant}_{segment}", RowKey = customer id.</summary>
+    public const string SegmentMembers = "SegmentMembers";
+
+    /// <summary>Per tenant: "s_{send}" send rows, "m_{segment}" one-unfinished-send markers, "q_{send}" coupon allocations.</summary>
+    public const string Sends = "Sends";
+
+    /// <summary>Per send partition "{tenant}_{send}": the recipient snapshot, rows numbered 0..N-1.</summary>
+    public const string SendRecipients = "SendRecipients";
+
+    /// <summary>Per send partition "{tenant}_{send}": one outcome row per (customer, channel), "{channel}_{customer}".</summary>
+    public const string SendOutcomes = "SendOutcomes";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings, RunnerSchedules,
+        Customers, Segments, SegmentMembers, Sends, SendRecipients, SendOutcomes,
+    ];
 }

@@ -46,7 +46,7 @@ public interface ICustomerRepository
 
     /// <summary>A page of customers in key order. A search scans a bounded number of rows per call, so a page can be short
     /// (even empty) and still have a continuation.</summary>
-    Task<Page<Customer>> ListAsync(TenantId tenantId, CustomerQuery query, CancellationToken cancellationToken = default);
+    Task<ItemPage<Customer>> ListAsync(TenantId tenantId, CustomerQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Every customer of the tenant (or of one store), streamed page by page: bounded memory for any count.</summary>
     IAsyncEnumerable<Customer> StreamAsync(TenantId tenantId, StoreId? storeId = null, CancellationToken cancellationToken = default);

@@ -27,7 +27,7 @@ public interface ISegmentRepository
     Task<int> RemoveMembersAsync(TenantId tenantId, SegmentId id, IEnumerable<CustomerId> customers, CancellationToken cancellationToken = default);
 
     /// <summary>A page of a static segment's member ids in id order.</summary>
-    Task<Page<CustomerId>> ListMemberIdsAsync(TenantId tenantId, SegmentId id, int pageSize, string? continuation, CancellationToken cancellationToken = default);
+    Task<ItemPage<CustomerId>> ListMemberIdsAsync(TenantId tenantId, SegmentId id, int pageSize, string? continuation, CancellationToken cancellationToken = default);
 
     Task<int> CountMembersAsync(TenantId tenantId, SegmentId id, CancellationToken cancellationToken = default);
 }
@@ -38,7 +38,7 @@ public interface ISegmentMembers
 {
     IAsyncEnumerable<Customer> StreamAsync(Segment segment, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    Task<Page<Customer>> PageAsync(Segment segment, DateTimeOffset now, int pageSize, string? continuation, CancellationToken cancellationToken = default);
+    Task<ItemPage<Customer>> PageAsync(Segment segment, DateTimeOffset now, int pageSize, string? continuation, CancellationToken cancellationToken = default);
 
     /// <summary>Members and how many are reachable per channel now.</summary>
     Task<SegmentReach> ReachAsync(Segment segment, DateTimeOffset now, CancellationToken cancellationToken = default);

@@ -64,9 +64,9 @@ public interface ISendRecipientStore
     Task<IReadOnlyDictionary<CustomerId, RecipientOutcome>> GetOutcomesAsync(
         TenantId tenantId, SendId sendId, ContactChannel channel, IReadOnlyCollection<CustomerId> customers, CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts the Attempted row unless a row exists: Ok with the written row, or Conflict with the row already there
-    /// (in <see cref="Result{T}.Message"/>) — then the caller re-reads and decides again, never calls the provider blindly.</summary>
-    Task<Result<RecipientOutcome>> TryRecordAttemptAsync(TenantId tenantId, RecipientOutcome attempt, CancellationToken cancellationToken = default);
+    /// <summary>Inserts the Attempted row unless a row exists: (true, the row written), or (false, the row already there) — then
+    /// the caller decides again from that row (<see cref="DeliveryDecision"/>) and never calls the provider blindly.</summary>
+    Task<(bool Recorded, RecipientOutcome Current)> TryRecordAttemptAsync(TenantId tenantId, RecipientOutcome attempt, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the final Sent or Failed row (replacing the Attempted one).</summary>
     Task SaveOutcomeAsync(TenantId tenantId, RecipientOutcome outcome, CancellationToken cancellationToken = default);
@@ -75,7 +75,7 @@ public interface ISendRecipientStore
     Task SaveOutcomesAsync(TenantId tenantId, SendId sendId, IEnumerable<RecipientOutcome> outcomes, CancellationToken cancellationToken = default);
 
     /// <summary>A page of outcome rows (optionally only one state) in key order.</summary>
-    Task<Page<RecipientOutcome>> ListOutcomesAsync(TenantId tenantId, SendId sendId, DeliveryState? state, int pageSize, string? continuation, CancellationToken cancellationToken = default);
+    Task<ItemPage<RecipientOutcome>> ListOutcomesAsync(TenantId tenantId, SendId sendId, DeliveryState? state, int pageSize, string? continuation, CancellationToken cancellationToken = default);
 
     Task<OutcomeCounts> CountOutcomesAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default);
 

@@ -75,7 +75,7 @@ internal sealed class CustomerRepository(TableServiceClient tables) : ICustomerR
         throw new InvalidOperationException($"Customer {id} kept changing during {MaxAttempts} opt-out attempts.");
     }
 
-    public async Task<Page<Customer>> ListAsync(TenantId tenantId, CustomerQuery query, CancellationToken cancellationToken = default)
+    public async Task<ItemPage<Customer>> ListAsync(TenantId tenantId, CustomerQuery query, CancellationToken cancellationToken = default)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, CustomerQuery.MaxPageSize);
         var filter = Filter(tenantId, query.StoreId, query.Continuation is { } token ? Cursor.Decode(tenantId, token) : null);
@@ -88,15 +88,15 @@ internal sealed class CustomerRepository(TableServiceClient tables) : ICustomerR
             var customer = CustomerEntityMapper.FromEntity(tenantId, e);
             if (search is null || Matches(customer, search))
             {
-                if (items.Count == pageSize) return new Page<Customer>(items, Cursor.Encode(last!.Value));
+                if (items.Count == pageSize) return new ItemPage<Customer>(items, Cursor.Encode(last!.Value));
                 items.Add(customer);
             }
 
             last = (e.PartitionKey, e.RowKey);
-            if (++scanned >= MaxScannedPerCall && search is not null) return new Page<Customer>(items, Cursor.Encode(last.Value));
+            if (++scanned >= MaxScannedPerCall && search is not null) return new ItemPage<Customer>(items, Cursor.Encode(last.Value));
         }
 
-        return new Page<Customer>(items, null);
+        return new ItemPage<Customer>(items, null);
     }
 
     public async IAsyncEnumerable<Customer> StreamAsync(TenantId tenantId, StoreId? storeId = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

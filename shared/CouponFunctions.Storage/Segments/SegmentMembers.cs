@@ -35,7 +35,7 @@ internal sealed class SegmentMembers(ISegmentRepository segments, ICustomerRepos
         while (continuation is not null);
     }
 
-    public async Task<Page<Customer>> PageAsync(Segment segment, DateTimeOffset now, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    public async Task<ItemPage<Customer>> PageAsync(Segment segment, DateTimeOffset now, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         if (segment.Kind == SegmentKind.Static) return await StaticPageAsync(segment, pageSize, continuation, cancellationToken);
 
@@ -49,13 +49,13 @@ internal sealed class SegmentMembers(ISegmentRepository segments, ICustomerRepos
             foreach (var customer in page.Items)
             {
                 if (!SegmentRuleEvaluator.Matches(rule, customer, now)) continue;
-                if (items.Count == pageSize) return new Page<Customer>(items, CustomerRepository.CursorAfter(items[^1]));
+                if (items.Count == pageSize) return new ItemPage<Customer>(items, CustomerRepository.CursorAfter(items[^1]));
                 items.Add(customer);
             }
 
-            if (page.Continuation is null) return new Page<Customer>(items, null);
+            if (page.Continuation is null) return new ItemPage<Customer>(items, null);
             cursor = page.Continuation;
-            if (items.Count == pageSize) return new Page<Customer>(items, cursor);
+            if (items.Count == pageSize) return new ItemPage<Customer>(items, cursor);
         }
     }
 
@@ -66,11 +66,11 @@ internal sealed class SegmentMembers(ISegmentRepository segments, ICustomerRepos
         return reach;
     }
 
-    private async Task<Page<Customer>> StaticPageAsync(Segment segment, int pageSize, string? continuation, CancellationToken cancellationToken)
+    private async Task<ItemPage<Customer>> StaticPageAsync(Segment segment, int pageSize, string? continuation, CancellationToken cancellationToken)
     {
         var ids = await segments.ListMemberIdsAsync(segment.TenantId, segment.Id, pageSize, continuation, cancellationToken);
         var found = await customers.GetManyAsync(segment.TenantId, ids.Items, cancellationToken);
         var byId = found.ToDictionary(c => c.Id);
-        return new Page<Customer>(ids.Items.Where(byId.ContainsKey).Select(id => byId[id]).ToList(), ids.Continuation);
+        return new ItemPage<Customer>(ids.Items.Where(byId.ContainsKey).Select(id => byId[id]).ToList(), ids.Continuation);
     }
 }

@@ -101,7 +101,7 @@ internal sealed class SegmentRepository(TableServiceClient tables) : ISegmentRep
         return removed;
     }
 
-    public async Task<Page<CustomerId>> ListMemberIdsAsync(TenantId tenantId, SegmentId id, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    public async Task<ItemPage<CustomerId>> ListMemberIdsAsync(TenantId tenantId, SegmentId id, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         pageSize = Math.Clamp(pageSize, 1, 1000);
         var partition = MemberPartition(tenantId, id);
@@ -110,11 +110,11 @@ internal sealed class SegmentRepository(TableServiceClient tables) : ISegmentRep
         var ids = new List<CustomerId>(pageSize);
         await foreach (var e in _members.QueryAsync<TableEntity>(filter, maxPerPage: pageSize + 1, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            if (ids.Count == pageSize) return new Page<CustomerId>(ids, EncodeCursor(ids[^1].Value));
+            if (ids.Count == pageSize) return new ItemPage<CustomerId>(ids, EncodeCursor(ids[^1].Value));
             ids.Add(CustomerId.Parse(e.RowKey));
         }
 
-        return new Page<CustomerId>(ids, null);
+        return new ItemPage<CustomerId>(ids, null);
     }
 
     public async Task<int> CountMembersAsync(TenantId tenantId, SegmentId id, CancellationToken cancellationToken = default)

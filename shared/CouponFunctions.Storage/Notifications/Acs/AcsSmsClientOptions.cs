@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 
 namespace CouponFunctions.Storage.Notifications.Acs;
 
