@@ -51,17 +51,19 @@ internal sealed class SegmentRepository(TableServiceClient tables) : ISegmentRep
 
     public async Task<Result<bool>> DeleteAsync(TenantId tenantId, SegmentId id, string? version, CancellationToken cancellationToken = default)
     {
+        bool existed;
         try
         {
             var response = await _segments.DeleteEntityAsync(tenantId.Value, id.Value, version is null ? ETag.All : new ETag(version), cancellationToken);
-            if (response.Status == 404) return Result<bool>.NotFound($"There is no segment {id}.");
+            existed = response.Status != 404;
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
             return Result<bool>.Conflict($"Segment {id} was changed by someone else; reload it and try again.");
         }
 
-        // The member rows go after the segment row: a crash in between leaves rows nobody reads, removed by a repeated delete.
+        // The member rows go after the segment row, also when the row was gone already: a delete that crashed in between
+        // left rows nobody reads, and the repeated delete removes them.
         var partition = MemberPartition(tenantId, id);
         var batch = new List<TableTransactionAction>(100);
         await foreach (var e in _members.QueryAsync<TableEntity>(Keys.InPartition(partition), select: ["RowKey"], cancellationToken: cancellationToken))
@@ -71,7 +73,7 @@ internal sealed class SegmentRepository(TableServiceClient tables) : ISegmentRep
         }
 
         await SubmitDeletesAsync(batch, cancellationToken);
-        return Result<bool>.Ok(true);
+        return existed ? Result<bool>.Ok(true) : Result<bool>.NotFound($"There is no segment {id}.");
     }
 
     public async Task<int> AddMembersAsync(TenantId tenantId, SegmentId id, IEnumerable<CustomerId> customers, CancellationToken cancellationToken = default)
