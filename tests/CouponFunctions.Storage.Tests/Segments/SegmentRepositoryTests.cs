@@ -91,6 +91,19 @@ public sealed class SegmentRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Delete_RepeatedAfterACrashLeftMemberRows_RemovesThemAndSaysNotFound()
+    {
+        var (segments, _, tenant) = await SetUpAsync();
+        var id = SegmentId.Parse("seg-gone");
+        await segments.AddMembersAsync(tenant, id, Enumerable.Range(0, 30).Select(i => CustomerId.Parse($"c{i}")));
+
+        var result = await segments.DeleteAsync(tenant, id, null);
+
+        Assert.Equal(OutcomeKind.NotFound, result.Kind);
+        Assert.Equal(0, await segments.CountMembersAsync(tenant, id));
+    }
+
+    [Fact]
     public async Task RuleMembers_StreamAndReach_OnlyMatchingCustomers()
     {
         var (segments, customers, tenant) = await SetUpAsync();
