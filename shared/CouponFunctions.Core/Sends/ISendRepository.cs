@@ -60,7 +60,7 @@ public interface ISendRecipientStore
 
     Task<RecipientOutcome?> GetOutcomeAsync(TenantId tenantId, SendId sendId, CustomerId customerId, ContactChannel channel, CancellationToken cancellationToken = default);
 
-    /// <summary>The outcome rows of these customers on a channel (a wave reads its range's rows in a few queries).</summary>
+    /// <summary>The outcome rows of these customers on a channel (a wave's range, read concurrently).</summary>
     Task<IReadOnlyDictionary<CustomerId, RecipientOutcome>> GetOutcomesAsync(
         TenantId tenantId, SendId sendId, ContactChannel channel, IReadOnlyCollection<CustomerId> customers, CancellationToken cancellationToken = default);
 

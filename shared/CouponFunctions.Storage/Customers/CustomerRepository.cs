@@ -18,8 +18,8 @@ internal sealed class CustomerRepository(TableServiceClient tables) : ICustomerR
 
     private const int MaxAttempts = 8;
 
-    // A table filter allows at most 15 comparisons: the partition and 14 ids.
-    private const int IdsPerQuery = 14;
+    /// <summary>Point reads in flight per call (an import runs several batches at once, each with its own reads).</summary>
+    internal const int ReadParallelism = 16;
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Customers);
 
@@ -105,21 +105,19 @@ internal sealed class CustomerRepository(TableServiceClient tables) : ICustomerR
             yield return CustomerEntityMapper.FromEntity(tenantId, e);
     }
 
-    /// <summary>The stored rows of these ids: per partition, 14 ids per query, the queries run together.</summary>
+    /// <summary>
+    /// The stored rows of these ids, as point reads run <see cref="ReadParallelism"/> at a time. Not "RowKey eq a or RowKey eq b"
+    /// filters: the table service answers an 'or' over row keys with a scan of the whole partition.
+    /// </summary>
     internal static async Task<IReadOnlyList<TableEntity>> ReadEntitiesAsync(TableClient table, TenantId tenantId, IEnumerable<CustomerId> ids, CancellationToken cancellationToken)
     {
-        var queries = ids.Distinct()
-            .GroupBy(id => CustomerKeys.Partition(tenantId, id))
-            .SelectMany(g => g.Chunk(IdsPerQuery).Select(chunk => (Partition: g.Key, Ids: chunk)))
-            .Select(async q =>
-            {
-                var ors = string.Join(" or ", q.Ids.Select(id => TableClient.CreateQueryFilter($"RowKey eq {id.Value}")));
-                var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {q.Partition}")} and ({ors})";
-                var found = new List<TableEntity>(q.Ids.Length);
-                await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)) found.Add(e);
-                return found;
-            });
-        return (await Task.WhenAll(queries)).SelectMany(f => f).ToList();
+        var found = new System.Collections.Concurrent.ConcurrentBag<TableEntity>();
+        await Parallel.ForEachAsync(ids.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            var entity = await table.GetEntityIfExistsAsync<TableEntity>(CustomerKeys.Partition(tenantId, id), id.Value, cancellationToken: ct);
+            if (entity.HasValue) found.Add(entity.Value!);
+        });
+        return [.. found];
     }
 
     /// <summary>The continuation that lists on from just after <paramref name="customer"/>.</summary>

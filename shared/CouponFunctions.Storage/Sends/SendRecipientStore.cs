@@ -13,9 +13,6 @@ namespace CouponFunctions.Storage.Sends;
 /// <summary>SendRecipients and SendOutcomes tables (see <see cref="SendKeys"/>): one partition per send, written in transactions of 100.</summary>
 internal sealed class SendRecipientStore(TableServiceClient tables) : ISendRecipientStore
 {
-    // A table filter allows at most 15 comparisons: the partition and 14 rows.
-    private const int RowsPerQuery = 14;
-
     private readonly TableClient _recipients = tables.GetTableClient(TableNames.SendRecipients);
     private readonly TableClient _outcomes = tables.GetTableClient(TableNames.SendOutcomes);
 
@@ -54,16 +51,13 @@ internal sealed class SendRecipientStore(TableServiceClient tables) : ISendRecip
     public async Task<IReadOnlyDictionary<CustomerId, RecipientOutcome>> GetOutcomesAsync(
         TenantId tenantId, SendId sendId, ContactChannel channel, IReadOnlyCollection<CustomerId> customers, CancellationToken cancellationToken = default)
     {
-        var partition = SendKeys.SendPartition(tenantId, sendId);
-        var queries = customers.Distinct().Chunk(RowsPerQuery).Select(async chunk =>
+        // Point reads, a few at a time: an 'or' over row keys would make the service scan the send's whole partition.
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<CustomerId, RecipientOutcome>();
+        await Parallel.ForEachAsync(customers.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (customer, ct) =>
         {
-            var ors = string.Join(" or ", chunk.Select(c => TableClient.CreateQueryFilter($"RowKey eq {SendKeys.OutcomeRow(channel, c)}")));
-            var found = new List<RecipientOutcome>(chunk.Length);
-            await foreach (var e in _outcomes.QueryAsync<TableEntity>($"{Keys.InPartition(partition)} and ({ors})", cancellationToken: cancellationToken))
-                found.Add(SendEntityMapper.OutcomeFromEntity(sendId, e));
-            return found;
+            if (await GetOutcomeAsync(tenantId, sendId, customer, channel, ct) is { } outcome) found[customer] = outcome;
         });
-        return (await Task.WhenAll(queries)).SelectMany(f => f).ToDictionary(o => o.CustomerId);
+        return found;
     }
 
     public async Task<(bool Recorded, RecipientOutcome Current)> TryRecordAttemptAsync(TenantId tenantId, RecipientOutcome attempt, CancellationToken cancellationToken = default)

@@ -29,18 +29,23 @@ public sealed class CustomerImportRoundTripTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task UpsertMany_ReimportOfExistingRows_ReadsInFilteredQueriesNotOnePerRow()
+    public async Task UpsertMany_ReimportOfExistingRows_PointReadsAndOneTransactionPerBatch()
     {
         var (repository, counter, tenant) = await SetUpAsync();
         await repository.UpsertManyAsync(tenant, CustomerRepositoryTests.Rows(Enumerable.Range(0, 1_000).Select(i => CustomerRepositoryTests.Fields($"c{i:D5}"))), AllFields, Now);
         counter.Requests = 0;
+        counter.Batches = 0;
+        counter.PointReads = 0;
 
         var counts = await repository.UpsertManyAsync(
             tenant, CustomerRepositoryTests.Rows(Enumerable.Range(0, 1_000).Select(i => CustomerRepositoryTests.Fields($"c{i:D5}", name: "Renamed"))), AllFields, Now.AddDays(1));
 
         Assert.Equal(1_000, counts.Updated);
-        // Per batch of up to 100: one failed insert try (first batch only), ceil(n / 14) reads, one transaction.
-        Assert.InRange(counter.Requests, 10, 200);
+        // Every stored row is read by its keys (concurrently), and written back in transactions: one per batch, plus the
+        // insert tries that found rows (at most one per batch started before the first one failed).
+        Assert.Equal(1_000, counter.PointReads);
+        Assert.InRange(counter.Batches, 10, 2 * (10 + CustomerKeys.Buckets));
+        Assert.Equal(counter.Requests, counter.PointReads + counter.Batches);
     }
 
     private async Task<(CustomerRepository, CountingPolicy, TenantId)> SetUpAsync()
@@ -57,13 +62,21 @@ public sealed class CustomerImportRoundTripTests(AzuriteFixture azurite)
     private sealed class CountingPolicy : HttpPipelineSynchronousPolicy
     {
         private int _requests;
+        private int _batches;
+        private int _pointReads;
 
-        public int Requests
+        public int Requests { get => Volatile.Read(ref _requests); set => Volatile.Write(ref _requests, value); }
+
+        public int Batches { get => Volatile.Read(ref _batches); set => Volatile.Write(ref _batches, value); }
+
+        public int PointReads { get => Volatile.Read(ref _pointReads); set => Volatile.Write(ref _pointReads, value); }
+
+        public override void OnSendingRequest(HttpMessage message)
         {
-            get => Volatile.Read(ref _requests);
-            set => Volatile.Write(ref _requests, value);
+            Interlocked.Increment(ref _requests);
+            var path = message.Request.Uri.Path;
+            if (path.EndsWith("$batch", StringComparison.Ordinal)) Interlocked.Increment(ref _batches);
+            else if (message.Request.Method == RequestMethod.Get && path.Contains("(PartitionKey=", StringComparison.Ordinal)) Interlocked.Increment(ref _pointReads);
         }
-
-        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _requests);
     }
 }
