@@ -30,17 +30,27 @@ internal sealed class CustomerBatchWriter(TableClient table, TenantId tenantId, 
 
     public async Task<CustomerUpsertCounts> WriteAsync(IAsyncEnumerable<CustomerFields> rows, CancellationToken cancellationToken)
     {
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        try
         {
-            var partition = CustomerKeys.Partition(tenantId, row.Id);
-            if (!_buffers.TryGetValue(partition, out var buffer)) _buffers[partition] = buffer = new List<CustomerFields>(BatchSize);
-            // A transaction cannot touch a row twice: a repeated id closes the batch, and the next batch of the partition runs after it.
-            if (buffer.Exists(r => r.Id == row.Id)) buffer = await FlushAsync(partition, cancellationToken);
-            buffer.Add(row);
-            if (buffer.Count == BatchSize) await FlushAsync(partition, cancellationToken);
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                var partition = CustomerKeys.Partition(tenantId, row.Id);
+                if (!_buffers.TryGetValue(partition, out var buffer)) _buffers[partition] = buffer = new List<CustomerFields>(BatchSize);
+                // A transaction cannot touch a row twice: a repeated id closes the batch, and the next batch of the partition runs after it.
+                if (buffer.Exists(r => r.Id == row.Id)) buffer = await FlushAsync(partition, cancellationToken);
+                buffer.Add(row);
+                if (buffer.Count == BatchSize) await FlushAsync(partition, cancellationToken);
+            }
+
+            foreach (var partition in _buffers.Keys.ToList()) await FlushAsync(partition, cancellationToken);
+        }
+        catch
+        {
+            // Nothing is left running behind the caller's back: the batches in flight finish (or fail) before the error is thrown.
+            await Task.WhenAll(_tails.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
 
-        foreach (var partition in _buffers.Keys.ToList()) await FlushAsync(partition, cancellationToken);
         await Task.WhenAll(_tails.Values);
         return new CustomerUpsertCounts(_created, _updated, _unchanged);
     }

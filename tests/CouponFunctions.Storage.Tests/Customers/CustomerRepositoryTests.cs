@@ -167,6 +167,19 @@ public sealed class CustomerRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task UpsertMany_ServiceRefusesABatch_ThrowsNamingTheTableAndWritesNoneOfThatBatch()
+    {
+        var (repository, tenant) = await SetUpAsync();
+        // A string property holds at most 32K characters: the service refuses the row, and with it the whole transaction.
+        var rows = Enumerable.Range(0, 40).Select(i => Fields($"c{i:D2}", name: i == 7 ? new string('x', 40_000) : "Customer"));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => repository.UpsertManyAsync(tenant, Rows(rows), AllFields, Now));
+
+        Assert.Contains(TableNames.Customers, error.ToString(), StringComparison.Ordinal);
+        Assert.Null(await repository.GetAsync(tenant, CustomerId.Parse("c07")));
+    }
+
+    [Fact]
     public async Task GetMany_MoreIdsThanOneQueryTakes_ReturnsTheExistingOnes()
     {
         var (repository, tenant) = await SetUpAsync();
