@@ -39,4 +39,4 @@ PLATFORM_SETTINGS = {"APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGH
 PLATFORM_PREFIXES = ("AzureWebJobsStorage__", HOST_JSON_OVERRIDE_PREFIX)
 # The timer schedules of the isolated worker's [TimerTrigger("%SyncCouponsSchedule%")]: the host resolves them from app
 # settings, and a function whose %setting% is missing fails to load. Set ahead of the code that reads them.
-AHEAD_OF_APP: set[str] = {"SyncCouponsSchedule", "InspectCouponsSchedule", "RefreshTokensSchedule"}
+AHEAD_OF_APP: set[str] = set()
