@@ -30,8 +30,9 @@ public sealed record FaultPlan
     /// <summary>Injected faults stop after this many (null = no limit): "fail the next 3 calls" is a rate of 1 and 3 here.</summary>
     public int? MaxFaults { get; init; }
 
-    /// <summary>When set, faults are injected only into calls whose API path is one of these (e.g. Shopee's
-    /// <c>/api/v2/voucher/get_voucher</c>), so a test can break detail reads while listings keep working.</summary>
+    /// <summary>When set, the plan (faults, latency, expired tokens) applies only to calls whose API path is one of these
+    /// (e.g. Shopee's <c>/api/v2/voucher/get_voucher</c>), so a test can break detail reads while listings keep working.
+    /// Only the Shopee sandbox passes paths so far.</summary>
     public IReadOnlySet<string>? OnlyPaths { get; init; }
 
     public static FaultPlan None { get; } = new();

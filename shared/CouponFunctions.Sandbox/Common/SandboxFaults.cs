@@ -40,7 +40,8 @@ public sealed class SandboxFaults(int seed = 1)
         lock (_gate) return Scope(shopId).Plan;
     }
 
-    /// <summary>Picks this call's fault (for the API path <paramref name="apiPath"/>) and returns it with the plan in force.</summary>
+    /// <summary>Picks this call's fault (for the API path <paramref name="apiPath"/>) and returns it with the plan in force
+    /// (none at all for a path the plan's <see cref="FaultPlan.OnlyPaths"/> leaves out: no latency, no expired tokens).</summary>
     public (FaultPlan Plan, SandboxFault Fault) Next(string? shopId, string? apiPath = null)
     {
         lock (_gate)
@@ -48,7 +49,7 @@ public sealed class SandboxFaults(int seed = 1)
             var scope = Scope(shopId);
             var plan = scope.Plan;
             if (plan.MaxFaults is { } max && scope.Injected >= max) return (plan, SandboxFault.None);
-            if (plan.OnlyPaths is { } paths && (apiPath is null || !paths.Contains(apiPath))) return (plan, SandboxFault.None);
+            if (plan.OnlyPaths is { } paths && (apiPath is null || !paths.Contains(apiPath))) return (FaultPlan.None, SandboxFault.None);
             var draw = _random.NextDouble();
             var fault = Pick(plan, draw);
             if (fault != SandboxFault.None) scope.Injected++;

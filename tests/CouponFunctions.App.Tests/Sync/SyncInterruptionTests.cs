@@ -5,23 +5,26 @@ namespace CouponFunctions.App.Tests.Sync;
 
 /// <summary>
 /// A sync interrupted part-way (the platform starts failing, or the worker process dies holding the store's lease):
-/// the next run completes the store without duplicates or false removals. The slow platform is the sandbox's latency.
+/// the next run completes the store without duplicates or false removals. The slow platform is the sandbox's latency on
+/// the listing (detail reads stay quick, so each page's rows are written soon after it is listed).
 /// </summary>
 [Collection(CrashCollection.Name)]
 public sealed class SyncInterruptionTests(CrashFixture app)
 {
+    private static readonly HashSet<string> Listing = ["/api/v2/voucher/get_voucher_list"];
+
     [Fact]
     public async Task SyncStore_PlatformFailsAfterSomePages_RecordsTheFailureAndTheNextRunCompletesWithoutDuplicates()
     {
         var bed = await app.NewWorkspaceAsync();
         var store = await bed.AddShopeeStoreAsync(701_001);
         bed.SeedVouchers(701_001, 330);
-        bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromMilliseconds(700) }, "701001");
+        bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromMilliseconds(700), OnlyPaths = Listing }, "701001");
 
         var (status, _) = await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/stores/{store}/sync");
         Assert.Equal(202, status);
         Assert.True(await Eventually.TrueAsync(async () => await bed.CountRowsAsync(store, "c_") > 0));
-        bed.Shopee.Faults.Set(new FaultPlan { ErrorRate = 1 }, "701001");
+        bed.Shopee.Faults.Set(new FaultPlan { ErrorRate = 1, OnlyPaths = Listing }, "701001");
         var failed = await bed.NextRunAsync(store, before: 0);
         var afterFailure = await bed.CountRowsAsync(store, "c_");
         bed.Shopee.Faults.Clear("701001");
@@ -42,7 +45,7 @@ public sealed class SyncInterruptionTests(CrashFixture app)
         var bed = await app.NewWorkspaceAsync();
         var store = await bed.AddShopeeStoreAsync(701_002);
         bed.SeedVouchers(701_002, 330);
-        bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromMilliseconds(1500) }, "701002");
+        bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromMilliseconds(1500), OnlyPaths = Listing }, "701002");
         await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/stores/{store}/sync");
         Assert.True(await Eventually.TrueAsync(async () => await bed.CountRowsAsync(store, "c_") > 0));
 
