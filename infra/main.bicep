@@ -118,6 +118,9 @@ param appSettingOverrides object = {}
 @description('Create Azure Communication Services Email and send notifications through it (Notifications:Sink=acs); false keeps the blob outbox.')
 param enableEmail bool = false
 
+@description('ACS SMS sender for customer coupon sends: an E.164 number bought for the ACS resource (toll-free, short code) or an alphanumeric sender id. Needs enableEmail (it creates the ACS resource); empty keeps SMS in the blob outbox (Notifications:Sms:Sink=outbox).')
+param smsSender string = ''
+
 @description('Where ACS keeps its data at rest, e.g. Asia Pacific, Europe, United States.')
 param emailDataLocation string = 'Asia Pacific'
 
@@ -170,6 +173,16 @@ var tableNames = [
   'InspectionState'
   'TenantSettings'
   'RunnerSchedules'
+  'Templates'
+  'Jobs'
+  'JobItems'
+  'CreateAttempts'
+  'Customers'
+  'Segments'
+  'SegmentMembers'
+  'Sends'
+  'SendRecipients'
+  'SendOutcomes'
 ]
 
 // QueueNames and the queue of every [QueueTrigger]; storage.bicep adds each <queue>-poison (the host moves a message
@@ -315,10 +328,12 @@ var tunableAppSettings = [
   'DeploymentPreview__StartBuffer'
 
   'Sync__ArchiveAfter'
+  'Sync__DetailRefreshInterval'
   'Sync__Interval'
   'Sync__LeaseDuration'
   'Sync__MinimumGap'
   'Sync__SpreadWindow'
+  'Sync__UpcomingDetailRefreshInterval'
 
   'Tokens__RefreshAhead'
 
@@ -461,6 +476,14 @@ var notificationSettings = enableEmail ? {
   Notifications__Sink: 'outbox'
 }
 
+// Customer SMS go through the same ACS resource (its connection string above) when a sender is given.
+var smsSettings = enableEmail && !empty(smsSender) ? {
+  Notifications__Sms__Sink: 'acs'
+  Notifications__Acs__SmsSender: smsSender
+} : {
+  Notifications__Sms__Sink: 'outbox'
+}
+
 var adminAuthSettings = enableAdminAuth ? {
   MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: '@Microsoft.KeyVault(SecretUri=${kvSecretUriBase}admin-auth-client-secret/)'
 } : {}
@@ -486,7 +509,7 @@ var ignoredOverrides = filter(overrideItems, o => !(contains(tunableAppSettings,
 var overrideSettings = toObject(acceptedOverrides, o => o.key, o => o.value)
 
 // Later objects win: the overrides can replace the timer schedules, never the identity, storage or Key Vault settings.
-var appSettings = union(timerSchedules, overrideSettings, hostAndStorageSettings, appCoreSettings, shopeeSettings, lazadaSettings, tiktokSettings, shoplineSettings, notificationSettings, adminAuthSettings)
+var appSettings = union(timerSchedules, overrideSettings, hostAndStorageSettings, appCoreSettings, shopeeSettings, lazadaSettings, tiktokSettings, shoplineSettings, notificationSettings, smsSettings, adminAuthSettings)
 
 // ------------------------------------------------------------------ the Function App
 

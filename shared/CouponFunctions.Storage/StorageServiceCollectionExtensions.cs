@@ -1,16 +1,24 @@
 using CouponFunctions.Core.Alerts;
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Customers;
+using CouponFunctions.Core.Deployments;
 using CouponFunctions.Core.Inspections.Runs;
+using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Notifications;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Queues;
+using CouponFunctions.Core.Segments;
+using CouponFunctions.Core.Sends;
 using CouponFunctions.Core.Security;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Templates;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Storage.Alerts;
 using CouponFunctions.Storage.Coupons;
+using CouponFunctions.Storage.Customers;
 using CouponFunctions.Storage.Inspections;
+using CouponFunctions.Storage.Jobs;
 using CouponFunctions.Storage.Notifications;
 using CouponFunctions.Storage.Notifications.Acs;
 using CouponFunctions.Storage.Platforms;
@@ -18,8 +26,11 @@ using CouponFunctions.Storage.Queues;
 using CouponFunctions.Storage.ReadModel;
 using CouponFunctions.Storage.Reports;
 using CouponFunctions.Storage.Runner;
+using CouponFunctions.Storage.Segments;
+using CouponFunctions.Storage.Sends;
 using CouponFunctions.Storage.Stores;
 using CouponFunctions.Storage.Sync;
+using CouponFunctions.Storage.Templates;
 using CouponFunctions.Storage.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +68,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFindingsReadModel>(sp => sp.GetRequiredService<StoreReadModelWriter>());
         services.AddSingleton<ICouponReadModel, CouponReadModelCache>();
         services.AddSingleton<ReportLinks>();
+        services.AddSingleton<ITemplateRepository, TemplateRepository>();
+        services.AddSingleton<IJobRepository, JobRepository>();
+        services.AddSingleton<ICreateAttemptRepository, CreateAttemptRepository>();
+        services.AddSingleton<IFailureReportStore, FailureReportStore>();
         AddNotifications(services, configuration);
+        AddSms(services, configuration);
+        AddCustomersAndSends(services);
         return services;
     }
 
@@ -84,5 +101,44 @@ public static class StorageServiceCollectionExtensions
         {
             throw new InvalidOperationException($"Notifications:Sink must be 'outbox' or 'acs', not '{sink}'.");
         }
+    }
+
+    /// <summary>
+    /// Notifications:Sms:Sink = "outbox" (default: SMS recorded in the blob outbox, nothing sent) or "acs" (ACS SMS from
+    /// Notifications:Acs:SmsSender, over the Notifications:Acs:ConnectionString resource, recorded in the outbox too).
+    /// </summary>
+    private static void AddSms(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<OutboxSmsSink>();
+        services.AddSingleton<ISmsOutbox>(sp => sp.GetRequiredService<OutboxSmsSink>());
+        var sink = configuration["Notifications:Sms:Sink"] ?? "outbox";
+        if (sink.Equals("acs", StringComparison.OrdinalIgnoreCase))
+        {
+            var connection = configuration["Notifications:Acs:ConnectionString"] is { Length: > 0 } c ? c
+                : throw new InvalidOperationException("Notifications:Sms:Sink is 'acs' but Notifications:Acs:ConnectionString is not set.");
+            var sender = configuration["Notifications:Acs:SmsSender"] is { Length: > 0 } s ? s
+                : throw new InvalidOperationException("Notifications:Sms:Sink is 'acs' but Notifications:Acs:SmsSender (an E.164 number or alphanumeric sender id) is not set.");
+            services.AddSingleton<ISmsSink>(sp => new AcsSmsSink(
+                new AcsSmsClient(connection, new AcsSmsClientOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }), sender, sp.GetRequiredService<OutboxSmsSink>()));
+        }
+        else if (sink.Equals("outbox", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<ISmsSink>(sp => sp.GetRequiredService<OutboxSmsSink>());
+        }
+        else
+        {
+            throw new InvalidOperationException($"Notifications:Sms:Sink must be 'outbox' or 'acs', not '{sink}'.");
+        }
+    }
+
+    /// <summary>Customers, segments and segment sends (issue 10).</summary>
+    private static void AddCustomersAndSends(IServiceCollection services)
+    {
+        services.AddSingleton<ICustomerRepository, CustomerRepository>();
+        services.AddSingleton<ISegmentRepository, SegmentRepository>();
+        services.AddSingleton<ISegmentMembers, SegmentMembers>();
+        services.AddSingleton<ISendRepository, SendRepository>();
+        services.AddSingleton<ISendRecipientStore, SendRecipientStore>();
+        services.AddSingleton<ISendFailureReports, SendFailureReports>();
     }
 }

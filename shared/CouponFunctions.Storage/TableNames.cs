@@ -29,5 +29,40 @@ public static class TableNames
     /// <summary>Standalone runner state (timer schedule status); not tenant data.</summary>
     public const string RunnerSchedules = "RunnerSchedules";
 
-    public static IReadOnlyList<string> All { get; } = [Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings, RunnerSchedules];
+    /// <summary>Per tenant, one row per coupon template (ETag-versioned).</summary>
+    public const string Templates = "Templates";
+
+    /// <summary>Per tenant: "j_{job}" job rows and their "n_{newest first}_{job}" listing copies.</summary>
+    public const string Jobs = "Jobs";
+
+    /// <summary>Per job partition "{tenant}_{job}": one row per item, the truth about the job.</summary>
+    public const string JobItems = "JobItems";
+
+    /// <summary>Per job partition "{tenant}_{job}": one row per store, written before a deploy's platform create call.</summary>
+    public const string CreateAttempts = "CreateAttempts";
+
+    /// <summary>Per tenant, 16 partitions "{tenant}_{0-f}" by a hash of the customer id; RowKey = customer (external) id.</summary>
+    public const string Customers = "Customers";
+
+    /// <summary>Per tenant: one row per segment (RowKey = segment id).</summary>
+    public const string Segments = "Segments";
+
+    /// <summary>Static segments' members: partition "{tenant}_{segment}", RowKey = customer id.</summary>
+    public const string SegmentMembers = "SegmentMembers";
+
+    /// <summary>Per tenant: "s_{send}" send rows, "m_{segment}" one-unfinished-send markers, "q_{send}" coupon allocations.</summary>
+    public const string Sends = "Sends";
+
+    /// <summary>Per send partition "{tenant}_{send}": the recipient snapshot, rows numbered 0..N-1.</summary>
+    public const string SendRecipients = "SendRecipients";
+
+    /// <summary>Per send partition "{tenant}_{send}": one outcome row per (customer, channel), "{channel}_{customer}".</summary>
+    public const string SendOutcomes = "SendOutcomes";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings, RunnerSchedules,
+        Templates, Jobs, JobItems, CreateAttempts,
+        Customers, Segments, SegmentMembers, Sends, SendRecipients, SendOutcomes,
+    ];
 }

@@ -63,6 +63,50 @@ public sealed class CouponStorageOptionsTests
         Assert.True(loggers.CreateLogger("CouponFunctions.Storage").IsEnabled(LogLevel.Information));
     }
 
+    [Fact]
+    public void AddCouponStorage_SmsSinkAcs_AcsSmsSinkAndEveryIssue10StoreResolve()
+    {
+        using var services = Build(new()
+        {
+            ["CouponStorage"] = "UseDevelopmentStorage=true",
+            ["Notifications:Sms:Sink"] = "acs",
+            ["Notifications:Acs:ConnectionString"] = "endpoint=https://acs.example.communication.azure.com/;accesskey=" + Convert.ToBase64String(new byte[32]),
+            ["Notifications:Acs:SmsSender"] = "+18005550100",
+        });
+
+        Assert.IsType<CouponFunctions.Storage.Notifications.AcsSmsSink>(services.GetRequiredService<Core.Notifications.ISmsSink>());
+        Assert.IsType<CouponFunctions.Storage.Notifications.OutboxSmsSink>(services.GetRequiredService<Core.Notifications.ISmsOutbox>());
+        Assert.NotNull(services.GetRequiredService<Core.Customers.ICustomerRepository>());
+        Assert.NotNull(services.GetRequiredService<Core.Segments.ISegmentRepository>());
+        Assert.NotNull(services.GetRequiredService<Core.Segments.ISegmentMembers>());
+        Assert.NotNull(services.GetRequiredService<Core.Sends.ISendRepository>());
+        Assert.NotNull(services.GetRequiredService<Core.Sends.ISendRecipientStore>());
+        Assert.NotNull(services.GetRequiredService<Core.Sends.ISendFailureReports>());
+    }
+
+    [Fact]
+    public void AddCouponStorage_SmsSinkUnset_OutboxRecordsSms()
+    {
+        using var services = Build(new() { ["CouponStorage"] = "UseDevelopmentStorage=true" });
+
+        Assert.IsType<CouponFunctions.Storage.Notifications.OutboxSmsSink>(services.GetRequiredService<Core.Notifications.ISmsSink>());
+    }
+
+    [Theory]
+    [InlineData("acs", "Notifications:Acs:SmsSender")]
+    [InlineData("twilio", "'outbox' or 'acs'")]
+    public void AddCouponStorage_SmsSinkMisconfigured_ThrowsNamingTheSetting(string sink, string named)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new()
+        {
+            ["CouponStorage"] = "UseDevelopmentStorage=true",
+            ["Notifications:Sms:Sink"] = sink,
+            ["Notifications:Acs:ConnectionString"] = "endpoint=https://acs.example.communication.azure.com/;accesskey=" + Convert.ToBase64String(new byte[32]),
+        }));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

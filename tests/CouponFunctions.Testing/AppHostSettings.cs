@@ -42,6 +42,9 @@ public static class AppHostSettings
             ["Notifications__Sink"] = "outbox",
             ["Auth__KeyCacheSeconds"] = "0",
             ["Sync__SpreadWindow"] = "00:00:00",
+            // Detail reads only where sync must read (new, changed, upcoming): the slow refresh's slots would make call
+            // counts depend on the hour a run happens.
+            ["Sync__DetailRefreshInterval"] = "3650.00:00:00",
             ["Platforms__Shopee__BaseUrl"] = sandbox.BaseUrl(Platform.Shopee).ToString(),
             ["Platforms__Shopee__PartnerId"] = partners.ShopeePartnerId.ToString(CultureInfo.InvariantCulture),
             ["Platforms__Shopee__PartnerKey"] = partners.ShopeePartnerKey,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CouponFunctions.Core.Stores;
 
 namespace CouponFunctions.Core.Coupons;
@@ -25,10 +26,12 @@ public sealed record Coupon
     /// <summary>Percent off (or coin cashback percent), 0–100.</summary>
     public decimal? Percentage { get; init; }
 
-    /// <summary>The largest discount a percentage coupon gives; null means no cap.</summary>
+    /// <summary>The largest discount a percentage coupon gives; null means no cap, or not known yet when
+    /// <see cref="Unknown"/> has <see cref="UnknownCouponFields.MaxDiscount"/>.</summary>
     public decimal? MaxDiscount { get; init; }
 
-    public decimal MinSpend { get; init; }
+    /// <summary>The order value the coupon needs (0 = none); null while it is not known (see <see cref="Unknown"/>).</summary>
+    public decimal? MinSpend { get; init; }
 
     /// <summary>How many can be claimed or used in all; null where the platform sets no limit.</summary>
     public int? TotalQuantity { get; init; }
@@ -54,7 +57,25 @@ public sealed record Coupon
     /// <summary>The status exactly as the platform gave it (or as derived, for Shopee, which has none).</summary>
     public required string RawStatus { get; init; }
 
+    /// <summary>The platform's ids of the products a product-scope coupon applies to (Shopee item_id, Lazada sku_id).</summary>
     public IReadOnlyList<string> ProductIds { get; init; } = [];
+
+    /// <summary>
+    /// Fields the platform has not told us yet: unknown is not zero. Shopee's voucher list, for one, carries no minimum
+    /// spend, cap or items; sync reads them from the voucher's detail. Left out of the JSON when none, so coupons of
+    /// platforms whose list is complete keep their stored shape (and content hash).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public UnknownCouponFields Unknown { get; init; }
+
+    [JsonIgnore]
+    public bool IsMinSpendKnown => MinSpend is not null && (Unknown & UnknownCouponFields.MinSpend) == 0;
+
+    [JsonIgnore]
+    public bool IsMaxDiscountKnown => (Unknown & UnknownCouponFields.MaxDiscount) == 0;
+
+    [JsonIgnore]
+    public bool AreProductsKnown => (Unknown & UnknownCouponFields.Products) == 0;
 
     /// <summary>The platform's own fields, kept for display in the detail view.</summary>
     public IReadOnlyDictionary<string, string> PlatformFields { get; init; } = new Dictionary<string, string>();
@@ -62,4 +83,14 @@ public sealed record Coupon
     /// <summary>Stock left to claim or use: total less what is claimed (or used where claims are unknown).</summary>
     public int? RemainingQuantity =>
         TotalQuantity is { } total ? Math.Max(0, total - (ClaimedCount ?? UsedCount ?? 0)) : null;
+}
+
+/// <summary>Coupon fields a platform's listing left out, to be read from the coupon's detail.</summary>
+[Flags]
+public enum UnknownCouponFields
+{
+    None = 0,
+    MinSpend = 1,
+    MaxDiscount = 2,
+    Products = 4,
 }

@@ -22,7 +22,10 @@ public sealed class CouponInspector(CouponRuleInspector ruleInspector)
     /// <summary>Every finding for the store: store-level findings first, then each coupon's in the order given.</summary>
     /// <exception cref="TimeZoneNotFoundException">The store's time zone is not known on this machine.</exception>
     /// <exception cref="ArgumentException">The settings are out of range (see <see cref="InspectionSettings.Validate"/>).</exception>
-    public IReadOnlyList<Finding> Inspect(StoreInspectionInput input, InspectionSettings settings)
+    public IReadOnlyList<Finding> Inspect(StoreInspectionInput input, InspectionSettings settings) => Run(input, settings).Findings;
+
+    /// <summary>The findings as <see cref="Inspect"/> gives them, with notes on what could not be judged and why.</summary>
+    public InspectionOutcome Run(StoreInspectionInput input, InspectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(settings);
@@ -38,6 +41,9 @@ public sealed class CouponInspector(CouponRuleInspector ruleInspector)
             foreach (var rule in CouponRules) rule.Evaluate(coupon, context, findings);
         }
 
-        return findings;
+        return new InspectionOutcome(findings, context.Notes());
     }
 }
+
+/// <summary>One store's findings, and notes such as rules that did not fire because a value they need is unknown.</summary>
+public sealed record InspectionOutcome(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Notes);

@@ -45,6 +45,18 @@ internal sealed class InspectionContext
 
     public bool HasKnownSite { get; }
 
+    /// <summary>How many coupons each rule could not judge, and why ("threshold" → "the minimum spend is not known yet" → 12).</summary>
+    public Dictionary<(string Rule, string Reason), int> NotJudgedCounts { get; } = [];
+
+    /// <summary>Records that a rule did not fire because a value it needs is unknown: unknown is not zero.</summary>
+    public void NotJudged(string rule, string reason) =>
+        NotJudgedCounts[(rule, reason)] = NotJudgedCounts.GetValueOrDefault((rule, reason)) + 1;
+
+    /// <summary>The run's notes: one line per rule and reason, e.g. "threshold: 12 coupons not judged: the minimum spend is not known yet (the next sync reads it from the platform).".</summary>
+    public IReadOnlyList<string> Notes() =>
+        [.. NotJudgedCounts.OrderBy(n => n.Key.Rule, StringComparer.Ordinal).ThenBy(n => n.Key.Reason, StringComparer.Ordinal)
+            .Select(n => $"{n.Key.Rule}: {n.Value} coupon{(n.Value == 1 ? "" : "s")} not judged: {n.Key.Reason} (the next sync reads it from the platform).")];
+
     /// <summary>Running now as far as the last sync knows: ongoing and not past its end.</summary>
     public bool IsLive(Coupon coupon) => coupon.Status == CouponStatus.Ongoing && coupon.ValidTo > Now;
 

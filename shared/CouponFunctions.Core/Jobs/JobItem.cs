@@ -46,6 +46,9 @@ public sealed record JobItem
 
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>Opaque concurrency token of the stored row (its ETag), set by storage; null before the first save.</summary>
+    public string? Version { get; init; }
+
     public const string CreateAction = "create";
 
     /// <summary>"s-1a2b" for a deployment (one item per store), "s-1a2b|v-123" for a coupon; the platform id comes last so any

@@ -76,9 +76,10 @@ internal static class ChangeChecks
                     $"A running {what} can only end earlier; it ends {RuleText.Time(current.ValidTo, r.Site)} and the change asks for {RuleText.Time(end, r.Site)}."));
         }
 
-        if (touched.Contains(RuleFields.MinSpend) && change.MinSpend is { } minSpend && r.MinSpendFixedOnceSet && minSpend != current.MinSpend)
+        if (touched.Contains(RuleFields.MinSpend) && change.MinSpend is { } minSpend && r.MinSpendFixedOnceSet
+            && current.MinSpend is { } currentMinSpend && minSpend != currentMinSpend)
             into.Add(new(RuleFields.MinSpend, RuleCodes.MinSpendFixed,
-                $"{r.DisplayName} fixes the minimum spend once it is set; it stays {r.FormatMoney(current.MinSpend)}."));
+                $"{r.DisplayName} fixes the minimum spend once it is set; it stays {r.FormatMoney(currentMinSpend)}."));
     }
 
     private static string AllowedWords(CouponField allowed) => string.Join(", ", FieldMap

@@ -22,6 +22,16 @@ public sealed class CouponRuleInspector(PlatformRuleCatalog catalog)
         return rules.SiteDiscountCapPercent < rules.MaxPercentage ? overSite : overPlatform;
     }
 
+    /// <summary>Why <see cref="DiscountOverCap"/> could not judge the whole coupon, or null when it could: a fixed discount's
+    /// depth against a site cap needs the minimum spend.</summary>
+    public string? DiscountOverCapNotJudged(Coupon coupon, string site)
+    {
+        ArgumentNullException.ThrowIfNull(coupon);
+        return coupon.Reward == RewardType.FixedAmount && !coupon.IsMinSpendKnown && Catalog.For(coupon.Platform, site).SiteDiscountCapPercent is not null
+            ? "the minimum spend is not known yet, so the depth of a fixed discount cannot be told"
+            : null;
+    }
+
     /// <summary>Judges the minimum spend against the discount with the heuristics in <see cref="RuleCatalogOptions"/>.</summary>
     public ThresholdAssessment AssessThreshold(Coupon coupon)
     {

@@ -14,6 +14,12 @@ internal sealed record CouponTerms
     public decimal? Percentage { get; init; }
     public decimal? MaxDiscount { get; init; }
     public decimal MinSpend { get; init; }
+
+    /// <summary>False for a synced coupon whose minimum spend the platform has not told us yet (<see cref="MinSpend"/> is then 0, not to be judged).</summary>
+    public bool MinSpendKnown { get; init; } = true;
+
+    /// <summary>False for a synced coupon whose cap the platform has not told us yet.</summary>
+    public bool CapKnown { get; init; } = true;
     public int? TotalQuantity { get; init; }
     public int? PerBuyerLimit { get; init; }
     public DateTimeOffset? ClaimStart { get; init; }
@@ -35,9 +41,9 @@ internal sealed record CouponTerms
     public static CouponTerms From(Coupon c) => new()
     {
         Name = c.Name, Code = c.Code, Scope = c.Scope, Reward = c.Reward, DiscountAmount = c.DiscountAmount,
-        Percentage = c.Percentage, MaxDiscount = c.MaxDiscount, MinSpend = c.MinSpend, TotalQuantity = c.TotalQuantity,
+        Percentage = c.Percentage, MaxDiscount = c.MaxDiscount, MinSpend = c.MinSpend ?? 0m, TotalQuantity = c.TotalQuantity,
         PerBuyerLimit = c.PerBuyerLimit, ClaimStart = c.ClaimStart, ValidFrom = c.ValidFrom, ValidTo = c.ValidTo,
-        ProductIds = c.ProductIds,
+        ProductIds = c.ProductIds, MinSpendKnown = c.IsMinSpendKnown, CapKnown = c.IsMaxDiscountKnown,
     };
 
     public CouponTerms With(CouponChange change) => this with
@@ -50,6 +56,8 @@ internal sealed record CouponTerms
         Percentage = change.Percentage ?? Percentage,
         MaxDiscount = change.MaxDiscount ?? MaxDiscount,
         MinSpend = change.MinSpend ?? MinSpend,
+        MinSpendKnown = change.MinSpend is not null || MinSpendKnown,
+        CapKnown = change.MaxDiscount is not null || CapKnown,
         PerBuyerLimit = change.PerBuyerLimit ?? PerBuyerLimit,
         ProductIds = change.ProductIds ?? ProductIds,
     };

@@ -10,7 +10,7 @@ internal static class DiscountCaps
     public static decimal? Depth(CouponTerms t) => t.Reward switch
     {
         RewardType.Percentage => t.Percentage,
-        RewardType.FixedAmount when t.DiscountAmount is > 0m and var amount && t.MinSpend > 0m => amount * 100m / t.MinSpend,
+        RewardType.FixedAmount when t.DiscountAmount is > 0m and var amount && t.MinSpendKnown && t.MinSpend > 0m => amount * 100m / t.MinSpend,
         _ => null,
     };
 

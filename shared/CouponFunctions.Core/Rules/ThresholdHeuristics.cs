@@ -20,6 +20,10 @@ internal static class ThresholdHeuristics
         var line = RuleText.Percent(o.LossRiskDepthPercent);
         var multiple = o.UnreachableMinSpendMultiple;
 
+        // Unknown is not zero: a guess would raise "comes out free" on every coupon whose minimum spend is simply unread.
+        if (!t.MinSpendKnown) return ThresholdAssessment.NotJudged("the minimum spend is not known yet");
+        if (t.Reward != RewardType.FixedAmount && !t.CapKnown) return ThresholdAssessment.NotJudged("the cap is not known yet");
+
         if (t.Reward == RewardType.FixedAmount)
         {
             if (t.DiscountAmount is not { } amount || amount <= 0m) return ThresholdAssessment.Sensible;

@@ -39,6 +39,9 @@ public sealed class ConnectStoreHandler(IStoreRepository stores, IPlatformConnec
         var tenantId = TenantId.Parse(state.TenantId);
         var store = await stores.GetAsync(tenantId, StoreId.Parse(state.StoreId), cancellationToken);
         if (store is null) return Result<Store>.NotFound("The store to connect no longer exists.");
+        // Shopee names the approved shop in the redirect: refuse another shop before spending the single-use code on it.
+        if (query.GetValueOrDefault("shop_id") is { Length: > 0 } redirected && redirected != store.ShopId)
+            return Result<Store>.Rejected($"The seller authorized {redirected}, not this store's shop {store.ShopId}; sign in to the right shop and start again.");
         var shopId = query.GetValueOrDefault("shop_id") ?? query.GetValueOrDefault("handle") ?? store.ShopId;
         var grant = await connectors.For(platform).ExchangeCodeAsync(new AuthorizationCallback(store.Site, code, shopId), cancellationToken);
         if (!grant.Succeeded) return Result<Store>.Rejected($"{platform} refused the authorization: {grant.Error.Message}");

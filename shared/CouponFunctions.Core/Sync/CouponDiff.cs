@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using CouponFunctions.Core.Coupons;
 
 namespace CouponFunctions.Core.Sync;
@@ -25,6 +26,7 @@ public static class CouponDiff
         ("claimStart", c => c.ClaimStart),
         ("claimEnd", c => c.ClaimEnd),
         ("products", c => c.ProductIds.Count == 0 ? null : string.Join(",", c.ProductIds.Order(StringComparer.Ordinal))),
+        ("unknown", c => c.Unknown == UnknownCouponFields.None ? null : c.Unknown),
     ];
 
     public static IReadOnlyList<FieldChange> Compare(Coupon before, Coupon after)
@@ -43,6 +45,8 @@ public static class CouponDiff
     {
         null => null,
         DateTimeOffset at => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        UnknownCouponFields unknown => string.Join(",", Enum.GetValues<UnknownCouponFields>()
+            .Where(f => f != UnknownCouponFields.None && unknown.HasFlag(f)).Select(f => JsonNamingPolicy.CamelCase.ConvertName(f.ToString()))),
         Enum e => e.ToString().ToLowerInvariant(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),

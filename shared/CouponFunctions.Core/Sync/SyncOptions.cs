@@ -19,4 +19,18 @@ public sealed class SyncOptions
 
     /// <summary>Ended coupons whose end is older than this leave the default list view (they are kept for history).</summary>
     public TimeSpan ArchiveAfter { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How often a running coupon's detail is re-read when its platform's listing leaves fields out (Shopee: minimum
+    /// spend, cap and items, from get_voucher) and nothing listed changed. Each coupon has its own slot in this interval,
+    /// so a store's reads spread over its syncs. New, changed and upcoming coupons are read on every sync regardless.
+    /// </summary>
+    public TimeSpan DetailRefreshInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// The same for upcoming coupons, which can still be edited in every field (Shopee: minimum spend and cap too) without
+    /// a trace in the listing. Zero (the default) re-reads them on every sync; a longer interval trades freshness for
+    /// calls (at most 1,000 upcoming and ongoing vouchers per Shopee shop).
+    /// </summary>
+    public TimeSpan UpcomingDetailRefreshInterval { get; set; } = TimeSpan.Zero;
 }

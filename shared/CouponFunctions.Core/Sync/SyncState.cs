@@ -14,7 +14,8 @@ public enum SyncRunStatus
 }
 
 /// <summary>The counts of one sync run.</summary>
-public sealed record SyncCounts(int Fetched, int Created, int Updated, int Unchanged, int Removed)
+/// <param name="DetailReads">Coupon details read beside the listing (Shopee get_voucher, Lazada voucher products).</param>
+public sealed record SyncCounts(int Fetched, int Created, int Updated, int Unchanged, int Removed, int DetailReads = 0)
 {
     public static SyncCounts Zero { get; } = new(0, 0, 0, 0, 0);
 

@@ -108,6 +108,7 @@ public sealed class SyncStoreHandler(
     private sealed class StoreRun(SyncStoreHandler owner, Store store, SyncLease lease, string runId, DateTimeOffset startedAt)
     {
         private int _fetched, _created, _updated, _unchanged, _removed;
+        private CouponDetailReader? _details;
 
         public SyncLease Lease { get; private set; } = lease;
 
@@ -126,6 +127,7 @@ public sealed class SyncStoreHandler(
                 // The token lapsed (the refresh timer missed it): refresh once, holding our lease, and start again.
                 if (await owner._tokens.RefreshAsync(store, cancellationToken) != RefreshOutcome.Refreshed) throw;
                 store = await owner._stores.GetAsync(store.TenantId, store.Id, cancellationToken) ?? store;
+                seen.Clear();
                 await ListAsync(stored, seen, cancellationToken);
             }
 
@@ -140,25 +142,31 @@ public sealed class SyncStoreHandler(
             if (_created + _updated + _removed > 0 || Lease.State.LastStatus != SyncRunStatus.Succeeded)
                 await owner._readModel.WriteCouponsAsync(store, stored.Values, now, cancellationToken);
             await owner._alerts.DeliverPendingAsync(store, owner._links.AdminBaseUrl, cancellationToken);
-            return new SyncRun(runId, store.TenantId, store.Id, reason, startedAt, owner._time.GetUtcNow(), SyncRunStatus.Succeeded, Counts(), null);
+            return new SyncRun(runId, store.TenantId, store.Id, reason, startedAt, owner._time.GetUtcNow(), SyncRunStatus.Succeeded, Counts(), null, _details?.Note);
         }
 
         public SyncRun Failed(string reason, PlatformError error) => new(
             runId, store.TenantId, store.Id, reason, startedAt, owner._time.GetUtcNow(), SyncRunStatus.Failed, Counts(),
             new SyncFailure(JsonNamingPolicy.CamelCase.ConvertName(error.Kind.ToString()), error.Message, error.Code, error.HttpStatus, error.RequestId, error.RequestUrl));
 
-        private SyncCounts Counts() => new(_fetched, _created, _updated, _unchanged, _removed);
+        private SyncCounts Counts() => new(_fetched, _created, _updated, _unchanged, _removed, _details?.Reads ?? 0);
 
         private async Task ListAsync(Dictionary<string, StoredCoupon> stored, HashSet<string> seen, CancellationToken cancellationToken)
         {
             var connector = owner._connectors.For(store.Platform);
-            await foreach (var page in connector.ListCouponsAsync(store.ToConnection(), cancellationToken))
+            var connection = store.ToConnection();
+            var details = _details = new CouponDetailReader(connector, connection, owner._options);
+            await foreach (var page in connector.ListCouponsAsync(connection, cancellationToken))
             {
                 var now = owner._time.GetUtcNow();
                 var writes = new List<CouponWrite>();
-                foreach (var coupon in page)
+                var fresh = page.Where(c => seen.Add(c.PlatformCouponId)).ToList();
+                // Gone between the listing and the detail read: not seen, so a complete run marks it removed.
+                var gone = new List<string>();
+                var complete = await details.CompleteAsync(fresh, stored, now, gone, cancellationToken);
+                seen.ExceptWith(gone);
+                foreach (var coupon in complete)
                 {
-                    if (!seen.Add(coupon.PlatformCouponId)) continue;
                     _fetched++;
                     var write = SyncPlanner.Plan(stored.GetValueOrDefault(coupon.PlatformCouponId), coupon, now);
                     if (write is null) _unchanged++;

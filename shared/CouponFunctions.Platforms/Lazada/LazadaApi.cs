@@ -51,9 +51,14 @@ internal sealed class LazadaApi(LazadaClientOptions options, PlatformCaller call
         if (accessToken is not null) system.Add(new("access_token", accessToken));
         system.Add(new("sign", LazadaSigner.Sign(options.AppSecret, path, system.Concat(business))));
 
-        // GET sends every parameter in the query. For POST the reference is UNCERTAIN (the docs' curl puts all of them in
-        // the form); we follow Lazada's Java SDK: system parameters in the query, business parameters as form fields.
-        // That keeps the recorded (redacted) URL useful, and the gateway (and our sandbox) reads both places.
+        // Parameter placement. GET: every parameter in the query. POST: we put the system parameters (app_key, timestamp,
+        // sign_method, access_token, sign) in the query and the business parameters in the form. Lazada's own SDK
+        // (lazop) and the docs' curl send all of them as form fields instead; the signature covers every parameter
+        // wherever it travels, and as far as the sources show the gateway accepts both (platform-apis.md §2, UNCERTAIN
+        // whether the query is required). Why ours: the failure log records the redacted URL, which then shows which
+        // app, time and method the call was signed with, while the body holds only the voucher's fields (and never
+        // the token). The sandbox accepts both placements; if Lazada ever refused one, this method is the only place
+        // to change.
         var isGet = method == HttpMethod.Get;
         var url = new StringBuilder(gateway.AbsoluteUri.TrimEnd('/')).Append(path).Append('?');
         url.AppendJoin('&', (isGet ? system.Concat(business) : system).Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));

@@ -24,10 +24,10 @@ internal sealed partial class LazadaClient
         var skus = new List<string>();
         for (var page = 1; page <= MaxPages; page++)
         {
+            // The documented parameters: id, cur_page, page_size (no voucher_type, unlike the voucher APIs).
             var query = new KeyValuePair<string, string>[]
             {
-                new("voucher_type", voucher.VoucherType), new("id", Number(voucher.Id)),
-                new("cur_page", Number(page)), new("page_size", Number(_options.PageSize)),
+                new("id", Number(voucher.Id)), new("cur_page", Number(page)), new("page_size", Number(_options.PageSize)),
             };
             var result = await _api.SellerCallAsync(store, HttpMethod.Get, ProductsPath, query, RetryMode.Safe,
                 LazadaPage.Read, cancellationToken).ConfigureAwait(false);
@@ -35,7 +35,7 @@ internal sealed partial class LazadaClient
             skus.AddRange(result.Value.Items.Select(item => String(item, "sku_id") ?? throw new FormatException("A SKU without sku_id.")));
             if (result.Value.IsLast(skus.Count, _options.PageSize)) break;
         }
-        return PlatformResult<IReadOnlyList<string>>.Ok(skus.Distinct(StringComparer.Ordinal).ToList());
+        return PlatformResult<IReadOnlyList<string>>.Ok(LazadaVoucherMapper.ToProductIds(skus));
     }
 
     /// <summary>Makes the voucher's SKUs exactly <paramref name="wanted"/>: adds the missing, removes the rest. Adding or
@@ -59,16 +59,6 @@ internal sealed partial class LazadaClient
             }
         }
         return PlatformResult.Ok();
-    }
-
-    private static bool TrySkuIds(IReadOnlyList<string> ids, out long[] skuIds)
-    {
-        skuIds = new long[ids.Count];
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (!long.TryParse(ids[i], NumberStyles.None, CultureInfo.InvariantCulture, out skuIds[i])) return false;
-        }
-        return true;
     }
 
     private static PlatformError InvalidSkus() => Rejected("invalid_sku_id", "Lazada product vouchers take sku_ids, which are numbers.");

@@ -24,7 +24,7 @@ internal sealed partial class LazadaClient
         if (draft.Reward == RewardType.CoinCashback) return NotSupported("Lazada vouchers take money off or a percentage off; there is no coin cashback.");
         if (draft.Reward == RewardType.FixedAmount && draft.DiscountAmount is null) return Rejected("missing_discount", "A money-off Lazada voucher needs a discount amount.");
         if (draft.Reward == RewardType.Percentage && draft.Percentage is null) return Rejected("missing_percentage", "A percentage Lazada voucher needs a percentage.");
-        if (!TrySkuIds(draft.ProductIds, out var skuIds)) return InvalidSkus();
+        if (!LazadaVoucherMapper.TryToSkuIds(draft.ProductIds, out var skuIds)) return InvalidSkus();
         if (draft.Scope == CouponScope.Product && skuIds.Length == 0) return Rejected("missing_sku_ids", "A Lazada product voucher needs at least one SKU.");
 
         // create is not idempotent: RetryMode.OnlyIfNotProcessed re-sends only after an explicit throttle answer.
@@ -59,7 +59,7 @@ internal sealed partial class LazadaClient
         if (change.DiscountAmount is not null && percentage) return Rejected("invalid_discount", "A percentage Lazada voucher has no money-off amount.");
         if ((change.Percentage is not null || change.MaxDiscount is not null) && !percentage)
             return Rejected("invalid_discount", "A money-off Lazada voucher has no percentage or cap.");
-        if (!TrySkuIds(change.ProductIds ?? [], out var skuIds)) return InvalidSkus();
+        if (!LazadaVoucherMapper.TryToSkuIds(change.ProductIds ?? [], out var skuIds)) return InvalidSkus();
         if (change.ProductIds is not null && current.Apply != LazadaVoucher.SpecificProducts)
             return Rejected("not_a_product_voucher", "This Lazada voucher applies to the entire shop; it has no SKU list to change.");
 

@@ -22,8 +22,11 @@ internal static class LazadaVoucherMapper
         return long.TryParse(code ? couponId[CodePrefix.Length..] : couponId, NumberStyles.None, CultureInfo.InvariantCulture, out id);
     }
 
+    /// <param name="skuIds">The SKUs of a SPECIFIC_PRODUCTS voucher from /promotion/voucher/products/get; null when not read
+    /// (the voucher list carries none), which leaves a product voucher's products <see cref="Coupon.Unknown"/>.</param>
     public static Coupon ToCoupon(LazadaVoucher v, JsonElement raw, string site, DateTimeOffset now, IReadOnlyList<string>? skuIds = null)
     {
+        var products = v.Apply == LazadaVoucher.SpecificProducts;
         var percentage = v.DiscountType == LazadaVoucher.PercentageOff;
         var start = DateTimeOffset.FromUnixTimeMilliseconds(v.PeriodStartTime);
         var end = DateTimeOffset.FromUnixTimeMilliseconds(v.PeriodEndTime);
@@ -33,7 +36,7 @@ internal static class LazadaVoucherMapper
             PlatformCouponId = CouponId(v.VoucherType, v.Id),
             Code = v.VoucherCode,
             Name = v.VoucherName ?? string.Empty,
-            Scope = v.Apply == LazadaVoucher.SpecificProducts ? CouponScope.Product : CouponScope.Shop,
+            Scope = products ? CouponScope.Product : CouponScope.Shop,
             Reward = percentage ? RewardType.Percentage : RewardType.FixedAmount,
             DiscountAmount = percentage ? null : v.MoneyValueOff,
             Percentage = percentage ? v.PercentageDiscountOff : null,
@@ -50,9 +53,26 @@ internal static class LazadaVoucherMapper
             Currency = v.Currency ?? (Sites.TryGet(site, out var known) ? known.Currency : "XXX"),
             Status = ToStatus(v.Status, start, end, now),
             RawStatus = v.Status,
-            ProductIds = skuIds ?? [],
+            ProductIds = products && skuIds is not null ? skuIds : [],
+            Unknown = products && skuIds is null ? UnknownCouponFields.Products : UnknownCouponFields.None,
             PlatformFields = Flatten(raw),
         };
+    }
+
+    /// <summary>/promotion/voucher/products/get's sku_ids → the unified ProductIds (Lazada's products are SKUs: the unit
+    /// /promotion/voucher/product/sku/add and /remove take).</summary>
+    public static IReadOnlyList<string> ToProductIds(IEnumerable<string> skuIds) => skuIds.Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The unified ProductIds → Lazada sku_ids (for sku/add and sku/remove, and template deploys); false when an id is
+    /// not a number.</summary>
+    public static bool TryToSkuIds(IReadOnlyList<string> productIds, out long[] skuIds)
+    {
+        skuIds = new long[productIds.Count];
+        for (var i = 0; i < productIds.Count; i++)
+        {
+            if (!long.TryParse(productIds[i], NumberStyles.None, CultureInfo.InvariantCulture, out skuIds[i])) return false;
+        }
+        return true;
     }
 
     /// <summary>NOT_START, ONGOING, SUSPEND, FINISH → upcoming, ongoing, paused, ended or deactivated.</summary>

@@ -21,10 +21,11 @@ internal sealed partial class ShopeeClient
     {
         var check = Capabilities.Check(CouponOperation.Create);
         if (!check.Allowed) return NotSupported(check.Reason!);
+        if (PreCheck(store.Site, draft) is { } refused) return refused;
         if (draft.PerBuyerLimit is > 1) return NotSupported("Shopee's voucher API has no per-buyer limit (a buyer uses a Shopee voucher once).");
         if (string.IsNullOrWhiteSpace(draft.Code)) return Rejected("missing_voucher_code", "A Shopee voucher needs a code (voucher_code).");
         if (!TryPercentage(draft.Percentage, out var percentage)) return Rejected("invalid_percentage", "Shopee percentages are whole numbers.");
-        if (!TryItemIds(draft.ProductIds, out var itemIds)) return Rejected("invalid_item_id", "Shopee item ids are numbers.");
+        if (!ShopeeVoucherMapper.TryToItemIds(draft.ProductIds, out var itemIds)) return Rejected("invalid_item_id", "Shopee item ids are numbers.");
 
         var product = draft.Scope == CouponScope.Product;
         var fixedAmount = draft.Reward == RewardType.FixedAmount;
@@ -57,13 +58,15 @@ internal sealed partial class ShopeeClient
         var coupon = current.Value;
         var check = Capabilities.Check(CouponOperation.Update, coupon.Status, change.Fields);
         if (!check.Allowed) return NotSupported(check.Reason!);
+        // After the read (the rules need the voucher's current times), before update_voucher.
+        if (PreCheck(store.Site, coupon, change) is { } refused) return refused;
         if (change.PerBuyerLimit is not null) return NotSupported("Shopee's voucher API has no per-buyer limit.");
         if (change.DiscountAmount is not null && coupon.Reward != RewardType.FixedAmount)
             return Rejected("invalid_discount", "Only fixed-amount Shopee vouchers have a discount amount.");
         if ((change.Percentage is not null || change.MaxDiscount is not null) && coupon.Reward == RewardType.FixedAmount)
             return Rejected("invalid_discount", "A fixed-amount Shopee voucher has no percentage or cap.");
         if (!TryPercentage(change.Percentage, out var percentage)) return Rejected("invalid_percentage", "Shopee percentages are whole numbers.");
-        if (!TryItemIds(change.ProductIds ?? [], out var itemIds)) return Rejected("invalid_item_id", "Shopee item ids are numbers.");
+        if (!ShopeeVoucherMapper.TryToItemIds(change.ProductIds ?? [], out var itemIds)) return Rejected("invalid_item_id", "Shopee item ids are numbers.");
 
         var body = new ShopeeUpdateVoucherBody
         {
@@ -129,24 +132,14 @@ internal sealed partial class ShopeeClient
             DiscountAmount = draft.DiscountAmount,
             Percentage = draft.Percentage,
             MaxPrice = draft.MaxDiscount,
-            ItemIdList = TryItemIds(draft.ProductIds, out var items) ? items : null,
-        }, raw, store.Site, _time.GetUtcNow());
+            ItemIdList = ShopeeVoucherMapper.TryToItemIds(draft.ProductIds, out var items) ? items : null,
+        }, raw, store.Site, _time.GetUtcNow(), detail: true);
     }
 
     private static bool TryPercentage(decimal? value, out int? percentage)
     {
         percentage = value is { } v && v == decimal.Truncate(v) && v is >= int.MinValue and <= int.MaxValue ? (int)v : null;
         return value is null || percentage is not null;
-    }
-
-    private static bool TryItemIds(IReadOnlyList<string> ids, out long[] itemIds)
-    {
-        itemIds = new long[ids.Count];
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (!long.TryParse(ids[i], NumberStyles.None, CultureInfo.InvariantCulture, out itemIds[i])) return false;
-        }
-        return true;
     }
 
     private static PlatformError Rejected(string code, string message) => new(Platform.Shopee, PlatformErrorKind.Rejected, code, message);

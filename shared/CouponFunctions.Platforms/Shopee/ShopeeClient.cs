@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Rules;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Platforms.Common.Http;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,9 @@ namespace CouponFunctions.Platforms.Shopee;
 /// that starts or ends during the pass shows up in a later list; ids seen before are skipped. Offset paging can still
 /// skip a voucher that leaves a list mid-pass; the next sync picks it up.
 /// Vouchers carry no status: it is derived from start_time/end_time (Unix seconds, UTC) on our clock.
+/// Detail: a get_voucher_list item has no min_basket_price, max_price, display_channel_list, usecase or item_id_list
+/// (platform-apis.md §1, "Correction"), so listed coupons carry them as <see cref="Coupon.Unknown"/>; sync reads
+/// get_voucher (one call per voucher, through the same token buckets) for the vouchers CouponDetailPolicy picks.
 /// </summary>
 internal sealed partial class ShopeeClient : IPlatformConnector
 {
@@ -32,15 +36,18 @@ internal sealed partial class ShopeeClient : IPlatformConnector
     private readonly TimeProvider _time;
     private readonly ILogger<ShopeeClient> _logger;
     private readonly ShopeeApi _api;
+    private readonly CouponRuleValidator _rules;
 
     public ShopeeClient(
         ShopeeClientOptions options,
         IHttpClientFactory httpClients,
         TimeProvider time,
         IPlatformCallRecorder recorder,
-        ILogger<ShopeeClient> logger)
+        ILogger<ShopeeClient> logger,
+        CouponRuleValidator? rules = null)
     {
         _options = options;
+        _rules = rules ?? CouponRuleValidator.Default;
         _time = time;
         _logger = logger;
         Caller = new PlatformCaller(Platform.Shopee, HttpClientName, options, ShopeeResponseReader.Instance, httpClients, time, recorder, logger);
@@ -87,7 +94,7 @@ internal sealed partial class ShopeeClient : IPlatformConnector
     {
         if (!TryParseId(platformCouponId, out var voucherId)) return NotFound(platformCouponId);
         return await _api.ShopCallAsync(store, HttpMethod.Get, VoucherPath, [new("voucher_id", voucherId.ToString(CultureInfo.InvariantCulture))],
-            null, RetryMode.Safe, response => ReadVoucher(Response(response), store), cancellationToken).ConfigureAwait(false);
+            null, RetryMode.Safe, response => ReadVoucher(Response(response), store, detail: true), cancellationToken).ConfigureAwait(false);
     }
 
     private (List<Coupon> Coupons, bool More) ReadPage(JsonElement envelope, StoreConnection store)
@@ -95,15 +102,15 @@ internal sealed partial class ShopeeClient : IPlatformConnector
         var response = Response(envelope);
         var more = response.TryGetProperty("more", out var m) && m.ValueKind == JsonValueKind.True;
         var coupons = response.TryGetProperty("voucher_list", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(v => ReadVoucher(v, store)).ToList()
+            ? list.EnumerateArray().Select(v => ReadVoucher(v, store, detail: false)).ToList()
             : [];
         return (coupons, more);
     }
 
-    private Coupon ReadVoucher(JsonElement raw, StoreConnection store)
+    private Coupon ReadVoucher(JsonElement raw, StoreConnection store, bool detail)
     {
         var voucher = raw.Deserialize<ShopeeVoucher>(PlatformJson.SnakeCase) ?? throw new JsonException("Empty voucher.");
-        return ShopeeVoucherMapper.ToCoupon(voucher, raw, store.Site, _time.GetUtcNow());
+        return ShopeeVoucherMapper.ToCoupon(voucher, raw, store.Site, _time.GetUtcNow(), detail);
     }
 
     private static JsonElement Response(JsonElement envelope) =>

@@ -2,7 +2,8 @@ namespace CouponFunctions.Platforms.Shopee;
 
 // Shopee v2 payloads (snake_case on the wire through PlatformJson.SnakeCase). They never leave this folder.
 
-/// <summary>A voucher as get_voucher / get_voucher_list return it (item_id_list only from get_voucher).</summary>
+/// <summary>A voucher as get_voucher / get_voucher_list return it. min_basket_price, max_price, display_channel_list,
+/// usecase and item_id_list come only from get_voucher (platform-apis.md §1, "Correction"): null when absent.</summary>
 internal sealed record ShopeeVoucher
 {
     public long VoucherId { get; init; }
@@ -25,7 +26,7 @@ internal sealed record ShopeeVoucher
 
     public long? DisplayStartTime { get; init; }
 
-    public decimal MinBasketPrice { get; init; }
+    public decimal? MinBasketPrice { get; init; }
 
     public decimal? DiscountAmount { get; init; }
 

@@ -30,6 +30,10 @@ public sealed record FaultPlan
     /// <summary>Injected faults stop after this many (null = no limit): "fail the next 3 calls" is a rate of 1 and 3 here.</summary>
     public int? MaxFaults { get; init; }
 
+    /// <summary>When set, faults are injected only into calls whose API path is one of these (e.g. Shopee's
+    /// <c>/api/v2/voucher/get_voucher</c>), so a test can break detail reads while listings keep working.</summary>
+    public IReadOnlySet<string>? OnlyPaths { get; init; }
+
     public static FaultPlan None { get; } = new();
 }
 

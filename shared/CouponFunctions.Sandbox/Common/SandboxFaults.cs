@@ -40,14 +40,15 @@ public sealed class SandboxFaults(int seed = 1)
         lock (_gate) return Scope(shopId).Plan;
     }
 
-    /// <summary>Picks this call's fault and returns it with the plan in force.</summary>
-    public (FaultPlan Plan, SandboxFault Fault) Next(string? shopId)
+    /// <summary>Picks this call's fault (for the API path <paramref name="apiPath"/>) and returns it with the plan in force.</summary>
+    public (FaultPlan Plan, SandboxFault Fault) Next(string? shopId, string? apiPath = null)
     {
         lock (_gate)
         {
             var scope = Scope(shopId);
             var plan = scope.Plan;
             if (plan.MaxFaults is { } max && scope.Injected >= max) return (plan, SandboxFault.None);
+            if (plan.OnlyPaths is { } paths && (apiPath is null || !paths.Contains(apiPath))) return (plan, SandboxFault.None);
             var draw = _random.NextDouble();
             var fault = Pick(plan, draw);
             if (fault != SandboxFault.None) scope.Injected++;

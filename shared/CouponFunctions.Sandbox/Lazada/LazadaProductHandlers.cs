@@ -5,13 +5,14 @@ using static CouponFunctions.Sandbox.Lazada.LazadaSandboxResults;
 
 namespace CouponFunctions.Sandbox.Lazada;
 
-/// <summary>The SKUs of a SPECIFIC_PRODUCTS voucher: list (paged like the voucher list; the answer's shape is UNCERTAIN in
-/// the reference: data.{total, current, page_size, data_list[{sku_id, product_id}]}), add and remove (sku_ids as a JSON array).</summary>
+/// <summary>The SKUs of a SPECIFIC_PRODUCTS voucher: list (GET /promotion/voucher/products/get with id, cur_page and
+/// page_size, as the reference lists them; paged like the voucher list; the answer's shape is UNCERTAIN in the reference:
+/// data.{total, current, page_size, data_list[{sku_id, product_id}]}), add and remove (sku_ids as a JSON array).</summary>
 internal sealed class LazadaProductHandlers(LazadaSandbox sandbox, LazadaVoucherHandlers vouchers)
 {
     public IResult List(LazadaCall call)
     {
-        if (!vouchers.Find(call, out var voucher, out var seller, out var missing)) return missing;
+        if (!vouchers.Find(call, out var voucher, out var seller, out var missing, typeOptional: true)) return missing;
         if (!vouchers.TryPaging(call, out var page, out var size, out var paging)) return paging;
         var items = voucher.SkuIds.Skip((page - 1) * size).Take(size)
             .Select(id => (object)new Dictionary<string, object?> { ["sku_id"] = id, ["product_id"] = seller.Skus.GetValueOrDefault(id)?.ProductId ?? 0 });

@@ -78,18 +78,21 @@ internal sealed class LazadaVoucherHandlers(LazadaSandbox sandbox)
     }
 
     /// <summary>The voucher named by voucher_type and id; the type must match, as Lazada keys vouchers by both.</summary>
-    internal bool Find(LazadaCall call, out LazadaSandboxVoucher voucher, out LazadaSandboxSeller seller, out IResult refusal)
+    /// <param name="typeOptional">For /promotion/voucher/products/get, whose documented parameters are id, cur_page and
+    /// page_size only: a voucher_type, when sent, must still match.</param>
+    internal bool Find(LazadaCall call, out LazadaSandboxVoucher voucher, out LazadaSandboxSeller seller, out IResult refusal, bool typeOptional = false)
     {
         voucher = null!;
         sandbox.TryGetSeller(call.SellerId, out seller);
-        refusal = CheckType(call)!;
+        var typed = !typeOptional || !string.IsNullOrEmpty(call.Param("voucher_type"));
+        refusal = typed ? CheckType(call)! : null!;
         if (refusal is not null) return false;
         if (!long.TryParse(call.Param("id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             refusal = Refuse(LazadaRuleError.Illegal("id is required"), call.RequestId);
             return false;
         }
-        if (seller.Vouchers.TryGetValue(id, out voucher!) && voucher.VoucherType == call.Param("voucher_type")) return true;
+        if (seller.Vouchers.TryGetValue(id, out voucher!) && (!typed || voucher.VoucherType == call.Param("voucher_type"))) return true;
         refusal = Refuse(LazadaRuleError.NotFound, call.RequestId);
         return false;
     }

@@ -19,7 +19,7 @@ internal static class ShopeeSandboxGate
         sandbox.Stats.Call();
         var requestId = sandbox.NewRequestId();
         var query = http.Request.Query;
-        var (plan, fault) = sandbox.Faults.Next(query["shop_id"].ToString() is { Length: > 0 } s ? s : null);
+        var (plan, fault) = sandbox.Faults.Next(query["shop_id"].ToString() is { Length: > 0 } s ? s : null, apiPath);
         var injected = await SandboxFaultResponder.ApplyAsync(http, plan, fault, Instance, sandbox.Stats, requestId).ConfigureAwait(false);
         if (injected is not null) return injected;
 

@@ -43,6 +43,9 @@ public sealed record ShopeeSandboxVoucher
 
     public int VoucherPurpose { get; init; }
 
+    /// <summary>get_voucher's usecase (not in the list); 1 for an ordinary shop or product voucher.</summary>
+    public int Usecase { get; init; } = 1;
+
     /// <summary>Shopee has no status field; this is the one get_voucher_list filters by.</summary>
     public string StatusAt(DateTimeOffset now) => now < Start ? "upcoming" : now < End ? "ongoing" : "expired";
 }

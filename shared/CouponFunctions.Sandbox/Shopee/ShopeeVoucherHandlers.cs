@@ -23,14 +23,14 @@ internal sealed class ShopeeVoucherHandlers(ShopeeSandbox sandbox)
         var now = Now;
         sandbox.TryGetShop(call.ShopId, out var shop);
         var matching = shop.Vouchers.Values.Reverse().Where(v => status == "all" || v.StatusAt(now) == status).ToList();
-        var page = matching.Skip((pageNo - 1) * pageSize).Take(pageSize).Select(v => ToJson(v, withItems: false)).ToList();
+        var page = matching.Skip((pageNo - 1) * pageSize).Take(pageSize).Select(v => ToJson(v, detail: false)).ToList();
         return Ok(call.RequestId, new Dictionary<string, object?> { ["voucher_list"] = page, ["more"] = matching.Count > pageNo * pageSize });
     }
 
     public IResult Get(ShopeeCall call)
     {
         if (!TryLong(call.Http.Request.Query["voucher_id"], out var id)) return Param("voucher_id is required", call.RequestId);
-        return Find(call, id, out var voucher) ? Ok(call.RequestId, ToJson(voucher, withItems: true)) : NotFound(call.RequestId);
+        return Find(call, id, out var voucher) ? Ok(call.RequestId, ToJson(voucher, detail: true)) : NotFound(call.RequestId);
     }
 
     public IResult Add(ShopeeCall call)
@@ -112,7 +112,10 @@ internal sealed class ShopeeVoucherHandlers(ShopeeSandbox sandbox)
         }
     }
 
-    private static Dictionary<string, object?> ToJson(ShopeeSandboxVoucher v, bool withItems)
+    /// <summary>A voucher as get_voucher (<paramref name="detail"/>) or a get_voucher_list item gives it. The official list
+    /// item schema (v2.voucher.get_voucher_list.json) has no min_basket_price, max_price, display_channel_list, usecase or
+    /// item_id_list: only get_voucher returns them (platform-apis.md §1, "Correction").</summary>
+    private static Dictionary<string, object?> ToJson(ShopeeSandboxVoucher v, bool detail)
     {
         var json = new Dictionary<string, object?>
         {
@@ -129,12 +132,14 @@ internal sealed class ShopeeVoucherHandlers(ShopeeSandbox sandbox)
             ["voucher_purpose"] = v.VoucherPurpose,
             ["discount_amount"] = v.DiscountAmount,
             ["percentage"] = v.Percentage,
-            ["max_price"] = v.MaxPrice,
-            ["min_basket_price"] = v.MinBasketPrice,
-            ["display_channel_list"] = v.DisplayChannels,
             ["display_start_time"] = v.DisplayStart?.ToUnixTimeSeconds() ?? 0,
         };
-        if (withItems) json["item_id_list"] = v.ItemIds;
+        if (!detail) return json;
+        json["max_price"] = v.MaxPrice;
+        json["min_basket_price"] = v.MinBasketPrice;
+        json["display_channel_list"] = v.DisplayChannels;
+        json["usecase"] = v.Usecase;
+        json["item_id_list"] = v.ItemIds;
         return json;
     }
 

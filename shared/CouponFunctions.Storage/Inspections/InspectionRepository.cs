@@ -60,6 +60,7 @@ internal sealed class InspectionRepository(TableServiceClient tables) : IInspect
             ["InspectedAt"] = run.InspectedAt,
             ["Findings"] = run.Findings.Count,
             ["Open"] = run.Findings.Count(f => f.IsOpen),
+            ["Notes"] = run.Notes is { Count: > 0 } notes ? JsonSerializer.Serialize(notes, MessageJson.Options) : null,
         }, TableUpdateMode.Replace, cancellationToken);
         await _states.UpsertEntityAsync(new TableEntity(run.TenantId.Value, run.StoreId.Value)
         {
@@ -88,6 +89,7 @@ internal sealed class InspectionRepository(TableServiceClient tables) : IInspect
         var findings = new List<TrackedFinding>();
         await foreach (var e in _runs.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             findings.Add(JsonSerializer.Deserialize<TrackedFinding>(e.GetString("Finding")!, MessageJson.Options)!);
-        return new StoreInspectionRun(tenantId, storeId, slot, run.GetDateTimeOffset("InspectedAt") ?? DateTimeOffset.MinValue, findings);
+        var notes = run.GetString("Notes") is { } text ? JsonSerializer.Deserialize<List<string>>(text, MessageJson.Options) : null;
+        return new StoreInspectionRun(tenantId, storeId, slot, run.GetDateTimeOffset("InspectedAt") ?? DateTimeOffset.MinValue, findings, notes ?? []);
     }
 }

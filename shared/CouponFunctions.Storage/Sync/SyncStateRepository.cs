@@ -110,6 +110,7 @@ internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStat
             ["Updated"] = run.Counts.Updated,
             ["Unchanged"] = run.Counts.Unchanged,
             ["Removed"] = run.Counts.Removed,
+            ["DetailReads"] = run.Counts.DetailReads,
             ["Failure"] = Json(run.Failure),
             ["Note"] = run.Note,
         }, TableUpdateMode.Replace, cancellationToken);
@@ -124,7 +125,8 @@ internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStat
                 e.GetString("RunId")!, tenantId, storeId, e.GetString("Reason") ?? "",
                 e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("EndedAt"),
                 Enum.Parse<SyncRunStatus>(e.GetString("Status")!),
-                new SyncCounts(e.GetInt32("Fetched") ?? 0, e.GetInt32("Created") ?? 0, e.GetInt32("Updated") ?? 0, e.GetInt32("Unchanged") ?? 0, e.GetInt32("Removed") ?? 0),
+                new SyncCounts(e.GetInt32("Fetched") ?? 0, e.GetInt32("Created") ?? 0, e.GetInt32("Updated") ?? 0, e.GetInt32("Unchanged") ?? 0, e.GetInt32("Removed") ?? 0,
+                    e.GetInt32("DetailReads") ?? 0),
                 Failure(e.GetString("Failure")), e.GetString("Note")));
             if (runs.Count >= max) break;
         }

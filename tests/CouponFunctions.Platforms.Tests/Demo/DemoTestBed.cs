@@ -111,7 +111,21 @@ internal sealed class DemoTestBed : IAsyncDisposable
     public async Task<List<Coupon>> ListAsync(DemoStore store)
     {
         var coupons = new List<Coupon>();
-        await foreach (var page in Connectors.For(store.Platform).ListCouponsAsync(Connection(store))) coupons.AddRange(page);
+        // As sync does: a coupon whose listing leaves fields out (Shopee's minimum spend, cap, items) is completed by its detail.
+        var connector = Connectors.For(store.Platform);
+        await foreach (var page in connector.ListCouponsAsync(Connection(store)))
+        {
+            foreach (var listed in page)
+            {
+                if (listed.Unknown == UnknownCouponFields.None)
+                {
+                    coupons.Add(listed);
+                    continue;
+                }
+                var detail = await connector.GetCouponAsync(Connection(store), listed.PlatformCouponId);
+                coupons.Add(detail.Succeeded ? detail.Value : throw new InvalidOperationException(detail.Error.ToString()));
+            }
+        }
         return coupons;
     }
 

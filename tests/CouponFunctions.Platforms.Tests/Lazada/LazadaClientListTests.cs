@@ -99,6 +99,31 @@ public sealed class LazadaClientListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListCouponsAsync_ProductVoucher_ProductsUnknownUntilTheDetailReadsThemPaged()
+    {
+        _bed.Sandbox.AddSku(LazadaTestBed.SellerSg, new LazadaSandboxSku(4001, 11));
+        _bed.Sandbox.AddSku(LazadaTestBed.SellerSg, new LazadaSandboxSku(4002, 11));
+        _bed.Sandbox.AddSku(LazadaTestBed.SellerSg, new LazadaSandboxSku(4003, 12));
+        var product = _bed.Seed(LazadaTestBed.SellerSg, "Three SKUs", -TimeSpan.FromHours(1), TimeSpan.FromDays(1), v => v with
+        {
+            Apply = "SPECIFIC_PRODUCTS", SkuIds = [4001, 4002, 4003],
+        });
+        _bed.SeedOngoing(name: "Whole shop");
+        var client = _bed.Client(o => o.PageSize = 2);
+
+        var listed = (await client.ListCouponsAsync(_bed.Store()).ToListAsync()).SelectMany(p => p).ToDictionary(c => c.Name);
+        var calls = _bed.Sandbox.Stats.Calls;
+        var detail = await client.GetCouponAsync(_bed.Store(), product.Id.ToString());
+
+        Assert.Equal((UnknownCouponFields.Products, 0), (listed["Three SKUs"].Unknown, listed["Three SKUs"].ProductIds.Count));
+        Assert.Equal(UnknownCouponFields.None, listed["Whole shop"].Unknown);
+        Assert.Equal(UnknownCouponFields.None, detail.Value!.Unknown);
+        Assert.Equal(["4001", "4002", "4003"], detail.Value.ProductIds);
+        // The voucher, then /promotion/voucher/products/get in pages of 2.
+        Assert.Equal(calls + 3, _bed.Sandbox.Stats.Calls);
+    }
+
+    [Fact]
     public async Task GetCouponAsync_CodeVoucher_ReadThroughItsQualifiedId()
     {
         var seeded = _bed.Seed(LazadaTestBed.SellerSg, "Code", -TimeSpan.FromHours(1), TimeSpan.FromDays(1), v => v with { VoucherType = "CODE_VOUCHER", VoucherCode = "SAVE5" });

@@ -43,7 +43,7 @@ public sealed class ShopeeClientListTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListCouponsAsync_PercentageVoucherWithoutCap_MapsEveryField()
+    public async Task ListCouponsAsync_PercentageVoucherWithoutCap_MapsEveryListedFieldAndLeavesMinSpendAndCapUnknown()
     {
         var seeded = _bed.Seed(ShopeeTestBed.ShopA, "PCT", TimeSpan.FromHours(2), TimeSpan.FromDays(3), v => v with
         {
@@ -54,7 +54,10 @@ public sealed class ShopeeClientListTests : IAsyncLifetime
 
         Assert.Equal(seeded.VoucherId.ToString(), coupon.PlatformCouponId);
         Assert.Equal(("PCT", "Voucher PCT", CouponScope.Shop, RewardType.Percentage), (coupon.Code, coupon.Name, coupon.Scope, coupon.Reward));
-        Assert.Equal((15m, (decimal?)null, (decimal?)null, 30m), (coupon.Percentage!.Value, coupon.MaxDiscount, coupon.DiscountAmount, coupon.MinSpend));
+        // The official list item has no min_basket_price or max_price: unknown, never 0 (or "no cap").
+        Assert.Equal((15m, (decimal?)null, (decimal?)null, (decimal?)null), (coupon.Percentage!.Value, coupon.MaxDiscount, coupon.DiscountAmount, coupon.MinSpend));
+        Assert.Equal(UnknownCouponFields.MinSpend | UnknownCouponFields.MaxDiscount, coupon.Unknown);
+        Assert.False(coupon.PlatformFields.ContainsKey("min_basket_price"));
         Assert.Equal((70, 12, (int?)null), (coupon.TotalQuantity!.Value, coupon.UsedCount!.Value, coupon.ClaimedCount));
         Assert.Equal((seeded.Start, seeded.End, TimeSpan.Zero), (coupon.ValidFrom, coupon.ValidTo, coupon.ValidFrom.Offset));
         Assert.Equal(("SGD", CouponStatus.Upcoming, "upcoming"), (coupon.Currency, coupon.Status, coupon.RawStatus));
@@ -75,6 +78,41 @@ public sealed class ShopeeClientListTests : IAsyncLifetime
         Assert.True(result.Succeeded);
         Assert.Equal((CouponScope.Product, "VND", CouponStatus.Ongoing, 10000m), (result.Value.Scope, result.Value.Currency, result.Value.Status, result.Value.DiscountAmount!.Value));
         Assert.Equal(["111", "222"], result.Value.ProductIds);
+    }
+
+    [Fact]
+    public async Task GetCouponAsync_PercentageVoucher_ReadsMinSpendCapAndItemsFromTheDetail()
+    {
+        var seeded = _bed.Seed(ShopeeTestBed.ShopA, "DET", TimeSpan.FromHours(2), TimeSpan.FromDays(3), v => v with
+        {
+            VoucherType = 2, ItemIds = [42, 7], RewardType = 2, Percentage = 15, MaxPrice = 25, DiscountAmount = 0, MinBasketPrice = 30,
+        });
+
+        var listed = (await _bed.Client().ListCouponsAsync(_bed.Store()).ToListAsync()).Single().Single();
+        var detail = await _bed.Client().GetCouponAsync(_bed.Store(), seeded.VoucherId.ToString());
+
+        Assert.Equal(UnknownCouponFields.MinSpend | UnknownCouponFields.MaxDiscount | UnknownCouponFields.Products, listed.Unknown);
+        Assert.Empty(listed.ProductIds);
+        Assert.True(detail.Succeeded, detail.Error?.ToString());
+        Assert.Equal(UnknownCouponFields.None, detail.Value.Unknown);
+        Assert.Equal(((decimal?)30m, (decimal?)25m), (detail.Value.MinSpend, detail.Value.MaxDiscount));
+        Assert.Equal(["42", "7"], detail.Value.ProductIds);
+        Assert.Equal("30", detail.Value.PlatformFields["min_basket_price"]);
+    }
+
+    [Fact]
+    public async Task GetVoucherList_OfficialItemShape_HasNoDetailOnlyFields()
+    {
+        _bed.Seed(ShopeeTestBed.ShopA, "SHP", TimeSpan.FromHours(2), TimeSpan.FromDays(3), v => v with { VoucherType = 2, ItemIds = [1], MinBasketPrice = 30 });
+        var api = _bed.Api();
+
+        var page = await api.ShopCallAsync(_bed.Store(), HttpMethod.Get, "/api/v2/voucher/get_voucher_list",
+            [new("status", "all"), new("page_no", "1"), new("page_size", "10")], null, global::CouponFunctions.Platforms.Common.Http.RetryMode.Safe, e => e.Clone(), CancellationToken.None);
+
+        var item = page.Value.GetProperty("response").GetProperty("voucher_list")[0];
+        foreach (var field in new[] { "min_basket_price", "max_price", "display_channel_list", "usecase", "item_id_list" })
+            Assert.False(item.TryGetProperty(field, out _), field);
+        Assert.True(item.TryGetProperty("voucher_code", out _));
     }
 
     [Fact]

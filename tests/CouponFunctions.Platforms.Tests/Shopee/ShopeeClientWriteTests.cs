@@ -36,10 +36,6 @@ public sealed class ShopeeClientWriteTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("TOOLONG", 2, 60, "voucher.voucher_code_error")]
-    [InlineData("BAD-1", 2, 60, "voucher.voucher_code_error")]
-    [InlineData("SHORT", 0.5, 60, "voucher.voucher_time_period_error")]
-    [InlineData("LONG", 24 * 95, 60, "voucher.voucher_end_time_error")]
     [InlineData("MIN", 2, 10, "voucher.voucher_min_price_error")]
     public async Task CreateCouponAsync_BreaksAShopeeRule_RejectedWithShopeesCode(string code, double hours, int minSpend, string expected)
     {
@@ -63,12 +59,38 @@ public sealed class ShopeeClientWriteTests : IAsyncLifetime
         Assert.Equal("voucher.voucher_code_duplicate_error", result.Error!.Code);
     }
 
-    [Fact]
-    public async Task CreateCouponAsync_StartInThePast_Rejected()
+    [Theory]
+    [InlineData("TOOLONG", 1, 2, "code.length", "must be 1–5 characters")]
+    [InlineData("BAD-1", 1, 2, "code.format", "letters A–Z, a–z and digits 0–9")]
+    [InlineData("SHORT", 1, 0.5, "time.too_short", "at least 1 hour after they start")]
+    [InlineData("LONG", 1, 24 * 95, "time.too_long", "at most 3 months")]
+    [InlineData("PAST", -0.2, 2, "time.start_in_past", "cannot start in the past")]
+    public async Task CreateCouponAsync_BreaksACatalogRule_RefusedInPlainWordsBeforeAnyCall(string code, double startsInHours, double hours, string expected, string words)
     {
-        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), _bed.Draft("PAST") with { ValidFrom = _bed.Now.AddMinutes(-10) });
+        var start = _bed.Now.AddHours(startsInHours);
+        var draft = _bed.Draft(code) with { ValidFrom = start, ValidTo = start.AddHours(hours) };
+        var calls = _bed.Sandbox.Stats.Calls;
 
-        Assert.Equal("voucher.voucher_start_time_error", result.Error!.Code);
+        var result = await _bed.Client().CreateCouponAsync(_bed.Store(), draft);
+
+        Assert.Equal((PlatformErrorKind.Rejected, expected), (result.Error!.Kind, result.Error.Code));
+        Assert.Contains(words, result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(calls, _bed.Sandbox.Stats.Calls);
+        Assert.Empty(_bed.Sandbox.Vouchers(ShopeeTestBed.ShopA));
+    }
+
+    [Fact]
+    public async Task UpdateCouponAsync_EndWithinAnHourOfStart_RefusedBeforeUpdateVoucher()
+    {
+        var seeded = _bed.SeedUpcoming(code: "UPD");
+        var calls = _bed.Sandbox.Stats.Calls;
+
+        var result = await _bed.Client().UpdateCouponAsync(_bed.Store(), seeded.VoucherId.ToString(), new CouponChange { ValidTo = seeded.Start.AddMinutes(30) });
+
+        Assert.Equal((PlatformErrorKind.Rejected, "time.too_short"), (result.Error!.Kind, result.Error.Code));
+        // Only the read of the voucher's current times, no update_voucher.
+        Assert.Equal(calls + 1, _bed.Sandbox.Stats.Calls);
+        Assert.Equal(seeded.End, _bed.Sandbox.FindVoucher(ShopeeTestBed.ShopA, seeded.VoucherId)!.End);
     }
 
     [Fact]

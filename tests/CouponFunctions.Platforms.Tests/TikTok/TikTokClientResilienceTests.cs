@@ -20,7 +20,7 @@ public sealed class TikTokClientResilienceTests : IAsyncLifetime
         var coupon = _bed.SeedOngoing();
         _bed.Sandbox.Faults.Set(plan);
 
-        var result = await _bed.Client(o => o.Timeout = TimeSpan.FromMilliseconds(300)).GetCouponAsync(_bed.Store(), coupon.CouponId);
+        var result = await _bed.Client(o => o.Timeout = TimeSpan.FromSeconds(2)).GetCouponAsync(_bed.Store(), coupon.CouponId);
 
         Assert.True(result.Succeeded, $"{fault}: {result.Error}");
         Assert.Equal(plan.MaxFaults, (int)_bed.Sandbox.Stats.Faults);

@@ -26,6 +26,7 @@ internal static class FindingsResponse
                 store = new { id = r.Store.Id.Value, displayName = r.Store.DisplayName, platform = r.Store.Platform.ToString().ToLowerInvariant(), site = r.Store.Site, timeZone = r.Store.TimeZoneId },
                 slot = r.Run!.SlotKey,
                 inspectedAt = r.Run.InspectedAt,
+                notes = r.Run.Notes ?? [],
                 findings = r.Run.Findings
                     .OrderBy(f => f.State == FindingState.Resolved).ThenBy(f => f.Finding.Severity).ThenBy(f => f.State)
                     .Select(f => new

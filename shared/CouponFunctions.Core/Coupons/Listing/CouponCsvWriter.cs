@@ -4,7 +4,8 @@ namespace CouponFunctions.Core.Coupons.Listing;
 
 /// <summary>
 /// Writes coupon-list rows as CSV for Excel: UTF-8 with BOM, CRLF, RFC 4180 quoting, formula injection neutralised,
-/// money in each currency's decimals, every time in the store's local time with its offset ("2026-11-21 09:00:00 +07:00").
+/// money in each currency's decimals, "unknown" for a minimum spend or cap the platform has not told us yet (an empty cap
+/// means no cap), every time in the store's local time with its offset ("2026-11-21 09:00:00 +07:00").
 /// </summary>
 public static class CouponCsvWriter
 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CouponFunctions.Core.Stores;
 
 namespace CouponFunctions.Core.Coupons.Listing;
@@ -43,9 +44,15 @@ public sealed partial record CouponListRow
 
     public decimal? Percentage { get; init; }
 
+    /// <summary>The cap of a percentage coupon; null means no cap, or not known yet when <see cref="Unknown"/> says so.</summary>
     public decimal? MaxDiscount { get; init; }
 
-    public decimal MinSpend { get; init; }
+    /// <summary>The minimum spend (0 = none); null while the platform has not told us.</summary>
+    public decimal? MinSpend { get; init; }
+
+    /// <summary>Which of minimum spend, cap and products are not known yet (see <see cref="Coupon.Unknown"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public UnknownCouponFields Unknown { get; init; }
 
     public required string Currency { get; init; }
 

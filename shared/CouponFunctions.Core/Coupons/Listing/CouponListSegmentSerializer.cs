@@ -77,5 +77,10 @@ internal enum SegmentFields : ushort
     RemovedAt = 1 << 9,
     HighestSeverity = 1 << 10,
     Archived = 1 << 11,
-    All = (1 << 12) - 1,
+
+    // Added after version 1 without changing it: older segments never set these bits, and always carry a minimum spend.
+    MinSpendUnknown = 1 << 12,
+    MaxDiscountUnknown = 1 << 13,
+    ProductsUnknown = 1 << 14,
+    All = (1 << 15) - 1,
 }

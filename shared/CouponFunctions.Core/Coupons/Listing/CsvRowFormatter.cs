@@ -20,8 +20,8 @@ internal sealed class CsvRowFormatter
         line.Text(row.StoreName).Text(row.StoreId.Value).Plain(row.Platform.ToWire()).Text(row.Site).Text(row.TimeZoneId)
             .Text(row.PlatformCouponId).Text(row.Code).Text(row.Name)
             .Plain(CouponListNames.Of(row.Status)).Text(row.RawStatus).Plain(CouponListNames.Of(row.Reward))
-            .Plain(Money(row.DiscountAmount, decimals)).Plain(Number(row.Percentage)).Plain(Money(row.MaxDiscount, decimals))
-            .Plain(Money(row.MinSpend, decimals)).Text(row.Currency)
+            .Plain(Money(row.DiscountAmount, decimals)).Plain(Number(row.Percentage)).Plain(MaxDiscount(row, decimals))
+            .Plain(row.MinSpend is null ? Unknown : Money(row.MinSpend, decimals)).Text(row.Currency)
             .Plain(Number(row.TotalQuantity)).Plain(Number(row.ClaimedCount)).Plain(Number(row.UsedCount)).Plain(Number(row.Remaining))
             .Plain(row.RedemptionRate is { } rate ? (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) : null)
             .Plain(Time(zone, row.ValidFrom)).Plain(Time(zone, row.ValidTo))
@@ -31,6 +31,12 @@ internal sealed class CsvRowFormatter
             .Plain(Number(row.OpenFindings)).Text(row.HighestSeverity)
             .End();
     }
+
+    /// <summary>What a cell says for a value the platform has not told us yet (an empty cap cell means "no cap").</summary>
+    public const string Unknown = "unknown";
+
+    private static string? MaxDiscount(CouponListRow row, int decimals) =>
+        (row.Unknown & UnknownCouponFields.MaxDiscount) != 0 && row.Reward != RewardType.FixedAmount ? Unknown : Money(row.MaxDiscount, decimals);
 
     private int DecimalsOf(string currency)
     {

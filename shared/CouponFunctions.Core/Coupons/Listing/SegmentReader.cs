@@ -59,7 +59,7 @@ internal static class SegmentReader
             DiscountAmount = Has(fields, SegmentFields.DiscountAmount) ? reader.ReadDecimal() : null,
             Percentage = Has(fields, SegmentFields.Percentage) ? reader.ReadDecimal() : null,
             MaxDiscount = Has(fields, SegmentFields.MaxDiscount) ? reader.ReadDecimal() : null,
-            MinSpend = reader.ReadDecimal(),
+            MinSpend = Has(fields, SegmentFields.MinSpendUnknown) ? null : reader.ReadDecimal(),
             Currency = strings[Index(reader, strings.Length)],
             TotalQuantity = Has(fields, SegmentFields.TotalQuantity) ? reader.Read7BitEncodedInt() : null,
             ClaimedCount = Has(fields, SegmentFields.ClaimedCount) ? reader.Read7BitEncodedInt() : null,
@@ -73,6 +73,9 @@ internal static class SegmentReader
             OpenFindings = NonNegative(reader.Read7BitEncodedInt()),
             HighestSeverity = Has(fields, SegmentFields.HighestSeverity) ? strings[Index(reader, strings.Length)] : null,
             IsArchived = Has(fields, SegmentFields.Archived),
+            Unknown = (Has(fields, SegmentFields.MinSpendUnknown) ? UnknownCouponFields.MinSpend : 0)
+                | (Has(fields, SegmentFields.MaxDiscountUnknown) ? UnknownCouponFields.MaxDiscount : 0)
+                | (Has(fields, SegmentFields.ProductsUnknown) ? UnknownCouponFields.Products : 0),
         };
     }
 

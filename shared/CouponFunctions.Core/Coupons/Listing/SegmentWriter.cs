@@ -50,7 +50,7 @@ internal static class SegmentWriter
         if (row.DiscountAmount is { } discount) writer.Write(discount);
         if (row.Percentage is { } percentage) writer.Write(percentage);
         if (row.MaxDiscount is { } maxDiscount) writer.Write(maxDiscount);
-        writer.Write(row.MinSpend);
+        if (row.MinSpend is { } minSpend) writer.Write(minSpend);
         writer.Write7BitEncodedInt(strings[row.Currency]);
         if (row.TotalQuantity is { } total) writer.Write7BitEncodedInt(total);
         if (row.ClaimedCount is { } claimed) writer.Write7BitEncodedInt(claimed);
@@ -77,5 +77,8 @@ internal static class SegmentWriter
         | (row.ClaimEndTicks == 0 ? 0 : SegmentFields.ClaimEnd)
         | (row.RemovedAtTicks == 0 ? 0 : SegmentFields.RemovedAt)
         | (row.HighestSeverity is null ? 0 : SegmentFields.HighestSeverity)
-        | (row.IsArchived ? SegmentFields.Archived : 0);
+        | (row.IsArchived ? SegmentFields.Archived : 0)
+        | (row.MinSpend is null ? SegmentFields.MinSpendUnknown : 0)
+        | ((row.Unknown & UnknownCouponFields.MaxDiscount) != 0 ? SegmentFields.MaxDiscountUnknown : 0)
+        | ((row.Unknown & UnknownCouponFields.Products) != 0 ? SegmentFields.ProductsUnknown : 0);
 }

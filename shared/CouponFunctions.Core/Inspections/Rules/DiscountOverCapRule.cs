@@ -10,6 +10,7 @@ internal sealed class DiscountOverCapRule : IInspectionRule
     public void Evaluate(Coupon coupon, InspectionContext context, List<Finding> findings)
     {
         if (!context.HasKnownSite || !InspectionContext.IsOpen(coupon)) return;
+        if (context.RuleInspector.DiscountOverCapNotJudged(coupon, context.Store.Site) is { } why) context.NotJudged("discount cap", why);
         if (context.RuleInspector.DiscountOverCap(coupon, context.Store.Site) is not { } over) return;
         findings.Add(context.For(coupon, FindingCodes.DiscountOverCap, FindingSeverity.Warning,
             $"{Quote(coupon.Name)}: {over.Message}",

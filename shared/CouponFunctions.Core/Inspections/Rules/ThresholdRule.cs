@@ -12,6 +12,11 @@ internal sealed class ThresholdRule : IInspectionRule
     {
         if (!InspectionContext.IsOpen(coupon)) return;
         var assessment = context.RuleInspector.AssessThreshold(coupon);
+        if (assessment.Verdict == ThresholdVerdict.NotJudged)
+        {
+            context.NotJudged("threshold", assessment.Reason!);
+            return;
+        }
         if (assessment.IsSensible || assessment.Finding is not { } why) return;
         findings.Add(assessment.Verdict == ThresholdVerdict.LossRisk
             ? context.For(coupon, FindingCodes.ThresholdLossRisk, FindingSeverity.Critical,

@@ -76,10 +76,10 @@ public sealed class InspectTenantHandler(
         var now = time.GetUtcNow();
         var live = (await coupons.LoadStoreAsync(store.TenantId, store.Id, cancellationToken)).Values.Where(c => !c.IsRemoved).Select(c => c.Coupon).ToList();
         var health = (await syncStates.GetAsync(store.TenantId, store.Id, cancellationToken))?.ToHealth() ?? StoreSyncHealth.Never;
-        var findings = inspector.Inspect(new StoreInspectionInput(store, live, health, now), settings.Inspection);
+        var outcome = inspector.Run(new StoreInspectionInput(store, live, health, now), settings.Inspection);
         var previous = await inspections.GetLatestRunAsync(store.TenantId, store.Id, cancellationToken);
-        var tracked = FindingComparer.Compare(previous?.Findings ?? [], findings, now);
-        var run = new StoreInspectionRun(store.TenantId, store.Id, slot.Key, now, tracked);
+        var tracked = FindingComparer.Compare(previous?.Findings ?? [], outcome.Findings, now);
+        var run = new StoreInspectionRun(store.TenantId, store.Id, slot.Key, now, tracked, outcome.Notes);
         await inspections.SaveRunAsync(run, cancellationToken);
         await findingsReadModel.WriteFindingsAsync(store.TenantId, store.Id, tracked, cancellationToken);
         logger.LogInformation("Inspected {Store} for slot {Slot}: {Open} open findings", store, slot.Key, tracked.Count(f => f.IsOpen));

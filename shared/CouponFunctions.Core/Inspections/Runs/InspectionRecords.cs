@@ -14,7 +14,9 @@ public sealed record InspectionState(
     string? Version);
 
 /// <summary>One stored inspection run of a store: its slot and every finding with its state against the run before.</summary>
-public sealed record StoreInspectionRun(TenantId TenantId, StoreId StoreId, string SlotKey, DateTimeOffset InspectedAt, IReadOnlyList<TrackedFinding> Findings);
+/// <param name="Notes">What the run could not judge and why (a rule that needs an unknown minimum spend or cap does not fire).</param>
+public sealed record StoreInspectionRun(TenantId TenantId, StoreId StoreId, string SlotKey, DateTimeOffset InspectedAt, IReadOnlyList<TrackedFinding> Findings,
+    IReadOnlyList<string>? Notes = null);
 
 /// <summary>Inspection runs and the per-store inspection state.</summary>
 public interface IInspectionRepository

@@ -156,9 +156,7 @@ internal sealed class PlatformCaller
             }
             catch (JsonException)
             {
-                return status == (int)HttpStatusCode.TooManyRequests
-                    ? Fail(request, PlatformErrorKind.Throttled, "http_429", "Too many requests (HTTP 429).", url, status, retryAfter, notProcessed: true)
-                    : Fail(request, PlatformErrorKind.Transient, "malformed_response", $"The answer (HTTP {status}) is not valid JSON.", url, status, retryAfter, notProcessed: false);
+                return NotJson(request, status, url, retryAfter);
             }
 
             var fault = _reader.Read(status, root);
@@ -167,6 +165,20 @@ internal sealed class PlatformCaller
             return Outcome(request, error, fault.NotProcessed, fault.Retryable, retryAfter);
         }
     }
+
+    /// <summary>
+    /// An answer whose body is not JSON. Only a 2xx is a malformed answer; an error status with a gateway's HTML page (a
+    /// 503 from a load balancer, say) is recorded as what it is, an HTTP error, classified by its status.
+    /// </summary>
+    private CallOutcome NotJson(PlatformRequest request, int status, string url, TimeSpan? retryAfter) => status switch
+    {
+        >= 200 and < 300 => Fail(request, PlatformErrorKind.Transient, "malformed_response", $"The answer (HTTP {status}) is not valid JSON.", url, status, retryAfter, notProcessed: false),
+        (int)HttpStatusCode.TooManyRequests => Fail(request, PlatformErrorKind.Throttled, "http_429", "Too many requests (HTTP 429).", url, status, retryAfter, notProcessed: true),
+        >= 500 or (int)HttpStatusCode.RequestTimeout => Fail(request, PlatformErrorKind.Transient, $"http_{status}", $"HTTP {status} from the platform (the body is not JSON).", url, status, retryAfter, notProcessed: false),
+        401 or 403 => Fail(request, PlatformErrorKind.Unauthorized, $"http_{status}", $"HTTP {status} from the platform (the body is not JSON).", url, status, retryAfter, notProcessed: false),
+        404 => Fail(request, PlatformErrorKind.NotFound, "http_404", "HTTP 404 from the platform (the body is not JSON).", url, status, retryAfter, notProcessed: false),
+        _ => Fail(request, PlatformErrorKind.Rejected, $"http_{status}", $"HTTP {status} from the platform (the body is not JSON).", url, status, retryAfter, notProcessed: false),
+    };
 
     private CallOutcome Fail(PlatformRequest request, PlatformErrorKind kind, string code, string message, string url, int? status, TimeSpan? retryAfter, bool notProcessed) =>
         Outcome(request, new PlatformError(_platform, kind, code, message, null, status, url), notProcessed, null, retryAfter);

@@ -48,10 +48,13 @@ public sealed class ConnectStoreTests(AppHostFixture app)
         bed.Shopee.AddShop(760_003, "SG", AppFixture.PartnerId);
         bed.Shopee.AuthorizingShopId = 760_003;
         var store = await AddStoreAsync(bed, "shopee", "SG", "760002");
+        var calls = bed.Shopee.Stats.Calls;
 
         var landing = await AuthorizeAsync(bed, store);
 
         Assert.Contains("authError=", landing, StringComparison.Ordinal);
+        // The redirect names shop 760003: refused before token/get, so the only Shopee call was the auth page itself.
+        Assert.Equal(calls + 1, bed.Shopee.Stats.Calls);
         var (_, detail) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/stores/{store}");
         Assert.False(detail!["connected"]!.GetValue<bool>());
     }

@@ -19,6 +19,24 @@ public sealed class CouponCsvWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_MinSpendAndCapNotReadYet_SaysUnknownAndKeepsNoCapEmpty()
+    {
+        var unread = Coupon("c-u") with
+        {
+            Reward = RewardType.Percentage, Percentage = 10m, DiscountAmount = null, MinSpend = null, MaxDiscount = null,
+            Unknown = UnknownCouponFields.MinSpend | UnknownCouponFields.MaxDiscount,
+        };
+        var uncapped = Coupon("c-n") with { Reward = RewardType.Percentage, Percentage = 10m, DiscountAmount = null, MinSpend = 0m, MaxDiscount = null };
+
+        var rows = Parse(await WriteAsync(CouponListRow.From(Store(), unread, Now), CouponListRow.From(Store(), uncapped, Now)));
+
+        Assert.Equal(("unknown", "unknown"), (rows[1][Index("Min spend")], rows[1][Index("Max discount")]));
+        Assert.Equal(("0.00", ""), (rows[2][Index("Min spend")], rows[2][Index("Max discount")]));
+    }
+
+    private static int Index(string column) => CouponCsvWriter.Columns.ToList().IndexOf(column);
+
+    [Fact]
     public async Task WriteAsync_StreamAlreadyHoldingData_StillWritesTheBom()
     {
         using var stream = new MemoryStream();

@@ -39,6 +39,23 @@ public sealed class CouponListSegmentSerializerTests
     }
 
     [Fact]
+    public void Deserialize_UnknownMinSpendAndCap_StayUnknownNotZero()
+    {
+        var coupon = Coupon("v-u") with
+        {
+            Reward = RewardType.Percentage, Percentage = 10m, DiscountAmount = null, MinSpend = null, MaxDiscount = null,
+            Unknown = UnknownCouponFields.MinSpend | UnknownCouponFields.MaxDiscount | UnknownCouponFields.Products,
+        };
+        CouponListRow[] rows = [CouponListRow.From(Store(), coupon, Now), Full];
+
+        var back = CouponListSegmentSerializer.Deserialize(CouponListSegmentSerializer.Serialize(rows));
+
+        Assert.Equal(rows, back);
+        Assert.Equal(((decimal?)null, (decimal?)null, coupon.Unknown), (back[0].MinSpend, back[0].MaxDiscount, back[0].Unknown));
+        Assert.Equal(UnknownCouponFields.None, back[1].Unknown);
+    }
+
+    [Fact]
     public void Deserialize_EmptySegment_ReturnsNoRows() =>
         Assert.Empty(CouponListSegmentSerializer.Deserialize(CouponListSegmentSerializer.Serialize([])));
 

@@ -15,14 +15,18 @@ using Microsoft.Extensions.Logging;
 namespace CouponFunctions.Storage.Tests.Notifications.Acs;
 
 /// <summary>
-/// A minimal ACS Email endpoint on 127.0.0.1 (dynamic port). It recomputes the content hash and the HMAC signature from the
-/// raw request exactly as ACS documents them and answers 401 when either is wrong; it can also throttle with 429 Retry-After.
+/// A minimal ACS Email and SMS endpoint on 127.0.0.1 (dynamic port). It recomputes the content hash and the HMAC signature
+/// from the raw request exactly as ACS documents them and answers 401 when either is wrong; it can also throttle with 429
+/// Retry-After. SMS: per-recipient failures for numbers in <see cref="RejectNumbers"/>, and repeatability as ACS does it —
+/// a repeat (same repeatabilityRequestId and repeatabilityFirstSent) answers the first message id and delivers nothing,
+/// the same id with another first-sent time is rejected.
 /// </summary>
 internal sealed class FakeAcsServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly byte[] _key;
     private readonly ConcurrentDictionary<string, string> _operations = new();
+    private readonly ConcurrentDictionary<string, (string FirstSent, string MessageId)> _repeatability = new();
 
     private FakeAcsServer(WebApplication app, byte[] key)
     {
@@ -34,8 +38,16 @@ internal sealed class FakeAcsServer : IAsyncDisposable
 
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
 
-    /// <summary>How many of the next send requests get 429 with Retry-After: 1.</summary>
+    /// <summary>How many of the next send requests get 429 with Retry-After: <see cref="RetryAfterSeconds"/>.</summary>
     public int ThrottleNext { get; set; }
+
+    public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>SMS numbers ACS refuses, with the errorMessage it gives.</summary>
+    public ConcurrentDictionary<string, string> RejectNumbers { get; } = new();
+
+    /// <summary>SMS delivered per number (repeats recognised by repeatability are not delivered again).</summary>
+    public ConcurrentDictionary<string, int> SmsDeliveries { get; } = new();
 
     public string ConnectionString(string? key = null) => $"endpoint={Endpoint};accesskey={key ?? Convert.ToBase64String(_key)}";
 
@@ -81,7 +93,7 @@ internal sealed class FakeAcsServer : IAsyncDisposable
             if (ThrottleNext > 0)
             {
                 ThrottleNext--;
-                context.Response.Headers["Retry-After"] = "1";
+                context.Response.Headers["Retry-After"] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Error(context, 429, "TooManyRequests", "slow down");
                 return;
             }
@@ -91,6 +103,23 @@ internal sealed class FakeAcsServer : IAsyncDisposable
             context.Response.StatusCode = 202;
             context.Response.Headers["Operation-Location"] = $"{Endpoint}emails/operations/{operationId}?api-version=2023-03-31";
             await context.Response.WriteAsJsonAsync(new { id = operationId, status = "Running" });
+            return;
+        }
+
+        if (request.Method == "POST" && request.Path == "/sms")
+        {
+            if (ThrottleNext > 0)
+            {
+                ThrottleNext--;
+                context.Response.Headers["Retry-After"] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Error(context, 429, "TooManyRequests", "slow down");
+                return;
+            }
+
+            using var sms = JsonDocument.Parse(body);
+            var results = sms.RootElement.GetProperty("smsRecipients").EnumerateArray().Select(SmsResult).ToList();
+            context.Response.StatusCode = 202;
+            await context.Response.WriteAsJsonAsync(new { value = results });
             return;
         }
 
@@ -108,6 +137,30 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         }
 
         await Error(context, 404, "NotFound", "unknown route");
+    }
+
+    private object SmsResult(JsonElement recipient)
+    {
+        var to = recipient.GetProperty("to").GetString()!;
+        var id = recipient.TryGetProperty("repeatabilityRequestId", out var r) ? r.GetString() : null;
+        var firstSent = recipient.TryGetProperty("repeatabilityFirstSent", out var f) ? f.GetString() : null;
+        var repeatability = id is null ? null : "accepted";
+        if (RejectNumbers.TryGetValue(to, out var reason))
+            return new { to, messageId = (string?)null, httpStatusCode = 400, successful = false, repeatabilityResult = repeatability, errorMessage = reason };
+        if (id is not null)
+        {
+            var fresh = (FirstSent: firstSent ?? string.Empty, MessageId: "Outgoing_" + Guid.NewGuid().ToString("N"));
+            var stored = _repeatability.GetOrAdd(id, fresh);
+            if (stored.FirstSent != fresh.FirstSent)
+                return new { to, messageId = (string?)null, httpStatusCode = 400, successful = false, repeatabilityResult = "rejected", errorMessage = "The repeatability first-sent time does not match the first request." };
+            if (!ReferenceEquals(stored.MessageId, fresh.MessageId))
+                return new { to, messageId = (string?)stored.MessageId, httpStatusCode = 202, successful = true, repeatabilityResult = repeatability, errorMessage = (string?)null };
+            SmsDeliveries.AddOrUpdate(to, 1, (_, n) => n + 1);
+            return new { to, messageId = (string?)stored.MessageId, httpStatusCode = 202, successful = true, repeatabilityResult = repeatability, errorMessage = (string?)null };
+        }
+
+        SmsDeliveries.AddOrUpdate(to, 1, (_, n) => n + 1);
+        return new { to, messageId = (string?)("Outgoing_" + Guid.NewGuid().ToString("N")), httpStatusCode = 202, successful = true, repeatabilityResult = repeatability, errorMessage = (string?)null };
     }
 
     private string? Verify(HttpRequest request, string target, byte[] body)

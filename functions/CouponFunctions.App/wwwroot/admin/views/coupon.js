@@ -1,7 +1,7 @@
 // One coupon: the unified fields, lifecycle, open findings, what sync saw change, and the platform's raw fields.
 import { api } from '../api.js';
 import { h, badge, time, facts, formatMoney, formatNumber, formatPercent, platformName, SEVERITY_KIND } from '../ui.js';
-import { rewardText, statusBadge, remainingCell } from './coupon-format.js';
+import { rewardText, statusBadge, remainingCell, isUnknown, productsText } from './coupon-format.js';
 import { LAST_LIST } from './coupons.js';
 
 // History values that are instants are shown in the store's zone like every other time.
@@ -29,9 +29,9 @@ export async function render(root, { params }) {
           facts([
             ['Code', c.code ? h('span', { class: 'mono' }, c.code) : 'none (collectible)'],
             ['Platform id', h('span', { class: 'mono' }, c.platformCouponId)],
-            ['Applies to', c.scope === 'product' ? `${formatNumber(c.productIds?.length ?? 0)} listed products` : 'the whole shop'],
+            ['Applies to', productsText(c)],
             ['Reward', rewardText(c)],
-            ['Minimum spend', c.minSpend ? formatMoney(c.minSpend, c.currency) : 'none'],
+            ['Minimum spend', isUnknown(c, 'minSpend') ? 'unknown' : c.minSpend ? formatMoney(c.minSpend, c.currency) : 'none'],
             ['Currency', c.currency],
             ['Per buyer', c.perBuyerLimit ? `${formatNumber(c.perBuyerLimit)} each` : 'no limit'],
           ])),

@@ -48,6 +48,8 @@ function storeCard(entry) {
         h('h2', { id: titleId }, store.displayName),
         h('p', { class: 'muted small' }, `${platformName(store.platform)} · ${store.site} · inspected `, time(entry.inspectedAt, store.timeZone), ` (slot ${slotText(entry.slot)})`)),
       h('span', { class: 'muted' }, counts || 'nothing found')),
+    // Rules that did not fire because a value they need is unknown (not zero) say so here.
+    (entry.notes ?? []).length ? h('ul', { class: 'muted small inspection-notes' }, entry.notes.map(n => h('li', {}, n))) : null,
     sorted.length === 0
       ? h('p', { class: 'muted' }, 'Nothing wrong in this store at the latest inspection.')
       : h('table', { class: 'data findings-table' },

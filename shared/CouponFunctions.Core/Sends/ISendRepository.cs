@@ -1,0 +1,97 @@
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Customers;
+using CouponFunctions.Core.Reports;
+using CouponFunctions.Core.Segments;
+using CouponFunctions.Core.Sends.Running;
+using CouponFunctions.Core.Tenancy;
+
+namespace CouponFunctions.Core.Sends;
+
+/// <summary>
+/// Send rows (ETag-guarded) and the one-unfinished-send-per-segment marker: a Scheduled or Running send holds its segment's
+/// marker, written in the same transaction as the send, so two requests cannot both pass the rule; a finished or cancelled
+/// send gives the marker up in the transaction that finishes it.
+/// </summary>
+public interface ISendRepository
+{
+    /// <summary>Writes a new Scheduled send: Conflict (naming the send) when the segment has an unfinished send.</summary>
+    Task<Result<SegmentSend>> CreateAsync(SegmentSend send, CancellationToken cancellationToken = default);
+
+    Task<SegmentSend?> GetAsync(TenantId tenantId, SendId id, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's sends, newest scheduled first (optionally one segment's).</summary>
+    Task<IReadOnlyList<SegmentSend>> ListAsync(TenantId tenantId, SegmentId? segmentId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The segment's Scheduled or Running send, if any.</summary>
+    Task<SegmentSend?> GetUnfinishedAsync(TenantId tenantId, SegmentId segmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a transition from <see cref="SendStateMachine"/> if the row is still at <see cref="SegmentSend.Version"/>:
+    /// Conflict when it changed (a cancel racing a start). A finished send releases its segment's marker.</summary>
+    Task<Result<SegmentSend>> UpdateAsync(SegmentSend send, CancellationToken cancellationToken = default);
+
+    /// <summary>The send's coupon allocation and its version (null before the first save).</summary>
+    Task<(QuantityAllocation Allocation, string Version)?> GetAllocationAsync(TenantId tenantId, SendId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves the allocation if still at <paramref name="version"/> (null: only if none exists); Conflict when a concurrent wave took units first.</summary>
+    Task<Result<string>> SaveAllocationAsync(TenantId tenantId, SendId id, QuantityAllocation allocation, string? version, CancellationToken cancellationToken = default);
+}
+
+/// <summary>One member of a send's snapshot: row <see cref="Index"/> of 0..N-1, with the contact for each channel it gets a message on.</summary>
+public sealed record SendRecipient(int Index, CustomerId CustomerId, string? Email, string? Mobile)
+{
+    public string? To(ContactChannel channel) => channel == ContactChannel.Email ? Email : Mobile;
+}
+
+/// <summary>Counts of a send's outcome rows by state.</summary>
+public sealed record OutcomeCounts(int Attempted, int Sent, int Failed);
+
+/// <summary>
+/// A send's recipient snapshot and its per-(send, customer, channel) outcome rows: the record-before-call rule lives here —
+/// <see cref="TryRecordAttemptAsync"/> writes Attempted before the provider is called, so a retried activity finds it and
+/// does not send again (see <see cref="DeliveryDecision"/>).
+/// </summary>
+public interface ISendRecipientStore
+{
+    /// <summary>Writes snapshot rows (idempotent: a retried snapshot rewrites the same rows), in transactions of up to 100.</summary>
+    Task WriteRecipientsAsync(TenantId tenantId, SendId sendId, IEnumerable<SendRecipient> recipients, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows [from, from + count) in index order.</summary>
+    Task<IReadOnlyList<SendRecipient>> ReadRecipientsAsync(TenantId tenantId, SendId sendId, int from, int count, CancellationToken cancellationToken = default);
+
+    Task<RecipientOutcome?> GetOutcomeAsync(TenantId tenantId, SendId sendId, CustomerId customerId, ContactChannel channel, CancellationToken cancellationToken = default);
+
+    /// <summary>The outcome rows of these customers on a channel (a wave's range, read concurrently).</summary>
+    Task<IReadOnlyDictionary<CustomerId, RecipientOutcome>> GetOutcomesAsync(
+        TenantId tenantId, SendId sendId, ContactChannel channel, IReadOnlyCollection<CustomerId> customers, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts the Attempted row unless a row exists: (true, the row written), or (false, the row already there) — then
+    /// the caller decides again from that row (<see cref="DeliveryDecision"/>) and never calls the provider blindly.</summary>
+    Task<(bool Recorded, RecipientOutcome Current)> TryRecordAttemptAsync(TenantId tenantId, RecipientOutcome attempt, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the final Sent or Failed row (replacing the Attempted one).</summary>
+    Task SaveOutcomeAsync(TenantId tenantId, RecipientOutcome outcome, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes final rows in transactions (the snapshot's no-contact rows, a wave's insufficient-quantity tail).</summary>
+    Task SaveOutcomesAsync(TenantId tenantId, SendId sendId, IEnumerable<RecipientOutcome> outcomes, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of outcome rows (optionally only one state) in key order.</summary>
+    Task<ItemPage<RecipientOutcome>> ListOutcomesAsync(TenantId tenantId, SendId sendId, DeliveryState? state, int pageSize, string? continuation, CancellationToken cancellationToken = default);
+
+    Task<OutcomeCounts> CountOutcomesAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default);
+
+    /// <summary>The Failed rows, streamed (for the failure report).</summary>
+    IAsyncEnumerable<RecipientOutcome> StreamFailedAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Whether a report can be downloaded, and the link when it can.</summary>
+public sealed record ReportDownload(ReportAccess Access, Uri? Link, DateTimeOffset ExpiresAt);
+
+/// <summary>A send's failure report: the CSV in blob storage and a read-only link that ends 7 days after the send finished.</summary>
+public interface ISendFailureReports
+{
+    /// <summary>Writes (or rewrites) the report from the send's Failed rows; the number of rows written.</summary>
+    Task<int> WriteAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default);
+
+    /// <summary>Available with a link valid until 7 days after <paramref name="finishedAt"/>, or Expired (answer 410).</summary>
+    Task<ReportDownload> LinkAsync(TenantId tenantId, SendId sendId, DateTimeOffset finishedAt, CancellationToken cancellationToken = default);
+}

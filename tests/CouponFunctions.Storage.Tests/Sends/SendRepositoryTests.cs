@@ -1,0 +1,144 @@
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Customers;
+using CouponFunctions.Core.Segments;
+using CouponFunctions.Core.Sends;
+using CouponFunctions.Core.Sends.Running;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Storage.Sends;
+using CouponFunctions.Storage.Tests.Infrastructure;
+using CouponFunctions.Testing;
+
+namespace CouponFunctions.Storage.Tests.Sends;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class SendRepositoryTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
+    private static readonly SegmentId Segment = SegmentId.Parse("seg-vip");
+
+    [Fact]
+    public async Task Create_RoundTripsEveryField()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var send = Send(tenant) with { Campaign = "xmas", LandingUrl = new Uri("https://shop.example/deals") };
+
+        var created = await sends.CreateAsync(send);
+        var stored = await sends.GetAsync(tenant, send.Id);
+
+        Assert.True(created.IsOk);
+        Assert.Equal(created.Value!.Version, stored!.Version);
+        Assert.Equal(send with { Version = stored.Version, Channels = stored.Channels }, stored);
+        Assert.Equal([ContactChannel.Email, ContactChannel.Sms], stored.Channels);
+        Assert.Equal(send.Id, (await sends.GetUnfinishedAsync(tenant, Segment))!.Id);
+    }
+
+    [Fact]
+    public async Task Create_SecondSendForTheSegment_ConflictNamingTheFirst()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var first = Send(tenant);
+        await sends.CreateAsync(first);
+
+        var second = await sends.CreateAsync(Send(tenant));
+
+        Assert.Equal(OutcomeKind.Conflict, second.Kind);
+        Assert.Contains(first.Id.Value, second.Message, StringComparison.Ordinal);
+        Assert.Single(await sends.ListAsync(tenant));
+    }
+
+    [Fact]
+    public async Task Create_ManyConcurrentRequestsForOneSegment_ExactlyOneWins()
+    {
+        var (sends, tenant) = await SetUpAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => sends.CreateAsync(Send(tenant))));
+
+        Assert.Single(results, r => r.IsOk);
+        Assert.All(results.Where(r => !r.IsOk), r => Assert.Equal(OutcomeKind.Conflict, r.Kind));
+        Assert.Single(await sends.ListAsync(tenant, Segment));
+    }
+
+    [Fact]
+    public async Task Cancel_ReleasesTheSegment_ForANewSend()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var first = (await sends.CreateAsync(Send(tenant))).Value!;
+        var cancelled = SendStateMachine.Cancel(first, Now, TimeZoneInfo.Utc).Value!;
+
+        var written = await sends.UpdateAsync(cancelled);
+        var next = await sends.CreateAsync(Send(tenant));
+
+        Assert.True(written.IsOk);
+        Assert.Equal(SendStatus.Cancelled, (await sends.GetAsync(tenant, first.Id))!.Status);
+        Assert.True(next.IsOk);
+        Assert.Equal(next.Value!.Id, (await sends.GetUnfinishedAsync(tenant, Segment))!.Id);
+    }
+
+    [Fact]
+    public async Task Update_CancelRacingStart_OnlyOneTransitionIsWritten()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var read = (await sends.CreateAsync(Send(tenant))).Value!;
+
+        var started = await sends.UpdateAsync(SendStateMachine.Start(read, read.ScheduledAt).Value!);
+        var cancelled = await sends.UpdateAsync(SendStateMachine.Cancel(read, Now, TimeZoneInfo.Utc).Value!);
+
+        Assert.True(started.IsOk);
+        Assert.Equal(OutcomeKind.Conflict, cancelled.Kind);
+        Assert.Equal(SendStatus.Running, (await sends.GetAsync(tenant, read.Id))!.Status);
+        Assert.Equal(OutcomeKind.Conflict, (await sends.CreateAsync(Send(tenant))).Kind);
+    }
+
+    [Fact]
+    public async Task Complete_FinishedSend_ReleasesMarkerAndKeepsCounts()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var read = (await sends.CreateAsync(Send(tenant))).Value!;
+        var running = (await sends.UpdateAsync(SendStateMachine.Start(read, read.ScheduledAt).Value!)).Value!;
+
+        var done = await sends.UpdateAsync(SendStateMachine.Complete(running, new SendCounts(10, 7, 3), read.ScheduledAt.AddMinutes(5)).Value!);
+
+        Assert.Equal(SendStatus.Done, done.Value!.Status);
+        Assert.Equal(new SendCounts(10, 7, 3), (await sends.GetAsync(tenant, read.Id))!.Counts);
+        Assert.Null(await sends.GetUnfinishedAsync(tenant, Segment));
+        Assert.True((await sends.CreateAsync(Send(tenant))).IsOk);
+    }
+
+    [Fact]
+    public async Task Allocation_TwoWavesFromTheSameRead_SecondConflicts()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var id = SendId.New();
+        var created = await sends.SaveAllocationAsync(tenant, id, QuantityAllocation.Start(100), null);
+        var (allocation, version) = (await sends.GetAllocationAsync(tenant, id))!.Value;
+
+        var first = await sends.SaveAllocationAsync(tenant, id, allocation.Take(60).After, version);
+        var second = await sends.SaveAllocationAsync(tenant, id, allocation.Take(60).After, version);
+
+        Assert.True(created.IsOk);
+        Assert.True(first.IsOk);
+        Assert.Equal(OutcomeKind.Conflict, second.Kind);
+        Assert.Equal(40, (await sends.GetAllocationAsync(tenant, id))!.Value.Allocation.Left);
+        Assert.Equal(OutcomeKind.Conflict, (await sends.SaveAllocationAsync(tenant, id, QuantityAllocation.Start(5), null)).Kind);
+    }
+
+    internal static SegmentSend Send(TenantId tenant) => new()
+    {
+        TenantId = tenant,
+        Id = SendId.New(),
+        SegmentId = Segment,
+        StoreId = StoreId.Parse("store-sg"),
+        CouponId = "CP-123",
+        Channels = [ContactChannel.Email, ContactChannel.Sms],
+        ScheduledAt = Now.AddHours(3),
+        Message = new SendMessage("Your coupon", "<p>Hi {{customer.name}}</p>", "Code {{coupon.code}}"),
+        CreatedAt = Now,
+    };
+
+    private async Task<(SendRepository, TenantId)> SetUpAsync()
+    {
+        await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.Sends);
+        return (new SendRepository(azurite.Tables), TenantId.Parse(azurite.UniqueName("t")));
+    }
+}
