@@ -1,5 +1,7 @@
 using System.Globalization;
 using CouponFunctions.Sandbox.Common;
+using CouponFunctions.Storage;
+using CouponFunctions.Storage.Queues;
 using CouponFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,13 +38,16 @@ internal sealed class AppUnderHost : IAsyncDisposable
     /// The worker's settings: the common test settings over <paramref name="storage"/> and <paramref name="sandboxes"/>,
     /// then <paramref name="overrides"/> (configuration keys with ':'; written as environment names with '__').
     /// </summary>
-    public static AppUnderHost Create(string storage, SandboxHost sandboxes, SandboxPartners partners, IReadOnlyDictionary<string, string> overrides, TimeProvider time)
+    public static async Task<AppUnderHost> CreateAsync(string storage, SandboxHost sandboxes, SandboxPartners partners, IReadOnlyDictionary<string, string> overrides, TimeProvider time)
     {
         var settings = AppHostSettings.For(storage, sandboxes, partners, hostId: "bench-operations");
         // The benchmark measures the app, not its log lines.
         settings["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in overrides) settings[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        return new AppUnderHost(settings, time);
+        var app = new AppUnderHost(settings, time);
+        // The tenant and its stores are written before the worker first starts (it would create these at start-up).
+        await app.Services.GetRequiredService<StorageInitializer>().EnsureCreatedAsync(QueueNames.Messages.Values.Distinct());
+        return app;
     }
 
     /// <summary>
