@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using CouponFunctions.Core.Stores;
@@ -8,9 +6,7 @@ using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Sandbox.Common;
 using CouponFunctions.Sandbox.Lazada;
 using CouponFunctions.Sandbox.Shopee;
-using CouponFunctions.Storage;
 using CouponFunctions.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CouponFunctions.App.Tests.Infrastructure;
@@ -30,9 +26,8 @@ public abstract class AppFixture : IAsyncLifetime
     public const string AdminPublicUrl = "https://coupons.example.net/admin/";
 
     /// <summary>Never within a test run: the yearly NCRONTAB occurrence at 00:00:00 on 1 January.</summary>
-    public const string Never = "0 0 0 1 1 *";
+    public const string Never = AppHostSettings.Never;
 
-    private readonly string _encryptionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private ServiceProvider? _services;
 
     public AzuriteFixture Azurite { get; } = new();
@@ -65,9 +60,9 @@ public abstract class AppFixture : IAsyncLifetime
         Shopee.AddPartner(PartnerId, PartnerKey);
         Lazada.AddApp(LazadaKey, LazadaSecret);
         var settings = AppSettings();
-        _services = TestServices(settings);
+        _services = AppHostSettings.StorageServices(settings);
         Host = await LocalFunctionHost.StartAsync(BuildOutput.Find("CouponFunctions.App", "CouponFunctions.App.dll"), settings, Name);
-        await WaitUntilHealthyAsync();
+        await AppHostSettings.WaitUntilHealthyAsync(Host);
     }
 
     /// <summary>Kills the host and the worker at once (a crash) and starts them again.</summary>
@@ -75,7 +70,7 @@ public abstract class AppFixture : IAsyncLifetime
     {
         Host.Kill();
         await Host.RestartAsync();
-        await WaitUntilHealthyAsync();
+        await AppHostSettings.WaitUntilHealthyAsync(Host);
     }
 
     /// <summary>An API client without a key; <paramref name="redirects"/> false to see redirects.</summary>
@@ -90,12 +85,8 @@ public abstract class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A new tenant with an admin key, bootstrapped the way the product does it.</summary>
-    public async Task<(TenantId Tenant, string AdminKey)> NewTenantAsync()
-    {
-        var tenant = TenantId.Parse(Azurite.UniqueName("t"));
-        var outcome = await Services.GetRequiredService<BootstrapTenantHandler>().HandleAsync(tenant, "Test tenant", issueKey: true);
-        return (tenant, outcome.IssuedKey!.Text);
-    }
+    public Task<(TenantId Tenant, string AdminKey)> NewTenantAsync() =>
+        AppHostSettings.NewTenantAsync(Services, TenantId.Parse(Azurite.UniqueName("t")), "Test tenant");
 
     /// <summary>A new tenant, its admin client and helpers for its stores.</summary>
     public async Task<Workspace> NewWorkspaceAsync()
@@ -114,74 +105,10 @@ public abstract class AppFixture : IAsyncLifetime
 
     private Dictionary<string, string> AppSettings()
     {
-        var sandbox = Sandbox.BaseAddress.ToString().TrimEnd('/');
-        var settings = new Dictionary<string, string>
-        {
-            // Everything the worker reads is set here: a developer's local.settings.json (copied into the app's output)
-            // must not change what the tests run against.
-            ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["CouponStorage"] = Azurite.ConnectionString,
-            ["Security__EncryptionKey"] = _encryptionKey,
-            ["SyncCouponsSchedule"] = Never,
-            ["InspectCouponsSchedule"] = Never,
-            ["RefreshTokensSchedule"] = Never,
-            ["Bootstrap__Enabled"] = "false",
-            ["Sandbox__Enabled"] = "false",
-            ["Admin__PublicUrl"] = AdminPublicUrl,
-            ["Notifications__Sink"] = "outbox",
-            ["Auth__KeyCacheSeconds"] = "0",
-            ["Sync__SpreadWindow"] = "00:00:00",
-            // Detail reads only where sync must read (new, changed, upcoming): the slow refresh's slots would make call
-            // counts depend on the hour a test runs.
-            ["Sync__DetailRefreshInterval"] = "3650.00:00:00",
-            ["Platforms__Shopee__BaseUrl"] = Sandbox.BaseUrl(Platform.Shopee).ToString(),
-            ["Platforms__Shopee__PartnerId"] = PartnerId.ToString(CultureInfo.InvariantCulture),
-            ["Platforms__Shopee__PartnerKey"] = PartnerKey,
-            ["Platforms__Shopee__AppQps"] = "1000",
-            ["Platforms__Shopee__ShopQps"] = "1000",
-            ["Platforms__Shopee__MaxRetries"] = "2",
-            ["Platforms__Shopee__RetryBaseDelay"] = "00:00:00.010",
-            ["Platforms__Shopee__Timeout"] = "00:00:05",
-            ["Platforms__Lazada__AppKey"] = LazadaKey,
-            ["Platforms__Lazada__AppSecret"] = LazadaSecret,
-            ["Platforms__Lazada__UseBaseUrlForAllSites"] = "true",
-            ["Platforms__Lazada__BaseUrl"] = $"{sandbox}/sandbox/lazada/rest",
-            ["Platforms__Lazada__AuthBaseUrl"] = $"{sandbox}/sandbox/lazada/rest",
-            ["Platforms__Lazada__AuthorizeUrl"] = $"{sandbox}/sandbox/lazada/oauth/authorize",
-            // Poll the queues often: the tests wait for queue work, and an idle host backs off to this interval.
-            ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
-            ["Logging__LogLevel__Default"] = "Information",
-            // Each fixture's timers keep their own schedule status: one fixture's every-two-seconds timers are not
-            // past due for the next fixture's worker.
-            ["AzureFunctionsWebHost__hostid"] = Name,
-        };
+        var settings = AppHostSettings.For(
+            Azurite.ConnectionString, Sandbox, new SandboxPartners(PartnerId, PartnerKey, LazadaKey, LazadaSecret), hostId: Name, AdminPublicUrl);
         foreach (var (key, value) in Settings) settings[key] = value;
         return settings;
-    }
-
-    private static ServiceProvider TestServices(IReadOnlyDictionary<string, string> settings)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key.Replace("__", ":", StringComparison.Ordinal), s.Value)))
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddCouponStorage(configuration);
-        services.AddSingleton<BootstrapTenantHandler>();
-        return services.BuildServiceProvider();
-    }
-
-    private async Task WaitUntilHealthyAsync()
-    {
-        using var client = Client();
-        var healthy = await Eventually.TrueAsync(async () =>
-        {
-            using var response = await client.GetAsync("/api/health");
-            return response.IsSuccessStatusCode;
-        }, seconds: 120);
-        if (!healthy) throw new InvalidOperationException($"The app did not become healthy. Host output:\n{Host.Output}");
     }
 }
 

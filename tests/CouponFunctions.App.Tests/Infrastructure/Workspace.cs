@@ -66,33 +66,15 @@ public sealed class Workspace(AppFixture app, TenantId tenant, string adminKey)
     /// POST /api/stores/{id}/sync (the message goes through the real queue to the SyncStore function) and waits until
     /// the worker recorded the run; returns it.
     /// </summary>
-    public async Task<JsonNode> SyncAsync(string storeId)
-    {
-        var before = (await SyncRunsAsync(storeId)).Count;
-        var (status, _) = await Admin.SendJsonAsync(HttpMethod.Post, $"/api/stores/{storeId}/sync");
-        Assert.Equal(202, status);
-        return await NextRunAsync(storeId, before);
-    }
+    public Task<JsonNode> SyncAsync(string storeId) => StoreSyncs.SyncAsync(Admin, storeId, () => App.Host.Output);
 
     /// <summary>
     /// Waits until the store has more than <paramref name="before"/> sync runs and the newest has finished (a run is
     /// recorded as running when it starts); returns the newest.
     /// </summary>
-    public async Task<JsonNode> NextRunAsync(string storeId, int before, int seconds = 60)
-    {
-        JsonArray runs = [];
-        Assert.True(await Eventually.TrueAsync(async () =>
-            (runs = await SyncRunsAsync(storeId)).Count > before && runs[0]!["status"]!.GetValue<string>() != "running", seconds),
-            $"No new sync run of {storeId} was recorded. Host output:\n{Tail(App.Host.Output)}");
-        return runs[0]!;
-    }
+    public Task<JsonNode> NextRunAsync(string storeId, int before, int seconds = 60) => StoreSyncs.NextRunAsync(Admin, storeId, before, () => App.Host.Output, seconds);
 
-    public async Task<JsonArray> SyncRunsAsync(string storeId)
-    {
-        var (status, body) = await Admin.SendJsonAsync(HttpMethod.Get, $"/api/stores/{storeId}/sync-runs");
-        Assert.Equal(200, status);
-        return body!["items"]!.AsArray();
-    }
+    public Task<JsonArray> SyncRunsAsync(string storeId) => StoreSyncs.RunsAsync(Admin, storeId);
 
     /// <summary>GET /api/stores as id → store.</summary>
     public async Task<Dictionary<string, JsonNode>> StoresAsync()
@@ -130,5 +112,5 @@ public sealed class Workspace(AppFixture app, TenantId tenant, string adminKey)
         return outbox!["items"]!.AsArray().Where(n => n!["kind"]!.GetValue<string>() == kind).ToList();
     }
 
-    internal static string Tail(string text, int characters = 6000) => text.Length <= characters ? text : text[^characters..];
+    internal static string Tail(string text) => StoreSyncs.Tail(text);
 }

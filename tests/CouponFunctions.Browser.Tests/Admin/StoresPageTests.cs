@@ -1,4 +1,5 @@
 using CouponFunctions.Browser.Tests.Infrastructure;
+using CouponFunctions.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -44,10 +45,11 @@ public sealed class StoresPageTests(BrowserApp app)
         var row = StoreRow(page, app.Data.Manila);
         var attempt = row.Locator(".sync-cell time").First;
         var before = await attempt.GetAttributeAsync("datetime");
+        var runs = (await StoreSyncs.RunsAsync(app.Admin, app.Data.Manila)).Count;
 
         await row.Locator("button.sync-now").ClickAsync();
         await Expect(page.Locator("#flash")).ToContainTextAsync("Sync of Manila Home PH queued");
-        Assert.Equal(1, await Workspace.DeliverSyncsAsync(app));
+        Assert.Equal(1, await Workspace.AwaitSyncsAsync(app, app.Data.Manila, runs));
 
         await Expect(row.Locator(".sync-cell time").First).Not.ToHaveAttributeAsync("datetime", before!, new() { Timeout = 10_000 });
         await Expect(row.Locator(".sync-cell .badge")).ToHaveTextAsync("succeeded");
@@ -101,7 +103,7 @@ public sealed class StoresPageTests(BrowserApp app)
     public async Task SignIn_WrongKey_SaysSoAndStaysOnSignIn()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/admin/");
+        await page.GotoAsync(BrowserApp.AdminPath);
 
         await page.FillAsync("#api-key", "cfk_nobody_k000000000000_" + new string('0', 64));
         await page.ClickAsync("#sign-in-form button[type=submit]");

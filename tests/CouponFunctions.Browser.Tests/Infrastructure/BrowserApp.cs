@@ -1,51 +1,43 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using CouponFunctions.Core.Queues;
-using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Sandbox.Common;
 using CouponFunctions.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 
 namespace CouponFunctions.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// The handler on a real Kestrel port (Chromium needs a socket) over the shared Azurite, running the real function app
-/// against a Shopee sandbox that shares its clock; a tenant with an admin key whose stores were synced and inspected
-/// through the real functions (see <see cref="Workspace"/>); and Debian's Chromium driven by Playwright (never a
-/// downloaded browser).
+/// The real app as a user reaches it: the built worker started by the local Functions host (tools/CouponFunctions.LocalHost)
+/// on a loopback port over the shared Azurite, its Shopee connector pointed at a sandbox served from this test process;
+/// a tenant with an admin key whose stores were synced and inspected through the real queues and functions (see
+/// <see cref="Workspace"/>); and Debian's Chromium driven by Playwright (never a downloaded browser) at the host's URL.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
     public const long PartnerId = 2_019_001;
     public const string PartnerKey = "browser-test-partner-key-0123456789";
 
+    /// <summary>The admin page's path on the host (the host keeps /admin for itself).</summary>
+    public const string AdminPath = "/api/admin/";
+
     private readonly AzuriteFixture _azurite = new();
-    private AppFactory? _factory;
+    private ServiceProvider? _services;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => Host.BaseUrl;
 
     public string AdminKey { get; private set; } = null!;
 
     public TenantId Tenant { get; private set; }
 
-    public IServiceProvider Services => _factory!.Services;
-
-    public SandboxClock Clock { get; } = new();
+    /// <summary>This process's Storage services over the app's storage (tenant bootstrap, the app's queues).</summary>
+    public IServiceProvider Services => _services!;
 
     public SandboxHost Sandbox { get; private set; } = null!;
 
-    /// <summary>Messages the app enqueued, for the tests to deliver as the host would.</summary>
-    public HostQueue Queue { get; } = new();
-
-    public FunctionHost Functions { get; private set; } = null!;
+    public LocalFunctionHost Host { get; private set; } = null!;
 
     /// <summary>An API client with the admin key (X-Api-Key).</summary>
     public HttpClient Admin { get; private set; } = null!;
@@ -55,18 +47,16 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        Sandbox = await SandboxHost.StartAsync(new SandboxHostOptions { Clock = Clock });
+        Sandbox = await SandboxHost.StartAsync();
         Sandbox.Shopee.AddPartner(PartnerId, PartnerKey);
-        _factory = new AppFactory(_azurite.ConnectionString, Sandbox.BaseUrl(Platform.Shopee), Clock, Queue);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        BaseUrl = new Uri(_factory.ClientOptions.BaseAddress.GetLeftPart(UriPartial.Authority));
-        Tenant = TenantId.Parse(_azurite.UniqueName("t"));
-        var bootstrap = await Services.GetRequiredService<BootstrapTenantHandler>().HandleAsync(Tenant, "Browser test tenant", issueKey: true);
-        AdminKey = bootstrap.IssuedKey!.Text;
-        Admin = _factory.CreateClient();
+        var settings = AppHostSettings.For(_azurite.ConnectionString, Sandbox, new SandboxPartners(PartnerId, PartnerKey), hostId: "browser-tests");
+        settings["Platforms__Shopee__MaxRetries"] = "1";
+        _services = AppHostSettings.StorageServices(settings);
+        Host = await LocalFunctionHost.StartAsync(BuildOutput.Find("CouponFunctions.App", "CouponFunctions.App.dll"), settings, "browser-tests");
+        await AppHostSettings.WaitUntilHealthyAsync(Host);
+        (Tenant, AdminKey) = await AppHostSettings.NewTenantAsync(Services, TenantId.Parse(_azurite.UniqueName("t")), "Browser test tenant");
+        Admin = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = Host.BaseUrl, Timeout = TimeSpan.FromSeconds(100) };
         Admin.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
-        Functions = new FunctionHost(_factory.CreateClient());
         Data = await Workspace.SeedAsync(this);
 
         _playwright = await Playwright.CreateAsync();
@@ -95,7 +85,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task<IPage> SignedInPageAsync(string hash = "#/stores", string? key = null)
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/admin/" + hash);
+        await page.GotoAsync(AdminPath + hash);
         await page.FillAsync("#api-key", key ?? AdminKey);
         await page.ClickAsync("#sign-in-form button[type=submit]");
         await page.Locator("#nav").WaitForAsync();
@@ -141,36 +131,10 @@ public sealed class BrowserApp : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         Admin?.Dispose();
-        if (_factory is not null) await _factory.DisposeAsync();
+        if (Host is not null) await Host.DisposeAsync();
         if (Sandbox is not null) await Sandbox.DisposeAsync();
+        if (_services is not null) await _services.DisposeAsync();
         await _azurite.DisposeAsync();
-    }
-
-    private sealed class AppFactory(string storage, Uri shopee, TimeProvider clock, IWorkQueue queue) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("FunctionApp:RootPath", Path.Combine(AppContext.BaseDirectory, "RealFunctionApp"));
-            builder.UseSetting("CouponStorage", storage);
-            builder.UseSetting("Security:EncryptionKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            builder.UseSetting("Runner:Enabled", "false");
-            builder.UseSetting("Bootstrap:Enabled", "false");
-            builder.UseSetting("Auth:KeyCacheSeconds", "0");
-            builder.UseSetting("Sync:SpreadWindow", "00:00:00");
-            builder.UseSetting("Platforms:Shopee:BaseUrl", shopee.ToString());
-            builder.UseSetting("Platforms:Shopee:PartnerId", PartnerId.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("Platforms:Shopee:PartnerKey", PartnerKey);
-            builder.UseSetting("Platforms:Shopee:AppQps", "1000");
-            builder.UseSetting("Platforms:Shopee:ShopQps", "1000");
-            builder.UseSetting("Platforms:Shopee:MaxRetries", "1");
-            builder.UseSetting("Platforms:Shopee:RetryBaseDelay", "00:00:00.010");
-            builder.UseSetting("Platforms:Shopee:Timeout", "00:00:05");
-            builder.ConfigureServices(services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton(clock));
-                services.Replace(ServiceDescriptor.Singleton(queue));
-            });
-        }
     }
 }
 

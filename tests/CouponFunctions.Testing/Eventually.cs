@@ -1,7 +1,7 @@
-namespace CouponFunctions.App.Tests.Infrastructure;
+namespace CouponFunctions.Testing;
 
 /// <summary>Waits for something the worker does in the background (queue or timer work). The limit only bounds a broken run; it asserts no speed.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task<bool> TrueAsync(Func<Task<bool>> condition, int seconds = 30)
     {
