@@ -51,7 +51,7 @@ public sealed class TokenBucketTests
         {
             _clock.Advance(TimeSpan.FromMilliseconds(250));
             var expected = step + 1;
-            await Eventually.True(() => { lock (order) return order.Count >= expected; });
+            Assert.True(await Eventually.TrueAsync(() => { lock (order) return order.Count >= expected; }), $"Waiter {expected} was not let through.");
             lock (order) Assert.Equal(expected, order.Count);
         }
 

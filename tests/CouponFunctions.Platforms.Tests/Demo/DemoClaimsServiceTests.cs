@@ -30,11 +30,11 @@ public sealed class DemoClaimsServiceTests : IAsyncLifetime
 
         await service.StartAsync(CancellationToken.None);
         // The service makes its timer on its own thread: move the clock on until a tick has come through.
-        await Eventually.True(() =>
+        Assert.True(await Eventually.TrueAsync(() =>
         {
             _bed.Clock.Advance(TimeSpan.FromSeconds(30));
             return UsageOf(demo) > before;
-        });
+        }), "No claims tick came through.");
         await service.StopAsync(CancellationToken.None);
 
         Assert.True(UsageOf(demo) > before);
