@@ -6,7 +6,8 @@ namespace CouponFunctions.Platforms.Tests.Demo;
 /// <summary>The <c>Platforms__*</c> lines of the repository's local.settings.sample.json, as run.sh turns them into local.settings.json.</summary>
 internal static class LocalSettingsSample
 {
-    public const string LocalUrl = "http://127.0.0.1:7071";
+    /// <summary>Where the local run serves the sandboxes (the sample's <c>Sandbox__Url</c>, the worker's own port).</summary>
+    public const string LocalUrl = "http://127.0.0.1:7072";
 
     /// <summary>
     /// A stand-in for run.sh's <c>base64.b64encode(os.urandom(32))</c>, made to hold each of '+', '/' and '=' so that a
