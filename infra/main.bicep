@@ -172,7 +172,6 @@ var tableNames = [
   'Inspections'
   'InspectionState'
   'TenantSettings'
-  'RunnerSchedules'
   'Templates'
   'Jobs'
   'JobItems'

@@ -18,12 +18,6 @@ public static class CouponStorageOptions
 {
     public const string SettingName = "CouponStorage";
 
-    /// <summary>
-    /// The name of a second <see cref="QueueServiceClient"/> (through <see cref="IAzureClientFactory{TClient}"/>) that leaves
-    /// message text as it is on the wire, for a trigger runner that decodes base64 itself the way the Functions host does.
-    /// </summary>
-    public const string PlainQueuesClientName = "CouponStoragePlainQueues";
-
     internal static void AddStorageClients(IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SettingName);
@@ -37,7 +31,6 @@ public static class CouponStorageOptions
                 var connectionString = section.Value;
                 clients.AddTableServiceClient(connectionString);
                 clients.AddQueueServiceClient(connectionString).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
-                clients.AddQueueServiceClient(connectionString).WithName(PlainQueuesClientName).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.None);
                 clients.AddBlobServiceClient(connectionString);
             }
             else
@@ -52,7 +45,6 @@ public static class CouponStorageOptions
 
                 clients.AddTableServiceClient(table);
                 clients.AddQueueServiceClient(queue).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
-                clients.AddQueueServiceClient(queue).WithName(PlainQueuesClientName).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.None);
                 clients.AddBlobServiceClient(blob);
                 clients.UseCredential(Credential(section));
             }

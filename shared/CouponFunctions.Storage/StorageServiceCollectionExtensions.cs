@@ -25,7 +25,6 @@ using CouponFunctions.Storage.Platforms;
 using CouponFunctions.Storage.Queues;
 using CouponFunctions.Storage.ReadModel;
 using CouponFunctions.Storage.Reports;
-using CouponFunctions.Storage.Runner;
 using CouponFunctions.Storage.Segments;
 using CouponFunctions.Storage.Sends;
 using CouponFunctions.Storage.Stores;
@@ -56,7 +55,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<PlatformFailureRecorder>();
         services.AddSingleton<IPlatformCallRecorder>(sp => sp.GetRequiredService<PlatformFailureRecorder>());
         services.AddSingleton<IPlatformFailureLog>(sp => sp.GetRequiredService<PlatformFailureRecorder>());
-        services.AddSingleton<ScheduleStatusStore>();
 
         services.AddSingleton<ICouponRepository, CouponRepository>();
         services.AddSingleton<ISyncStateRepository, SyncStateRepository>();

@@ -26,9 +26,6 @@ public static class TableNames
     /// <summary>Per tenant: alert settings ("alerts").</summary>
     public const string TenantSettings = "TenantSettings";
 
-    /// <summary>Standalone runner state (timer schedule status); not tenant data.</summary>
-    public const string RunnerSchedules = "RunnerSchedules";
-
     /// <summary>Per tenant, one row per coupon template (ETag-versioned).</summary>
     public const string Templates = "Templates";
 
@@ -61,7 +58,7 @@ public static class TableNames
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings, RunnerSchedules,
+        Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings,
         Templates, Jobs, JobItems, CreateAttempts,
         Customers, Segments, SegmentMembers, Sends, SendRecipients, SendOutcomes,
     ];

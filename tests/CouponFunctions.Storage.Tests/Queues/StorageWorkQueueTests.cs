@@ -18,7 +18,8 @@ public sealed class StorageWorkQueueTests(AzuriteFixture azurite)
     public async Task Enqueue_Message_IsBase64JsonOnTheWireAsTheQueueTriggerExpects()
     {
         var tenant = azurite.UniqueName("t");
-        var plain = azurite.Services.GetRequiredService<IAzureClientFactory<QueueServiceClient>>().CreateClient(CouponStorageOptions.PlainQueuesClientName);
+        // No message encoding on this client: it reads the text exactly as it is on the wire.
+        var plain = new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         var queue = plain.GetQueueClient(QueueNames.SyncStore);
         await queue.CreateIfNotExistsAsync();
 
