@@ -41,6 +41,26 @@ public sealed partial class WorkerLifecycleTests(AzuriteFixture storage)
         await app.DisposeAsync();
     }
 
+    [Fact]
+    public async Task CtrlC_ReachesWorkerAndHost_HostStopsWithoutRestartingTheWorker()
+    {
+        var app = await TestAppHost.StartAsync(storage, "worker-ctrl-c");
+        var worker = WorkerPids(app.Host.Output).Single();
+
+        // A terminal's Ctrl-C signals the whole foreground process group: the worker and the host at the same moment. The
+        // host stops its listeners and Durable dispatchers before the worker, so the worker is usually gone first.
+        using (var kill = Process.Start("kill", ["-INT", worker.ToString(CultureInfo.InvariantCulture), app.Host.ProcessId!.Value.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        var stopped = await app.Host.StopAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(stopped, app.Host.Output);
+        Assert.Single(WorkerPids(app.Host.Output));
+        Assert.DoesNotContain("restarting it", app.Host.Output, StringComparison.Ordinal);
+        await app.DisposeAsync();
+    }
+
     private static List<int> WorkerPids(string output)
         => StartedWorker().Matches(output).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
 

@@ -9,8 +9,12 @@ namespace CouponFunctions.LocalHost.Worker;
 /// <summary>
 /// Runs the worker the way Azure's host does (<c>dotnet App.dll --functions-uri ... --functions-worker-id ...</c>, the app
 /// settings as environment), restarts it when it dies, and on shutdown sends WorkerTerminate and waits for it to exit.
+/// A worker that exits once the host is stopping is never restarted: a terminal's Ctrl-C reaches the worker as well as the
+/// host, and the worker is stopped last (after the listeners and the Durable dispatchers have drained), so it often dies
+/// first.
 /// </summary>
-internal sealed class WorkerProcess(ScriptRoot root, WorkerChannel channel, GrpcEndpoint endpoint, ILogger<WorkerProcess> logger) : BackgroundService
+internal sealed class WorkerProcess(
+    ScriptRoot root, WorkerChannel channel, GrpcEndpoint endpoint, IHostApplicationLifetime lifetime, ILogger<WorkerProcess> logger) : BackgroundService
 {
     private static readonly TimeSpan s_gracePeriod = TimeSpan.FromSeconds(10);
     private Process? _process;
@@ -18,8 +22,10 @@ internal sealed class WorkerProcess(ScriptRoot root, WorkerChannel channel, Grpc
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var uri = await endpoint.Address.WaitAsync(stoppingToken).ConfigureAwait(false);
-        while (!stoppingToken.IsCancellationRequested)
+        // The running worker is awaited until this service stops (StopAsync terminates it); restarts end when the host stops.
+        using var restarts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        var uri = await endpoint.Address.WaitAsync(restarts.Token).ConfigureAwait(false);
+        while (!restarts.IsCancellationRequested)
         {
             using var process = Start(uri);
             _process = process;
@@ -32,11 +38,11 @@ internal sealed class WorkerProcess(ScriptRoot root, WorkerChannel channel, Grpc
                 return;
             }
 
-            if (_stopping) return;
+            if (_stopping || restarts.IsCancellationRequested) return;
             logger.LogWarning("The worker exited with code {ExitCode}; restarting it.", process.ExitCode);
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(1), restarts.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
