@@ -110,6 +110,7 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             .Add("b1.ratio", "B1 elapsed / bound", full.TotalSeconds / bound, "", "0.000")
             .Add("b1.peak", "B1 peak working set of this process (sandboxes; the app runs in the host's worker)", process.PeakWorkingSet64 / 1048576.0, "MB", "N0");
         if (WorkerPeakMb(app.Host) is { } workerPeak) report.Add("b1.peak.worker", "B1 peak working set of the host and its worker", workerPeak, "MB", "N0");
+        AddWhereTimeWent(report, setup, fleet, runs, calls, full);
         report.Check("every store synced", runs.Count == fleet.Count && runs.All(r => r.Status == SyncRunStatus.Succeeded),
             $"{runs.Count(r => r.Status == SyncRunStatus.Succeeded)} of {fleet.Count} succeeded");
         report.Check("every coupon stored once", runs.Sum(r => r.Counts.Created) == fleet.Count * setup.Fleet.CouponsPerStore,
@@ -223,6 +224,31 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             .Add("b5.function", "B5 InspectTenant end to end (message queued to digest in the outbox: queue pickup, tables in, findings and digest out)", endToEnd.Elapsed.TotalSeconds, "s", "0.00");
         report.Check("InspectTenant succeeded", digested, digested ? "digest sent" : "no digest within 10 minutes");
         report.Expect("inspection of every coupon under 1 s", Percentiles.Of(timings, 50) < 1000, $"{Percentiles.Of(timings, 50):0.0} ms");
+    }
+
+    /// <summary>
+    /// Where the full sync's time went, from the runs the worker recorded: how many syncs were in flight on average (the
+    /// host fetches a new batch of sync messages only when few enough are running), when each platform's last store
+    /// finished, and how long one store's sync took beside the least its shop limit allows.
+    /// </summary>
+    private static void AddWhereTimeWent(BenchmarkReport report, OperationsSetup setup, List<FleetStore> fleet, List<SyncRun> runs,
+        Dictionary<Platform, long> calls, TimeSpan elapsed)
+    {
+        if (runs.Count == 0 || runs.Any(r => r.EndedAt is null)) return;
+        var start = runs.Min(r => r.StartedAt);
+        var busy = runs.Sum(r => (r.EndedAt!.Value - r.StartedAt).TotalSeconds);
+        report.Add("b1.inFlight", "B1 syncs in flight on average (run time of all stores / elapsed)", busy / elapsed.TotalSeconds, "", "0.0");
+        var platformOf = fleet.ToDictionary(f => f.Key, f => f.Platform);
+        foreach (var platform in AllPlatforms)
+        {
+            var own = runs.Where(r => platformOf.GetValueOrDefault(r.StoreId.Value) == platform).ToList();
+            if (own.Count == 0) continue;
+            var durations = own.Select(r => r.EndedAt!.Value - r.StartedAt).ToList();
+            var shopBound = calls[platform] / (double)own.Count / setup.Fleet.For(platform).ShopQps;
+            report.Add($"b1.done.{platform.ToWire()}", $"B1 {platform.ToWire()}: last store done after", (own.Max(r => r.EndedAt!.Value) - start).TotalSeconds, "s", "0.0")
+                .Add($"b1.store.{platform.ToWire()}", $"B1 {platform.ToWire()}: one store's sync p50 / its shop-limit bound",
+                    Percentiles.Of(durations, 50) / 1000 / shopBound, "x", "0.00");
+        }
     }
 
     /// <summary>
