@@ -55,7 +55,13 @@ public sealed record SyncState(
     string? QueuedRunId = null,
     DateTimeOffset? QueuedAt = null)
 {
+    /// <summary>The lease owner of a token refresh (it holds the store's lease briefly, but is no sync run).</summary>
+    public const string TokenRefreshOwnerPrefix = "token-";
+
     public StoreSyncHealth ToHealth() => new(LastSuccessAt, LastAttemptAt, LastFailure?.Message, ConsecutiveFailures);
+
+    /// <summary>True when <paramref name="owner"/> is a sync run (its run id), not a token refresh.</summary>
+    public static bool IsSyncRun(string owner) => !owner.StartsWith(TokenRefreshOwnerPrefix, StringComparison.Ordinal);
 }
 
 /// <summary>The lease a sync run holds on its store; <paramref name="PreviousOwner"/> is set when it took over an expired lease.</summary>

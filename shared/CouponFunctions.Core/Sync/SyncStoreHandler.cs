@@ -54,7 +54,14 @@ public sealed class SyncStoreHandler(
         if (!store.IsConnected) return await RecordSkipAsync(Skip("The store is not connected to its platform yet."), cancellationToken);
 
         var lease = await _states.TryAcquireAsync(tenantId, storeId, runId, startedAt + _options.LeaseDuration, startedAt, cancellationToken);
-        if (lease is null) return await RecordSkipAsync(Skip("Another sync of this store is running."), cancellationToken);
+        if (lease is null)
+        {
+            // A "Sync now" (it has the run id the API gave out) finding a sync run under way is served by that run, which
+            // started after the request: nothing to record. Anything else records the skip.
+            if (message.RunId is not null && (await _states.GetAsync(tenantId, storeId, cancellationToken))?.LeaseOwner is { } owner && SyncState.IsSyncRun(owner))
+                return Skip("Another sync of this store is running; it serves this request.");
+            return await RecordSkipAsync(Skip("Another sync of this store is running."), cancellationToken);
+        }
         if (message.Reason == SyncStoreMessage.Scheduled && lease.State.LastSuccessAt > startedAt - _options.MinimumGap)
         {
             var skipped = Skip("Synced moments ago.");

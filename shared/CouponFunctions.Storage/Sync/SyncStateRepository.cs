@@ -41,8 +41,8 @@ internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStat
             LeaseUntil = until,
             LastAttemptAt = now,
         };
-        // The queued manual run has started (running answers "Sync now" from here on).
-        if (taken.QueuedRunId == owner) taken = taken with { QueuedRunId = null, QueuedAt = null };
+        // A sync run starting now serves every "Sync now" made before it (the running run answers them from here on).
+        if (SyncState.IsSyncRun(owner)) taken = taken with { QueuedRunId = null, QueuedAt = null };
         var version = await WriteAsync(taken, current?.Version, cancellationToken);
         return version is null ? null : new SyncLease(tenantId, storeId, owner, until, taken with { Version = version }, current?.LeaseOwner);
     }
@@ -107,8 +107,11 @@ internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStat
         for (var attempt = 0; ; attempt++)
         {
             var current = await GetAsync(tenantId, storeId, cancellationToken);
-            if (current?.LeaseOwner is { } running && current.LeaseUntil > now) return (running, false);
+            var held = current?.LeaseOwner is not null && current.LeaseUntil > now;
+            if (held && SyncState.IsSyncRun(current!.LeaseOwner!)) return (current.LeaseOwner!, false);
             if (current?.QueuedRunId is { } queued && current.QueuedAt >= queuedSince) return (queued, false);
+            // A token refresh holds the store for a moment: its lease row is left alone (it releases by version).
+            if (held) return (runId, true);
             var marked = (current ?? new SyncState(tenantId, storeId, null, null, null, null, null, null, 0, 0, null)) with { QueuedRunId = runId, QueuedAt = now };
             if (await WriteAsync(marked, current?.Version, cancellationToken) is not null) return (runId, true);
             // Someone changed the row first (another "Sync now", or a run starting): look again.
