@@ -4,6 +4,9 @@ using CouponFunctions.Platforms;
 using CouponFunctions.Storage;
 using Microsoft.Azure.Functions.Worker.Builder;
 
+// `dotnet CouponFunctions.App.dll tenant create NAME`: the admin verb (scripts/tenant.sh), not the worker.
+if (TenantCommand.IsCommand(args)) return await TenantCommand.RunAsync(args, Console.Out, Console.Error);
+
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ApiKeyMiddleware>();
@@ -14,3 +17,4 @@ builder.Services.AddCouponCore(builder.Configuration);
 builder.Services.AddCouponApp(builder.Configuration);
 
 builder.Build().Run();
+return 0;

@@ -9,13 +9,27 @@ namespace CouponFunctions.Testing;
 /// </summary>
 public static class StoreSyncs
 {
-    /// <summary>Queues a sync of <paramref name="storeId"/> and returns its finished run; <paramref name="output"/> explains a timeout.</summary>
+    /// <summary>
+    /// Asks for a sync of <paramref name="storeId"/> and returns the finished run the API answered with (a new one, or the
+    /// one already queued or running); <paramref name="output"/> explains a timeout.
+    /// </summary>
     public static async Task<JsonNode> SyncAsync(HttpClient admin, string storeId, Func<string> output, int seconds = 60)
     {
-        var before = (await RunsAsync(admin, storeId)).Count;
         using var response = await admin.PostAsync($"/api/stores/{storeId}/sync", content: null);
         Assert.Equal(202, (int)response.StatusCode);
-        return await NextRunAsync(admin, storeId, before, output, seconds);
+        var runId = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["runId"]!.GetValue<string>();
+        return await RunAsync(admin, storeId, runId, output, seconds);
+    }
+
+    /// <summary>Waits until the run <paramref name="runId"/> of the store is recorded and finished; returns it.</summary>
+    public static async Task<JsonNode> RunAsync(HttpClient admin, string storeId, string runId, Func<string> output, int seconds = 60)
+    {
+        JsonNode? run = null;
+        Assert.True(await Eventually.TrueAsync(async () =>
+            (run = (await RunsAsync(admin, storeId)).FirstOrDefault(r => r!["runId"]!.GetValue<string>() == runId)) is not null
+            && run["status"]!.GetValue<string>() != "running", seconds),
+            $"Sync run {runId} of {storeId} did not finish. Host output:\n{Tail(output())}");
+        return run!;
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace CouponFunctions.App.Auth;
 /// <summary>
 /// The one place HTTP functions are authenticated: the API key (Authorization: Bearer ... or X-Api-Key) must be live
 /// (401 otherwise) and its role at least what the function declares with <see cref="RequiresRoleAttribute"/>
-/// (viewer by default; 403 otherwise). Functions marked <see cref="AnonymousAttribute"/> and non-HTTP triggers pass.
+/// (viewer by default; 403 otherwise); functions marked <see cref="WorkspaceWideAttribute"/> refuse keys scoped to some
+/// stores (403). Functions marked <see cref="AnonymousAttribute"/> and non-HTTP triggers pass.
 /// </summary>
 internal sealed class ApiKeyMiddleware(ApiKeyAuthenticator authenticator, FunctionRoles roles, ILogger<ApiKeyMiddleware> logger) : IFunctionsWorkerMiddleware
 {
@@ -31,12 +32,14 @@ internal sealed class ApiKeyMiddleware(ApiKeyAuthenticator authenticator, Functi
             await UnauthorizedAsync(http, "The API key is not valid or was revoked.");
             return;
         }
-        if (!caller.Has(needed.Value))
+        if (!caller.Has(needed.Role))
         {
-            await Results.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "Forbidden",
-                detail: $"This needs the {needed.Value.ToString().ToLowerInvariant()} role; the key is {caller.Role.ToString().ToLowerInvariant()}.").ExecuteAsync(http);
+            await ForbiddenAsync(http, $"This needs the {needed.Role.ToString().ToLowerInvariant()} role; the key is {caller.Role.ToString().ToLowerInvariant()}.");
+            return;
+        }
+        if (needed.WorkspaceWide && caller.IsScoped)
+        {
+            await ForbiddenAsync(http, "This acts on the whole workspace; a key scoped to some stores cannot do it. Use a key without a store scope.");
             return;
         }
         http.Items[typeof(Caller)] = caller;
@@ -53,6 +56,9 @@ internal sealed class ApiKeyMiddleware(ApiKeyAuthenticator authenticator, Functi
         var apiKey = request.Headers["X-Api-Key"].ToString();
         return string.IsNullOrWhiteSpace(apiKey) ? null : apiKey.Trim();
     }
+
+    private static Task ForbiddenAsync(HttpContext http, string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail).ExecuteAsync(http);
 
     private static Task UnauthorizedAsync(HttpContext http, string detail)
     {

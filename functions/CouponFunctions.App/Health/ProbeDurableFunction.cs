@@ -14,6 +14,7 @@ internal sealed class ProbeDurableFunction
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Function("ProbeDurable")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Admin)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "health/durable")] HttpRequest request,

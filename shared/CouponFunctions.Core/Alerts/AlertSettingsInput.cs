@@ -16,6 +16,11 @@ public sealed record AlertSettingsInput(
 {
     public const int MaxRecipients = 50;
 
+    /// <summary>The longest address SMTP carries (RFC 5321: a 256-octet path less its angle brackets).</summary>
+    public const int MaxAddressLength = 254;
+
+    public const int MaxSlots = 24;
+
     public static AlertSettingsInput From(AlertSettings settings) => new(
         settings.Recipients,
         settings.Inspection.Slots.Select(s => s.ToString("HH:mm", CultureInfo.InvariantCulture)).ToList(),
@@ -34,7 +39,9 @@ public sealed record AlertSettingsInput(
             if (Recipients.Count > MaxRecipients) errors.Add("recipients", $"At most {MaxRecipients} recipients.");
             for (var i = 0; i < Recipients.Count; i++)
             {
-                if (!MailAddress.TryCreate(Recipients[i]?.Trim(), out var address) || address.Address != Recipients[i]!.Trim())
+                if (Recipients[i] is { Length: > MaxAddressLength })
+                    errors.Add($"recipients[{i}]", $"An email address has at most {MaxAddressLength} characters.");
+                else if (!MailAddress.TryCreate(Recipients[i]?.Trim(), out var address) || address.Address != Recipients[i]!.Trim())
                     errors.Add($"recipients[{i}]", $"'{Recipients[i]}' is not an email address.");
             }
             recipients = Recipients.Select(r => r?.Trim() ?? "").Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -44,6 +51,7 @@ public sealed record AlertSettingsInput(
         if (Slots is not null)
         {
             var parsed = new List<TimeOnly>();
+            if (Slots.Count > MaxSlots) errors.Add("slots", $"At most {MaxSlots} inspection slots a day.");
             for (var i = 0; i < Slots.Count; i++)
             {
                 if (TimeOnly.TryParseExact(Slots[i], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var slot)) parsed.Add(slot);

@@ -19,9 +19,9 @@ public sealed class ListCouponsHandler(ICouponReadModel readModel, IStoreReposit
 
     public async Task<Result<IEnumerable<CouponListRow>>> ExportAsync(Caller caller, IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken = default)
     {
-        // Paging parameters have no meaning for an export; everything that matches is written.
-        var query = CouponListQuery.Parse(parameters.Where(p => !p.Key.Equals("pageSize", StringComparison.OrdinalIgnoreCase)
-                                                                && !p.Key.Equals("continuation", StringComparison.OrdinalIgnoreCase)));
+        // Every parameter is checked as the list checks it (a bad pageSize or continuation is a 400), but paging has no
+        // meaning for an export: everything that matches is written.
+        var query = CouponListQuery.Parse(parameters);
         if (!query.IsOk) return query.As<IEnumerable<CouponListRow>>();
         var (rows, visible, lowStock) = await LoadAsync(caller, cancellationToken);
         return Result<IEnumerable<CouponListRow>>.Ok(CouponListEngine.All(rows, query.Value, visible, time.GetUtcNow(), lowStock));

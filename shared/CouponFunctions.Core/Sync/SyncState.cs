@@ -38,7 +38,8 @@ public sealed record SyncRun(
     SyncFailure? Failure,
     string? Note = null);
 
-/// <summary>A store's sync state: the lease that keeps one sync per store, and the last outcome.</summary>
+/// <summary>A store's sync state: the lease that keeps one sync per store, the last outcome, and the manual run queued
+/// ("Sync now") that has not started yet.</summary>
 public sealed record SyncState(
     TenantId TenantId,
     StoreId StoreId,
@@ -50,9 +51,17 @@ public sealed record SyncState(
     SyncFailure? LastFailure,
     int ConsecutiveFailures,
     int CouponCount,
-    string? Version)
+    string? Version,
+    string? QueuedRunId = null,
+    DateTimeOffset? QueuedAt = null)
 {
+    /// <summary>The lease owner of a token refresh (it holds the store's lease briefly, but is no sync run).</summary>
+    public const string TokenRefreshOwnerPrefix = "token-";
+
     public StoreSyncHealth ToHealth() => new(LastSuccessAt, LastAttemptAt, LastFailure?.Message, ConsecutiveFailures);
+
+    /// <summary>True when <paramref name="owner"/> is a sync run (its run id), not a token refresh.</summary>
+    public static bool IsSyncRun(string owner) => !owner.StartsWith(TokenRefreshOwnerPrefix, StringComparison.Ordinal);
 }
 
 /// <summary>The lease a sync run holds on its store; <paramref name="PreviousOwner"/> is set when it took over an expired lease.</summary>
@@ -78,6 +87,14 @@ public interface ISyncStateRepository
     Task CompleteAsync(SyncLease lease, SyncRun run, int couponCount, CancellationToken cancellationToken = default);
 
     Task RecordRunAsync(SyncRun run, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// "Sync now": the run that will do it. A run already running, or a manual run queued since
+    /// <paramref name="queuedSince"/> and not started, is that run (Queued false); otherwise <paramref name="runId"/> is
+    /// marked queued (Queued true: the caller enqueues its message). Of racing callers exactly one queues.
+    /// </summary>
+    Task<(string RunId, bool Queued)> QueueManualRunAsync(TenantId tenantId, StoreId storeId, string runId, DateTimeOffset now, DateTimeOffset queuedSince,
+        CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<SyncRun>> ListRunsAsync(TenantId tenantId, StoreId storeId, int max, CancellationToken cancellationToken = default);
 }

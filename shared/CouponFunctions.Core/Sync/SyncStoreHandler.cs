@@ -45,7 +45,7 @@ public sealed class SyncStoreHandler(
         var tenantId = TenantId.Parse(message.TenantId);
         var storeId = StoreId.Parse(message.StoreId);
         var startedAt = _time.GetUtcNow();
-        var runId = $"{startedAt.UtcDateTime:yyyyMMddHHmmssfff}-{Guid.NewGuid().ToString("N")[..6]}";
+        var runId = message.RunId is { Length: > 0 and <= 64 } given ? given : SyncStoreMessage.NewRunId(startedAt);
         SyncRun Skip(string note) => new(runId, tenantId, storeId, message.Reason, startedAt, startedAt, SyncRunStatus.Skipped, SyncCounts.Zero, null, note);
 
         var store = await _stores.GetAsync(tenantId, storeId, cancellationToken);
@@ -54,7 +54,14 @@ public sealed class SyncStoreHandler(
         if (!store.IsConnected) return await RecordSkipAsync(Skip("The store is not connected to its platform yet."), cancellationToken);
 
         var lease = await _states.TryAcquireAsync(tenantId, storeId, runId, startedAt + _options.LeaseDuration, startedAt, cancellationToken);
-        if (lease is null) return await RecordSkipAsync(Skip("Another sync of this store is running."), cancellationToken);
+        if (lease is null)
+        {
+            // A "Sync now" (it has the run id the API gave out) finding a sync run under way is served by that run, which
+            // started after the request: nothing to record. Anything else records the skip.
+            if (message.RunId is not null && (await _states.GetAsync(tenantId, storeId, cancellationToken))?.LeaseOwner is { } owner && SyncState.IsSyncRun(owner))
+                return Skip("Another sync of this store is running; it serves this request.");
+            return await RecordSkipAsync(Skip("Another sync of this store is running."), cancellationToken);
+        }
         if (message.Reason == SyncStoreMessage.Scheduled && lease.State.LastSuccessAt > startedAt - _options.MinimumGap)
         {
             var skipped = Skip("Synced moments ago.");
@@ -92,8 +99,12 @@ public sealed class SyncStoreHandler(
     /// <summary>A run whose lease ran out without completing died with its process: say so in its record.</summary>
     private async Task RecordAbandonedAsync(TenantId tenantId, StoreId storeId, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!DateTimeOffset.TryParseExact(owner.Split('-')[0], "yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var started)) return;
+        // The run's own record (a "Sync now" run id is made before the run starts, so its start is read, not parsed).
+        var recorded = (await _states.ListRunsAsync(tenantId, storeId, 20, cancellationToken)).FirstOrDefault(r => r.RunId == owner);
+        DateTimeOffset started;
+        if (recorded is not null) started = recorded.StartedAt;
+        else if (!DateTimeOffset.TryParseExact(owner.Split('-')[0], "yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out started)) return;
         await _states.RecordRunAsync(new SyncRun(owner, tenantId, storeId, "unknown", started, now, SyncRunStatus.Failed, SyncCounts.Zero,
             new SyncFailure("abandoned", "The run stopped before it finished (the process ended or timed out); this run took over.", null, null, null, null)), cancellationToken);
     }

@@ -39,7 +39,7 @@ public sealed class RefreshStoreTokenJob(IStoreRepository stores, ISyncStateRepo
         var tenantId = TenantId.Parse(message.TenantId);
         var storeId = StoreId.Parse(message.StoreId);
         var now = time.GetUtcNow();
-        var lease = await states.TryAcquireAsync(tenantId, storeId, $"token-{Guid.NewGuid():N}", now + TimeSpan.FromMinutes(2), now, cancellationToken);
+        var lease = await states.TryAcquireAsync(tenantId, storeId, $"{SyncState.TokenRefreshOwnerPrefix}{Guid.NewGuid():N}", now + TimeSpan.FromMinutes(2), now, cancellationToken);
         // A sync holds the store: it refreshes the token itself if it needs to; the next timer run checks again.
         if (lease is null) return RefreshOutcome.RetryLater;
         try

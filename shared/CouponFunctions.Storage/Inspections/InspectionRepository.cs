@@ -13,7 +13,8 @@ namespace CouponFunctions.Storage.Inspections;
 /// <summary>
 /// Inspections table, one partition per store: finding rows "f_{slot}_{finding key}" (a run can hold more findings
 /// than one entity may) and the run row "r_{slot}" written last, so a run is visible only when complete.
-/// InspectionState keeps each store's last and planned slot (ETag-guarded).
+/// A claim row "d_{slot}" names the one digest that reports the store's slot. InspectionState keeps each store's last and
+/// planned slot (ETag-guarded).
 /// </summary>
 internal sealed class InspectionRepository(TableServiceClient tables) : IInspectionRepository
 {
@@ -74,6 +75,15 @@ internal sealed class InspectionRepository(TableServiceClient tables) : IInspect
         var partition = Keys.StorePartition(tenantId, storeId);
         var run = await _runs.GetEntityIfExistsAsync<TableEntity>(partition, $"r_{slotKey}", cancellationToken: cancellationToken);
         return run.HasValue ? await LoadAsync(tenantId, storeId, run.Value!, cancellationToken) : null;
+    }
+
+    public async Task<string> ClaimSlotAsync(TenantId tenantId, StoreId storeId, string slotKey, string digestKey, CancellationToken cancellationToken = default)
+    {
+        var partition = Keys.StorePartition(tenantId, storeId);
+        var claim = new TableEntity(partition, $"d_{slotKey}") { ["DigestKey"] = digestKey };
+        if ((await _runs.AddIfAbsentAsync(claim, cancellationToken)).IsOk) return digestKey;
+        var existing = await _runs.GetEntityIfExistsAsync<TableEntity>(partition, $"d_{slotKey}", cancellationToken: cancellationToken);
+        return existing.HasValue ? existing.Value!.GetString("DigestKey") ?? digestKey : digestKey;
     }
 
     public async Task<StoreInspectionRun?> GetLatestRunAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default)

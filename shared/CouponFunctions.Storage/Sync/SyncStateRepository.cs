@@ -41,6 +41,8 @@ internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStat
             LeaseUntil = until,
             LastAttemptAt = now,
         };
+        // A sync run starting now serves every "Sync now" made before it (the running run answers them from here on).
+        if (SyncState.IsSyncRun(owner)) taken = taken with { QueuedRunId = null, QueuedAt = null };
         var version = await WriteAsync(taken, current?.Version, cancellationToken);
         return version is null ? null : new SyncLease(tenantId, storeId, owner, until, taken with { Version = version }, current?.LeaseOwner);
     }
@@ -90,11 +92,31 @@ internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStat
             ["LastFailure"] = Json(state.LastFailure),
             ["ConsecutiveFailures"] = state.ConsecutiveFailures,
             ["CouponCount"] = state.CouponCount,
+            ["QueuedRunId"] = state.QueuedRunId,
+            ["QueuedAt"] = state.QueuedAt,
         };
         var written = version is null
             ? await _states.AddIfAbsentAsync(entity, cancellationToken)
             : await _states.UpdateIfUnchangedAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken);
         return written.IsOk ? written.Value.ToString() : null;
+    }
+
+    public async Task<(string RunId, bool Queued)> QueueManualRunAsync(
+        TenantId tenantId, StoreId storeId, string runId, DateTimeOffset now, DateTimeOffset queuedSince, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await GetAsync(tenantId, storeId, cancellationToken);
+            var held = current?.LeaseOwner is not null && current.LeaseUntil > now;
+            if (held && SyncState.IsSyncRun(current!.LeaseOwner!)) return (current.LeaseOwner!, false);
+            if (current?.QueuedRunId is { } queued && current.QueuedAt >= queuedSince) return (queued, false);
+            // A token refresh holds the store for a moment: its lease row is left alone (it releases by version).
+            if (held) return (runId, true);
+            var marked = (current ?? new SyncState(tenantId, storeId, null, null, null, null, null, null, 0, 0, null)) with { QueuedRunId = runId, QueuedAt = now };
+            if (await WriteAsync(marked, current?.Version, cancellationToken) is not null) return (runId, true);
+            // Someone changed the row first (another "Sync now", or a run starting): look again.
+            if (attempt >= 10) throw new InvalidOperationException($"The sync state of {storeId} kept changing; try again.");
+        }
     }
 
     public Task RecordRunAsync(SyncRun run, CancellationToken cancellationToken = default) =>
@@ -144,7 +166,9 @@ internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStat
         Failure(e.GetString("LastFailure")),
         e.GetInt32("ConsecutiveFailures") ?? 0,
         e.GetInt32("CouponCount") ?? 0,
-        e.ETag.ToString());
+        e.ETag.ToString(),
+        e.GetString("QueuedRunId"),
+        e.GetDateTimeOffset("QueuedAt"));
 
     private static SyncFailure? Failure(string? json) => json is null ? null : JsonSerializer.Deserialize<SyncFailure>(json, MessageJson.Options);
 

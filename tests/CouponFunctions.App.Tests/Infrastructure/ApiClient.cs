@@ -15,6 +15,19 @@ internal static class ApiClient
         return ((int)response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>Sends <paramref name="json"/> as it is (duplicate properties, odd shapes) as application/json.</summary>
+    public static async Task<(int Status, JsonNode? Body)> SendRawJsonAsync(this HttpClient client, HttpMethod method, string path, string json)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text));
+    }
+
+    /// <summary>The field names of a 400 validation problem's errors.</summary>
+    public static IReadOnlyList<string> ErrorFields(this JsonNode? problem) =>
+        problem?["errors"]?.AsObject().Select(e => e.Key).ToList() ?? [];
+
     public static async Task<string> AddStoreAsync(this HttpClient client, string shopId, string platform = "shopee", string site = "TH")
     {
         var (status, body) = await client.SendJsonAsync(HttpMethod.Post, "/api/stores", new { platform, site, shopId, displayName = $"Shop {shopId}" });

@@ -40,27 +40,31 @@ public sealed class SyncInterruptionTests(CrashFixture app)
     }
 
     [Fact]
-    public async Task SyncStore_WorkerKilledHoldingTheLease_SkipsWhileHeldThenTakesOverAndMarksTheRunAbandoned()
+    public async Task SyncStore_WorkerKilledHoldingTheLease_SyncNowAnswersTheHeldRunThenANewRunTakesOverAndMarksItAbandoned()
     {
         var bed = await app.NewWorkspaceAsync();
         var store = await bed.AddShopeeStoreAsync(701_002);
         bed.SeedVouchers(701_002, 330);
         bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromMilliseconds(1500), OnlyPaths = Listing }, "701002");
-        await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/stores/{store}/sync");
+        var (_, first) = await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/stores/{store}/sync");
+        var held = first!["runId"]!.GetValue<string>();
         Assert.True(await Eventually.TrueAsync(async () => await bed.CountRowsAsync(store, "c_") > 0));
 
-        var whileHeld = await bed.SyncAsync(store);
-        Assert.Equal("skipped", whileHeld["status"]!.GetValue<string>());
+        // "Sync now" while it runs is that run: nothing queued, nothing skipped.
+        var (status, whileHeld) = await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/stores/{store}/sync");
+        Assert.Equal(202, status);
+        Assert.Equal(held, whileHeld!["runId"]!.GetValue<string>());
         await app.CrashAndRestartAsync();
         bed.Shopee.Faults.Clear("701002");
 
-        // Until the dead run's lease expires a sync is skipped; then one takes the store over and completes it.
-        var latest = whileHeld;
+        // Until the dead run's lease expires "Sync now" answers the held run; then a new run is queued, takes the store
+        // over and completes it.
+        var next = held;
         Assert.True(await Eventually.TrueAsync(async () =>
-        {
-            latest = await bed.SyncAsync(store);
-            return latest["status"]!.GetValue<string>() == "succeeded";
-        }, seconds: 90), $"No sync took the store over. Host output:\n{Workspace.Tail(app.Host.Output)}");
+            (next = (await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/stores/{store}/sync")).Body!["runId"]!.GetValue<string>()) != held, seconds: 60));
+        var latest = await StoreSyncs.RunAsync(bed.Admin, store, next, () => app.Host.Output, seconds: 90);
+        Assert.Equal("succeeded", latest["status"]!.GetValue<string>());
+        Assert.DoesNotContain(await bed.SyncRunsAsync(store), r => r!["status"]!.GetValue<string>() == "skipped");
 
         Assert.Equal(0, latest["counts"]!["removed"]!.GetValue<int>());
         Assert.Equal(330, latest["counts"]!["created"]!.GetValue<int>() + latest["counts"]!["unchanged"]!.GetValue<int>());

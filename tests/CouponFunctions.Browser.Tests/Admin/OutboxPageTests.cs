@@ -31,7 +31,7 @@ public sealed class OutboxPageTests(BrowserApp app)
     {
         var page = await app.SignedInPageAsync("#/outbox", await app.IssueKeyAsync("viewer", app.Data.Manila));
 
-        await Expect(page.Locator("#flash")).ToContainTextAsync("scoped to some stores cannot read");
+        await Expect(page.Locator("#flash")).ToContainTextAsync("a key scoped to some stores cannot do it");
         await Expect(page.Locator("#nav a[data-view=outbox]")).ToBeHiddenAsync();
         await Expect(page.Locator("#nav a[data-view=coupons]")).ToBeVisibleAsync();
     }

@@ -72,7 +72,7 @@ public sealed class StoresPageTests(BrowserApp app)
 
         await page.SelectOptionAsync("#store-platform", "lazada");
         await page.SelectOptionAsync("#store-site", "PH");
-        await page.FillAsync("#store-shopId", "ph-100200");
+        await page.FillAsync("#store-shopId", "100200");
         await page.FillAsync("#store-displayName", "Acme Lazada PH");
         await page.ClickAsync("#add-store button[type=submit]");
 

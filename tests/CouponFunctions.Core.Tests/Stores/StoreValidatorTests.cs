@@ -7,7 +7,7 @@ public sealed class StoreValidatorTests
     [Fact]
     public void Validate_GoodStore_HasNoErrorsAndResolvesTheSite()
     {
-        var errors = StoreValidator.Validate(new StoreInput("lazada", "ph", "ph-1", "Acme PH", null, null), out var platform, out var site);
+        var errors = StoreValidator.Validate(new StoreInput("lazada", "ph", "100200300", "Acme PH", null, null), out var platform, out var site);
 
         Assert.True(errors.IsEmpty);
         Assert.Equal(Platform.Lazada, platform);

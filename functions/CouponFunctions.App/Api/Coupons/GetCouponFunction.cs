@@ -14,6 +14,7 @@ internal sealed class GetCouponFunction(GetCouponDetailHandler handler)
         string storeId, string couponId, CancellationToken cancellationToken)
     {
         if (!StoreId.TryParse(storeId, out var store)) return ApiResults.BadField("storeId", "Not a store id.");
+        if (ApiResults.CheckRouteId("couponId", couponId) is { } bad) return bad;
         return (await handler.HandleAsync(request.Caller(), store, couponId, cancellationToken)).ToHttp(d => Results.Ok(CouponDetailResponse.From(d)));
     }
 }

@@ -8,12 +8,12 @@ namespace CouponFunctions.App.Api.Keys;
 internal sealed class IssueKeyFunction(ManageApiKeysHandler handler)
 {
     [Function("IssueKey")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Admin)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "keys")] HttpRequest request, CancellationToken cancellationToken)
     {
         var caller = request.Caller();
-        if (caller.IsScoped) return Results.Problem(statusCode: 403, title: "Forbidden", detail: "A key scoped to some stores cannot issue keys.");
         var (input, problem) = await request.ReadJsonAsync<ApiKeyRequest>(cancellationToken);
         if (problem is not null) return problem;
         return (await handler.IssueAsync(caller.TenantId, input!, cancellationToken))

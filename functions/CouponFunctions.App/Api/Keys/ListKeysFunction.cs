@@ -8,6 +8,7 @@ namespace CouponFunctions.App.Api.Keys;
 internal sealed class ListKeysFunction(ManageApiKeysHandler handler)
 {
     [Function("ListKeys")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Admin)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "keys")] HttpRequest request, CancellationToken cancellationToken) =>

@@ -8,8 +8,9 @@ namespace CouponFunctions.App.Api.Keys;
 internal sealed class RevokeKeyFunction(ManageApiKeysHandler handler)
 {
     [Function("RevokeKey")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Admin)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "keys/{keyId}")] HttpRequest request, string keyId, CancellationToken cancellationToken) =>
-        (await handler.RevokeAsync(request.Caller(), keyId, cancellationToken)).ToHttp(_ => Results.NoContent());
+        ApiResults.CheckRouteId("keyId", keyId) ?? (await handler.RevokeAsync(request.Caller(), keyId, cancellationToken)).ToHttp(_ => Results.NoContent());
 }

@@ -8,11 +8,12 @@ namespace CouponFunctions.App.Api.Outbox;
 internal sealed class GetNotificationFunction(INotificationOutbox sent)
 {
     [Function("GetNotification")]
+    [WorkspaceWide]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "outbox/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
+        if (ApiResults.CheckRouteId("id", id) is { } bad) return bad;
         var caller = request.Caller();
-        if (caller.IsScoped) return OutboxAccess.ScopedKeyForbidden();
         return await sent.GetAsync(caller.TenantId, id, cancellationToken) is { } notification
             ? Results.Ok(notification)
             : Results.Problem(statusCode: 404, title: "Not found", detail: $"No notification '{id}'.");

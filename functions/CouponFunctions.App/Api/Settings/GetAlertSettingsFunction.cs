@@ -8,6 +8,7 @@ namespace CouponFunctions.App.Api.Settings;
 internal sealed class GetAlertSettingsFunction(IAlertSettingsRepository repository)
 {
     [Function("GetAlertSettings")]
+    [WorkspaceWide]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "settings/alerts")] HttpRequest request, CancellationToken cancellationToken) =>
         Results.Ok(AlertSettingsInput.From(await repository.GetAsync(request.Caller().TenantId, cancellationToken)));

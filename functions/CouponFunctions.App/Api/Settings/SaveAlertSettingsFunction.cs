@@ -9,6 +9,7 @@ namespace CouponFunctions.App.Api.Settings;
 internal sealed class SaveAlertSettingsFunction(IAlertSettingsRepository repository)
 {
     [Function("SaveAlertSettings")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Admin)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "settings/alerts")] HttpRequest request, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ namespace CouponFunctions.App.Api.Stores;
 internal sealed class AddStoreFunction(ManageStoresHandler handler, TimeProvider time)
 {
     [Function("AddStore")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Editor)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "stores")] HttpRequest request, CancellationToken cancellationToken)

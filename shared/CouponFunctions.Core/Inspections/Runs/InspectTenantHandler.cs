@@ -11,8 +11,10 @@ namespace CouponFunctions.Core.Inspections.Runs;
 
 /// <summary>
 /// Inspects the stores of one tenant for one slot, stores each run with its findings marked new, ongoing or resolved
-/// against the store's previous run, updates the list's findings, and sends the tenant one digest. A retried message
-/// reuses the runs already stored for the slot, and the digest's idempotency key is the slot, so nothing is sent twice.
+/// against the store's previous run, updates the list's findings, and sends the tenant one digest. Each store's slot is
+/// claimed by one digest (a second message for it, such as the demo's first inspection after the planner's, leaves it
+/// out); a retried message reuses the runs already stored for the slot, and the digest's idempotency key is the message,
+/// so nothing is sent twice.
 /// </summary>
 public sealed class InspectTenantHandler(
     ITenantRepository tenants,
@@ -35,6 +37,7 @@ public sealed class InspectTenantHandler(
         var tenant = await tenants.GetAsync(tenantId, cancellationToken);
         if (tenant is null) return null;
         var settings = await alertSettings.GetAsync(tenantId, cancellationToken);
+        var digestKey = DigestKey(message);
         var results = new List<StoreFindings>();
         var failed = new List<StoreId>();
         foreach (var id in message.StoreIds)
@@ -43,7 +46,7 @@ public sealed class InspectTenantHandler(
             if (store is null) continue;
             try
             {
-                var run = await InspectStoreAsync(store, message.DueAt, settings, cancellationToken);
+                var run = await InspectStoreAsync(store, message.DueAt, settings, digestKey, cancellationToken);
                 if (run is not null) results.Add(new StoreFindings(store, run.InspectedAt, run.Findings));
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -58,14 +61,27 @@ public sealed class InspectTenantHandler(
 
         var digest = InspectionDigest.Build(tenantId, tenant.Name, results, links.AdminBaseUrl);
         await notifications.SendAsync(new Notification(
-            tenantId, $"digest_{message.DueAt.UtcDateTime:yyyyMMdd'T'HHmm}", "inspection.digest", settings.Recipients,
+            tenantId, digestKey, "inspection.digest", settings.Recipients,
             digest.Subject, digest.RenderText(), digest.RenderHtml()), cancellationToken);
         return digest;
     }
 
-    private async Task<StoreInspectionRun?> InspectStoreAsync(Store store, DateTimeOffset dueAt, AlertSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The digest's id (its idempotency key): the same for every delivery of one message, different for two messages (the
+    /// planner's and the demo's, or two planning runs), which <see cref="IInspectionRepository.ClaimSlotAsync"/> keeps apart.
+    /// </summary>
+    public static string DigestKey(InspectTenantMessage message)
+    {
+        var stores = string.Join(",", message.StoreIds.Order(StringComparer.Ordinal));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stores)))[..8];
+        return $"digest_{message.DueAt.UtcDateTime:yyyyMMdd'T'HHmmss}_{hash}";
+    }
+
+    private async Task<StoreInspectionRun?> InspectStoreAsync(Store store, DateTimeOffset dueAt, AlertSettings settings, string digestKey, CancellationToken cancellationToken)
     {
         if (InspectionSlots.LatestDue(store.TimeZone, settings.Inspection.Slots, dueAt) is not { } slot) return null;
+        // One digest per store and slot: a slot another message claimed is in that message's digest, not in this one.
+        if (await inspections.ClaimSlotAsync(store.TenantId, store.Id, slot.Key, digestKey, cancellationToken) != digestKey) return null;
         if (await inspections.GetRunAsync(store.TenantId, store.Id, slot.Key, cancellationToken) is { } done)
         {
             // A retry after a crash: the run is stored; its read-model write may not be (it is idempotent).

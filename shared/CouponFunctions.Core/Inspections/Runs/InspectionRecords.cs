@@ -32,6 +32,12 @@ public interface IInspectionRepository
     /// <summary>The run of a slot if it was stored (an InspectTenant retry reuses it instead of inspecting again).</summary>
     Task<StoreInspectionRun?> GetRunAsync(TenantId tenantId, StoreId storeId, string slotKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Claims the store's slot for the digest <paramref name="digestKey"/> unless another digest claimed it first; returns
+    /// the digest that has it (so a store's slot is in exactly one digest, however many messages ask for it).
+    /// </summary>
+    Task<string> ClaimSlotAsync(TenantId tenantId, StoreId storeId, string slotKey, string digestKey, CancellationToken cancellationToken = default);
+
     /// <summary>The store's latest completed run.</summary>
     Task<StoreInspectionRun?> GetLatestRunAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default);
 }

@@ -8,8 +8,8 @@ namespace CouponFunctions.Core.Inspections.Runs;
 
 /// <summary>
 /// The InspectCoupons timer's use case (every few minutes, in UTC): finds each store whose local inspection slot is due
-/// and not done yet, and sends one message per tenant and slot instant. Stores in Bangkok and Manila are each
-/// inspected at their own 09:00. A slot already planned is not planned again unless it stayed undone for a while.
+/// and not done yet, and sends one message per tenant with every store due (one digest, however many zones the stores
+/// are in). Stores in Bangkok and Manila are each inspected at their own 09:00. A slot already planned is not planned again unless it stayed undone for a while.
 /// </summary>
 public sealed class PlanInspectionsHandler(
     ITenantRepository tenants,
@@ -58,10 +58,10 @@ public sealed class PlanInspectionsHandler(
             if (await inspections.TryMarkPlannedAsync(tenantId, store.Id, slot.Key, now, state?.Version, cancellationToken)) due.Add((store, slot));
         }
 
-        foreach (var group in due.GroupBy(d => d.Slot.DueAt))
-        {
-            await queue.EnqueueAsync(new InspectTenantMessage(tenantId.Value, group.Key, group.Select(d => d.Store.Id.Value).ToList()), null, cancellationToken);
-        }
-        return due.GroupBy(d => d.Slot.DueAt).Count();
+        if (due.Count == 0) return 0;
+        // One message (so one digest) for everything due now, whatever zones the stores are in: each store's latest slot due
+        // at the planning instant is the one planned for it.
+        await queue.EnqueueAsync(new InspectTenantMessage(tenantId.Value, now, due.Select(d => d.Store.Id.Value).ToList()), null, cancellationToken);
+        return 1;
     }
 }

@@ -12,7 +12,7 @@ public sealed class TenantIsolationTests(AppHostFixture app)
     {
         var (_, keyA) = await app.NewTenantAsync();
         var (_, keyB) = await app.NewTenantAsync();
-        var storeB = await app.WithKey(keyB).AddStoreAsync("b-shop");
+        var storeB = await app.WithKey(keyB).AddStoreAsync("880200001");
         var a = app.WithKey(keyA);
 
         Assert.Equal(404, (await a.SendJsonAsync(HttpMethod.Get, $"/api/stores/{storeB}")).Status);
@@ -21,7 +21,7 @@ public sealed class TenantIsolationTests(AppHostFixture app)
         var (_, listA) = await a.SendJsonAsync(HttpMethod.Get, "/api/stores");
         Assert.Empty(listA!["items"]!.AsArray());
         var (_, storeAsB) = await app.WithKey(keyB).SendJsonAsync(HttpMethod.Get, $"/api/stores/{storeB}");
-        Assert.Equal("Shop b-shop", storeAsB!["displayName"]!.GetValue<string>());
+        Assert.Equal("Shop 880200001", storeAsB!["displayName"]!.GetValue<string>());
         Assert.Equal("active", storeAsB["status"]!.GetValue<string>());
     }
 
@@ -45,8 +45,8 @@ public sealed class TenantIsolationTests(AppHostFixture app)
     {
         var (_, adminKey) = await app.NewTenantAsync();
         var admin = app.WithKey(adminKey);
-        var mine = await admin.AddStoreAsync("mine");
-        var other = await admin.AddStoreAsync("other");
+        var mine = await admin.AddStoreAsync("880200002");
+        var other = await admin.AddStoreAsync("880200003");
         var scoped = app.WithKey(await admin.IssueKeyAsync("editor", mine));
 
         var (_, list) = await scoped.SendJsonAsync(HttpMethod.Get, "/api/stores");
