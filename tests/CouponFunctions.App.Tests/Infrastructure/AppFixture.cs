@@ -123,6 +123,7 @@ public sealed class AppHostFixture : AppFixture
     {
         ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
         ["StartDueSendsSchedule"] = "*/2 * * * * *",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
     };
 }
 
@@ -153,6 +154,10 @@ public sealed class CrashFixture : AppFixture
         ["Sends__Pacing__Email__PerHour"] = "100000",
         ["Sends__Pacing__BatchSize"] = "2",
         ["Sends__Pacing__ChunkSize"] = "10",
+        // Durable work items a killed worker held come back within seconds (5 minutes by default).
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:08",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:08",
     };
 }
 

@@ -137,6 +137,32 @@ internal sealed class SendBed
         return send!;
     }
 
+    /// <summary>The merchant's completion email (exactly one), read in full from GET /api/outbox/{id}.</summary>
+    public async Task<JsonNode> MerchantEmailAsync()
+    {
+        var listed = Assert.Single(await Workspace.OutboxAsync(Core.Sends.Running.SendCompletionEmail.Kind));
+        var (status, body) = await Admin.SendJsonAsync(HttpMethod.Get, $"/api/outbox/{Uri.EscapeDataString(listed!["id"]!.GetValue<string>())}");
+        Assert.Equal(200, status);
+        return body!;
+    }
+
+    public async Task<IReadOnlyList<Core.Notifications.SentCustomerEmail>> EmailsAsync() =>
+        await Services.GetRequiredService<Core.Notifications.ICustomerEmailOutbox>().ListAsync(Workspace.Tenant, 10_000);
+
+    public async Task<IReadOnlyList<Core.Notifications.SentSms>> SmsAsync() =>
+        await Services.GetRequiredService<Core.Notifications.ISmsOutbox>().ListAsync(Workspace.Tenant, 10_000);
+
+    public async Task<IReadOnlyList<Core.Sends.Running.RecipientOutcome>> OutcomesAsync(string sendId) =>
+        (await Services.GetRequiredService<ISendRecipientStore>().ListOutcomesAsync(Workspace.Tenant, SendId.Parse(sendId), null, 1000, null)).Items;
+
+    public async Task<Customer?> GetCustomerAsync(string id) =>
+        await Services.GetRequiredService<ICustomerRepository>().GetAsync(Workspace.Tenant, CustomerId.Parse(id));
+
+    /// <summary>A one-click unsubscribe token for the customer, made with the app's key (as a sent message carries).</summary>
+    public string UnsubscribeToken(string customerId, ContactChannel channel) =>
+        new Core.Sends.Messages.UnsubscribeTokens(Services.GetRequiredService<Core.Security.ISecretProtector>())
+            .Create(new Core.Sends.Messages.UnsubscribeRequest(Workspace.Tenant, CustomerId.Parse(customerId), channel, SendId.Parse("send-0000000000000001")));
+
     /// <summary>GET /api/sends/{id}/report followed to the report's link: the CSV's lines (BOM removed).</summary>
     public async Task<string[]> ReportAsync(string sendId)
     {
