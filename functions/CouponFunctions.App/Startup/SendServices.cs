@@ -22,6 +22,8 @@ internal static class SendServices
         services.AddSingleton<UnsubscribeHandler>();
         services.AddSingleton<ManageSendsHandler>();
         services.AddSingleton<SendRunner>();
+        services.AddSingleton<Core.Customers.ManageCustomersHandler>();
+        services.AddSingleton<Core.Segments.ManageSegmentsHandler>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SendPacingOptions>>().Value);
         return services;
     }
