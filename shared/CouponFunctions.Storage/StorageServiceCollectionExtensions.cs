@@ -147,6 +147,7 @@ public static class StorageServiceCollectionExtensions
     private static void AddCustomersAndSends(IServiceCollection services)
     {
         services.AddSingleton<ICustomerRepository, CustomerRepository>();
+        services.AddSingleton<Core.Customers.Import.ICustomerImportStore, CustomerImportStore>();
         services.AddSingleton<ISegmentRepository, SegmentRepository>();
         services.AddSingleton<ISegmentMembers, SegmentMembers>();
         services.AddSingleton<ISendRepository, SendRepository>();

@@ -24,6 +24,7 @@ internal static class SendServices
         services.AddSingleton<SendRunner>();
         services.AddSingleton<Core.Customers.ManageCustomersHandler>();
         services.AddSingleton<Core.Segments.ManageSegmentsHandler>();
+        services.AddSingleton<Core.Customers.Import.CustomerImportHandler>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SendPacingOptions>>().Value);
         return services;
     }

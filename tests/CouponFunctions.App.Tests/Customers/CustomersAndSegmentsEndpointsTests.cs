@@ -90,3 +90,44 @@ public sealed class CustomersAndSegmentsEndpointsTests(AppHostFixture app)
         Assert.Equal(204, (await bed.Admin.SendJsonAsync(HttpMethod.Delete, $"/api/segments/{ruleId}")).Status);
     }
 }
+
+/// <summary>POST /api/customers/import through the host: the upload streams into a job that upserts and reports row errors.</summary>
+[Collection(AppCollection.Name)]
+public sealed class CustomerImportTests(AppHostFixture app)
+{
+    [Fact]
+    public async Task ImportCustomers_CsvWithBadRows_JobUpsertsTheGoodOnesAndReportsEachBadRow()
+    {
+        var bed = await SendBed.CreateAsync(app);
+        var csv = "externalId,name,email,mobile,emailConsent,tags\r\n" +
+            "i1,Ann,ann@example.com,91234567,yes,vip;new\r\n" +
+            "i2,Bob,not-an-email,,,\r\n" +
+            "i3,Cat,,12,,\r\n" +
+            "i1,Ann again,ann2@example.com,,,\r\n" +
+            "i4,\"=HYPERLINK(1)\",dee@example.com,,,\r\n";
+        using var content = new StringContent("\uFEFF" + csv, System.Text.Encoding.UTF8, "text/csv");
+
+        using var response = await bed.Admin.PostAsync($"/api/customers/import?storeId={bed.StoreId}", content);
+        Assert.Equal(202, (int)response.StatusCode);
+        var id = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        System.Text.Json.Nodes.JsonNode? job = null;
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            (_, job) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/customers/import/{id}");
+            return job!["status"]!.GetValue<string>() is "done" or "failed";
+        }, seconds: 60), $"The import did not finish: {job}");
+
+        Assert.Equal("done", job!["status"]!.GetValue<string>());
+        Assert.Equal(5, job["rowsRead"]!.GetValue<long>());
+        Assert.Equal(2, job["created"]!.GetValue<long>());
+        Assert.Equal(3, job["failed"]!.GetValue<long>());
+        var (_, ann) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/customers/i1");
+        Assert.Equal("+6591234567", ann!["mobile"]!.GetValue<string>());
+        using var download = await app.Client().GetAsync(job["report"]!["url"]!.GetValue<string>());
+        var lines = (await download.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("i2,", StringComparison.Ordinal) && l.Contains("email", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("i3,", StringComparison.Ordinal) && l.Contains("mobile", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("i1,", StringComparison.Ordinal) && l.Contains("Duplicate", StringComparison.Ordinal));
+    }
+}

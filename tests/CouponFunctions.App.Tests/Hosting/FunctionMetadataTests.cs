@@ -42,6 +42,7 @@ public sealed class FunctionMetadataTests
             "ListPlatformFailures", "StartAuthorization", "CompleteAuthorization",
             "ListCoupons", "ExportCoupons", "GetCoupon", "ListFindings", "GetAlertSettings", "SaveAlertSettings", "ListOutbox", "GetNotification",
             "ListCustomers", "GetCustomer", "UpsertCustomer", "PatchCustomer", "DeleteCustomer",
+            "ImportCustomers", "GetCustomerImport", "ImportCustomersOrchestration", "ImportCustomersActivity",
             "ListSegments", "GetSegment", "CreateSegment", "ReplaceSegment", "DeleteSegment", "ListSegmentMembers", "ChangeSegmentMembers",
             "ScheduleSend", "PreviewSend", "ListSends", "GetSend", "CancelSend", "GetSendReport", "Unsubscribe",
             "StartDueSends", "RunSendOrchestration", "BeginSend", "SendWave", "FinishSend",
