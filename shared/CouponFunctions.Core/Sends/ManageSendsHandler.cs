@@ -58,6 +58,15 @@ public sealed class ManageSendsHandler(
         return view.Value!.Report is { } report ? Result<ReportDownload>.Ok(report) : Result<ReportDownload>.NotFound("The send has no failure report (it is not over, or nothing failed).");
     }
 
+    /// <summary>The times a send of the store may be scheduled for, from the first allowed one (<see cref="SendSchedule.Slots"/>).</summary>
+    public async Task<Result<(TimeZoneInfo Zone, IReadOnlyList<DateTimeOffset> Slots)>> SlotsAsync(Caller caller, StoreId storeId, int count, CancellationToken cancellationToken = default)
+    {
+        var store = caller.CanSee(storeId) ? await stores.GetAsync(caller.TenantId, storeId, cancellationToken) : null;
+        if (store is null) return Result<(TimeZoneInfo, IReadOnlyList<DateTimeOffset>)>.NotFound($"No store '{storeId}'.");
+        var zone = StoreZones.Find(store.TimeZoneId);
+        return Result<(TimeZoneInfo, IReadOnlyList<DateTimeOffset>)>.Ok((zone, SendSchedule.Slots(time.GetUtcNow(), zone, count)));
+    }
+
     public async Task<Result<SegmentSend>> CancelAsync(Caller caller, SendId id, CancellationToken cancellationToken = default)
     {
         var send = await sends.GetAsync(caller.TenantId, id, cancellationToken);

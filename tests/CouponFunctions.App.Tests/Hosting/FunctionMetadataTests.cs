@@ -44,7 +44,7 @@ public sealed class FunctionMetadataTests
             "ListCustomers", "GetCustomer", "UpsertCustomer", "PatchCustomer", "DeleteCustomer",
             "ImportCustomers", "GetCustomerImport", "ImportCustomersOrchestration", "ImportCustomersActivity",
             "ListSegments", "GetSegment", "CreateSegment", "ReplaceSegment", "DeleteSegment", "ListSegmentMembers", "ChangeSegmentMembers",
-            "ScheduleSend", "PreviewSend", "ListSends", "GetSend", "CancelSend", "GetSendReport", "Unsubscribe",
+            "ScheduleSend", "PreviewSend", "ListSends", "GetSend", "CancelSend", "GetSendReport", "Unsubscribe", "ListSendSlots",
             "StartDueSends", "RunSendOrchestration", "BeginSend", "SendWave", "FinishSend",
         ];
 

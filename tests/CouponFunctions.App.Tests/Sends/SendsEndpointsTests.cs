@@ -135,6 +135,24 @@ public sealed class SendsEndpointsTests(AppHostFixture app)
     }
 
     [Fact]
+    public async Task ListSendSlots_Store_WholeLocalHoursAtLeastTwoHoursAhead_TheFirstIsAccepted()
+    {
+        var bed = await SendBed.CreateAsync(app);
+        var segment = await bed.SegmentAsync(await bed.CustomerAsync("c1", "c1@example.com", null));
+        Assert.Equal(200, (await bed.Admin.SendJsonAsync(HttpMethod.Patch, $"/api/stores/{bed.StoreId}", new { timeZone = "Asia/Kolkata" })).Status);
+
+        var (status, slots) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/stores/{bed.StoreId}/send-slots");
+        var first = slots!["items"]![0]!["at"]!.GetValue<DateTimeOffset>();
+
+        Assert.Equal(200, status);
+        Assert.Equal("Asia/Kolkata", slots["timeZone"]!.GetValue<string>());
+        Assert.Equal(48, slots["items"]!.AsArray().Count);
+        Assert.Equal(30, first.ToUniversalTime().Minute);
+        Assert.InRange(first - TimeProvider.System.GetUtcNow(), TimeSpan.FromHours(2), TimeSpan.FromHours(3));
+        Assert.Equal(201, (await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/sends", bed.Request(segment, ["email"], first.AddMinutes(60)))).Status);
+    }
+
+    [Fact]
     public async Task ScheduleSend_ViewerKey_403()
     {
         var bed = await SendBed.CreateAsync(app);

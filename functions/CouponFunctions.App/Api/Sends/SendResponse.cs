@@ -30,6 +30,8 @@ internal static class SendResponse
             status = report.Access == ReportAccess.Available ? "available" : "expired",
             expiresAt = report.ExpiresAt,
             url = $"/api/sends/{s.Id.Value}/report",
+            // The read-only link itself (it carries its own authorization, valid until expiresAt): the admin page links to it directly.
+            link = report.Link?.AbsoluteUri,
         },
     };
 }
