@@ -210,6 +210,8 @@ var deploymentContainerName = 'app-package'
 var apiExcludedPaths = [
   '/api/coupons'
   '/api/coupons/*'
+  '/api/customers'
+  '/api/customers/*'
   '/api/findings'
   '/api/findings/*'
   '/api/health'
@@ -223,10 +225,17 @@ var apiExcludedPaths = [
   '/api/oauth/*'
   '/api/outbox'
   '/api/outbox/*'
+  '/api/segments'
+  '/api/segments/*'
+  '/api/sends'
+  '/api/sends/*'
   '/api/settings'
   '/api/settings/*'
   '/api/stores'
   '/api/stores/*'
+  // Customers follow unsubscribe links from their mail; the app checks its own encrypted token.
+  '/api/unsubscribe'
+  '/api/unsubscribe/*'
 ]
 
 // Settings the code reads that keep their code defaults unless appSettingOverrides sets them. A name ending in __*
@@ -336,9 +345,17 @@ var tunableAppSettings = [
 
   'Tokens__RefreshAhead'
 
+  // Segment sends: ACS quotas per channel (raised limits go here), wave size, recipients per orchestration generation.
+  'Sends__Pacing__Email__PerMinute'
+  'Sends__Pacing__Email__PerHour'
+  'Sends__Pacing__Sms__PerMinute'
+  'Sends__Pacing__BatchSize'
+  'Sends__Pacing__ChunkSize'
+
   // The timer schedules below (var timerSchedules) may be overridden too.
   'InspectCouponsSchedule'
   'RefreshTokensSchedule'
+  'StartDueSendsSchedule'
   'SyncCouponsSchedule'
 ]
 
@@ -493,6 +510,7 @@ var timerSchedules = {
   SyncCouponsSchedule: '0 */15 * * * *'
   InspectCouponsSchedule: '0 */5 * * * *'
   RefreshTokensSchedule: '0 */10 * * * *'
+  StartDueSendsSchedule: '0 * * * * *'
 }
 
 // Overrides are matched against the catalog: exact names, or a collection's entries (two or three name segments

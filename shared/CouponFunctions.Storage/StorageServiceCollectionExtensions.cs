@@ -72,6 +72,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFailureReportStore, FailureReportStore>();
         AddNotifications(services, configuration);
         AddSms(services, configuration);
+        AddCustomerEmail(services, configuration);
         AddCustomersAndSends(services);
         return services;
     }
@@ -129,10 +130,24 @@ public static class StorageServiceCollectionExtensions
         }
     }
 
+    /// <summary>Customer emails of segment sends follow Notifications:Sink: the outbox ("_email/" blobs), or ACS Email with the
+    /// send's Operation-Id per message (recorded in the outbox too).</summary>
+    private static void AddCustomerEmail(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<OutboxCustomerEmailSink>();
+        services.AddSingleton<ICustomerEmailOutbox>(sp => sp.GetRequiredService<OutboxCustomerEmailSink>());
+        if ((configuration["Notifications:Sink"] ?? "outbox").Equals("acs", StringComparison.OrdinalIgnoreCase))
+            services.AddSingleton<ICustomerEmailSink>(sp => new AcsCustomerEmailSink(
+                new AcsEmailClient(configuration["Notifications:Acs:ConnectionString"]!), configuration["Notifications:Acs:SenderAddress"]!, sp.GetRequiredService<OutboxCustomerEmailSink>()));
+        else
+            services.AddSingleton<ICustomerEmailSink>(sp => sp.GetRequiredService<OutboxCustomerEmailSink>());
+    }
+
     /// <summary>Customers, segments and segment sends (issue 10).</summary>
     private static void AddCustomersAndSends(IServiceCollection services)
     {
         services.AddSingleton<ICustomerRepository, CustomerRepository>();
+        services.AddSingleton<Core.Customers.Import.ICustomerImportStore, CustomerImportStore>();
         services.AddSingleton<ISegmentRepository, SegmentRepository>();
         services.AddSingleton<ISegmentMembers, SegmentMembers>();
         services.AddSingleton<ISendRepository, SendRepository>();

@@ -37,6 +37,7 @@ public static class AppHostSettings
             ["SyncCouponsSchedule"] = Never,
             ["InspectCouponsSchedule"] = Never,
             ["RefreshTokensSchedule"] = Never,
+            ["StartDueSendsSchedule"] = Never,
             ["Bootstrap__Enabled"] = "false",
             ["Sandbox__Enabled"] = "false",
             ["Notifications__Sink"] = "outbox",

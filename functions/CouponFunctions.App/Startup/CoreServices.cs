@@ -26,6 +26,7 @@ internal static class CoreServices
         services.AddSingleton<CouponRuleInspector>();
         services.AddSingleton<CouponInspector>();
         services.AddSingleton(new AdminLinks(AdminPublicUrl(configuration)));
+        services.AddCouponSends(configuration, AdminPublicUrl(configuration));
 
         services.AddSingleton<AuthenticateApiKeyHandler>();
         services.AddSingleton<ManageApiKeysHandler>();

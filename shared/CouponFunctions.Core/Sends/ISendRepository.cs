@@ -22,6 +22,9 @@ public interface ISendRepository
     /// <summary>The tenant's sends, newest scheduled first (optionally one segment's).</summary>
     Task<IReadOnlyList<SegmentSend>> ListAsync(TenantId tenantId, SegmentId? segmentId = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Scheduled sends of every tenant whose time has come (at most <paramref name="max"/>), for the timer that starts them.</summary>
+    Task<IReadOnlyList<SegmentSend>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
     /// <summary>The segment's Scheduled or Running send, if any.</summary>
     Task<SegmentSend?> GetUnfinishedAsync(TenantId tenantId, SegmentId segmentId, CancellationToken cancellationToken = default);
 

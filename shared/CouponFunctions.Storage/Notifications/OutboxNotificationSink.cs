@@ -45,8 +45,9 @@ internal sealed class OutboxNotificationSink(BlobServiceClient blobs, TimeProvid
         return sent.OrderByDescending(n => n.At).ToList();
     }
 
+    /// <summary>By the record's <see cref="SentNotification.Id"/> (the escaped key the listing shows), or by the raw idempotency key.</summary>
     public Task<SentNotification?> GetAsync(TenantId tenantId, string id, CancellationToken cancellationToken = default) =>
-        ReadAsync(BlobName(tenantId, Keys.Escape(id)), cancellationToken);
+        ReadAsync(BlobName(tenantId, id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '!') ? id : Keys.Escape(id)), cancellationToken);
 
     private async Task<SentNotification?> ReadAsync(string name, CancellationToken cancellationToken)
     {

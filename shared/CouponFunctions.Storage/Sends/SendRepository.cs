@@ -64,6 +64,21 @@ internal sealed class SendRepository(TableServiceClient tables) : ISendRepositor
         return sends.OrderByDescending(s => s.ScheduledAt).ThenByDescending(s => s.CreatedAt).ToList();
     }
 
+    /// <summary>One query across tenants: send rows that are Scheduled and due. The Sends table holds a few rows per send (not
+    /// per recipient), so the filtered scan stays small; recipients and outcomes live in their own tables.</summary>
+    public async Task<IReadOnlyList<SegmentSend>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"s_"} and RowKey lt {"s`"} and Status eq {nameof(SendStatus.Scheduled)} and ScheduledAt le {now}");
+        var due = new List<SegmentSend>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            due.Add(SendEntityMapper.FromEntity(TenantId.Parse(e.PartitionKey), e));
+            if (due.Count >= max) break;
+        }
+
+        return due;
+    }
+
     public async Task<SegmentSend?> GetUnfinishedAsync(TenantId tenantId, SegmentId segmentId, CancellationToken cancellationToken = default)
     {
         var marker = await GetMarkerAsync(tenantId, segmentId, cancellationToken);

@@ -41,6 +41,11 @@ public sealed class FunctionMetadataTests
             "ListStores", "GetStore", "AddStore", "UpdateStore", "DisableStore", "EnableStore", "RequestSync", "ListSyncRuns",
             "ListPlatformFailures", "StartAuthorization", "CompleteAuthorization",
             "ListCoupons", "ExportCoupons", "GetCoupon", "ListFindings", "GetAlertSettings", "SaveAlertSettings", "ListOutbox", "GetNotification",
+            "ListCustomers", "GetCustomer", "UpsertCustomer", "PatchCustomer", "DeleteCustomer",
+            "ImportCustomers", "GetCustomerImport", "ImportCustomersOrchestration", "ImportCustomersActivity",
+            "ListSegments", "GetSegment", "CreateSegment", "ReplaceSegment", "DeleteSegment", "ListSegmentMembers", "ChangeSegmentMembers",
+            "ScheduleSend", "PreviewSend", "ListSends", "GetSend", "CancelSend", "GetSendReport", "Unsubscribe", "ListSendSlots",
+            "StartDueSends", "RunSendOrchestration", "BeginSend", "SendWave", "FinishSend",
         ];
 
         Assert.Equal(expected.Order(), Functions.Select(f => f!["name"]!.GetValue<string>()).Order());
@@ -51,7 +56,7 @@ public sealed class FunctionMetadataTests
     {
         var timers = Triggers("timerTrigger").ToDictionary(Name, t => t);
 
-        Assert.Equal(["InspectCoupons", "RefreshTokens", "SyncCoupons"], timers.Keys.Order());
+        Assert.Equal(["InspectCoupons", "RefreshTokens", "StartDueSends", "SyncCoupons"], timers.Keys.Order());
         Assert.All(timers, t => Assert.Equal($"%{t.Key}Schedule%", t.Value["schedule"]!.GetValue<string>()));
         Assert.All(timers.Values, t => Assert.True(t["useMonitor"]!.GetValue<bool>()));
     }

@@ -112,7 +112,8 @@ public abstract class AppFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The fixture most tests share: timers never fire on their own; queue work runs as the app enqueues it.</summary>
+/// <summary>The fixture most tests share: timers never fire on their own (except StartDueSends, which only starts sends a test
+/// made due); queue work runs as the app enqueues it.</summary>
 public sealed class AppHostFixture : AppFixture
 {
     protected override string Name => "app-tests";
@@ -121,6 +122,8 @@ public sealed class AppHostFixture : AppFixture
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
+        ["StartDueSendsSchedule"] = "*/2 * * * * *",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
     };
 }
 
@@ -137,7 +140,8 @@ public sealed class TimersFixture : AppFixture
     };
 }
 
-/// <summary>Short sync leases, so a run that died holding one is taken over within the test.</summary>
+/// <summary>Short sync leases, so a run that died holding one is taken over within the test; sends paced to 2 emails a
+/// second in waves of 2, so a send of a few dozen recipients is still running when a test kills the host.</summary>
 public sealed class CrashFixture : AppFixture
 {
     protected override string Name => "app-tests-crash";
@@ -145,6 +149,15 @@ public sealed class CrashFixture : AppFixture
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Sync__LeaseDuration"] = "00:00:05",
+        ["StartDueSendsSchedule"] = "*/2 * * * * *",
+        ["Sends__Pacing__Email__PerMinute"] = "120",
+        ["Sends__Pacing__Email__PerHour"] = "100000",
+        ["Sends__Pacing__BatchSize"] = "2",
+        ["Sends__Pacing__ChunkSize"] = "10",
+        // Durable work items a killed worker held come back within seconds (5 minutes by default).
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:08",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:08",
     };
 }
 

@@ -123,6 +123,26 @@ public sealed class SendRepositoryTests(AzuriteFixture azurite)
         Assert.Equal(OutcomeKind.Conflict, (await sends.SaveAllocationAsync(tenant, id, QuantityAllocation.Start(5), null)).Kind);
     }
 
+    [Fact]
+    public async Task ListDue_AcrossTenants_OnlyScheduledSendsWhoseTimeHasCome()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var other = TenantId.Parse(azurite.UniqueName("t"));
+        var due = (await sends.CreateAsync(Send(tenant))).Value!;
+        var dueElsewhere = (await sends.CreateAsync(Send(other))).Value!;
+        var later = (await sends.CreateAsync(Send(tenant) with { SegmentId = SegmentId.Parse("seg-later"), ScheduledAt = Now.AddDays(400) })).Value!;
+        var cancelled = (await sends.CreateAsync(Send(tenant) with { SegmentId = SegmentId.Parse("seg-off") })).Value!;
+        await sends.UpdateAsync(SendStateMachine.Cancel(cancelled, Now, TimeZoneInfo.Utc).Value!);
+
+        var found = (await sends.ListDueAsync(Now.AddHours(3), 10_000)).Select(s => s.Id).ToHashSet();
+
+        Assert.Contains(due.Id, found);
+        Assert.Contains(dueElsewhere.Id, found);
+        Assert.DoesNotContain(later.Id, found);
+        Assert.DoesNotContain(cancelled.Id, found);
+        Assert.Equal(tenant, (await sends.ListDueAsync(Now.AddHours(3), 10_000)).First(s => s.Id == due.Id).TenantId);
+    }
+
     internal static SegmentSend Send(TenantId tenant) => new()
     {
         TenantId = tenant,

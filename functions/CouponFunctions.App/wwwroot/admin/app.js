@@ -9,6 +9,7 @@ const views = {
   stores: () => import('./views/stores.js'),
   settings: () => import('./views/settings.js'),
   outbox: () => import('./views/outbox.js'),
+  sends: () => import('./views/sends.js'),
 };
 
 let me = null;

@@ -1,0 +1,35 @@
+using CouponFunctions.App.Api.Customers;
+using CouponFunctions.App.Auth;
+using CouponFunctions.Core.Segments;
+using CouponFunctions.Core.Tenancy;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CouponFunctions.App.Api.Segments;
+
+/// <summary>The body of POST /api/segments/{id}/members: external ids to add and to remove.</summary>
+internal sealed record MemberChangeInput(IReadOnlyList<string>? Add, IReadOnlyList<string>? Remove);
+
+/// <summary>GET /api/segments/{id}/members (a page of members as customers) and POST (editor: add / remove static members by id).</summary>
+internal sealed class SegmentMembersFunctions(ManageSegmentsHandler handler)
+{
+    [Function("ListSegmentMembers")]
+    public async Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "segments/{segmentId}/members")] HttpRequest request, string segmentId, CancellationToken cancellationToken)
+    {
+        if (!SegmentId.TryParse(segmentId, out var id)) return ApiResults.BadField("segmentId", "Not a segment id.");
+        int? size = int.TryParse(request.Query["pageSize"], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        return (await handler.MembersAsync(request.Caller(), id, size, request.Query["continuation"], cancellationToken))
+            .ToHttp(p => Results.Ok(new { items = p.Items.Select(CustomerResponse.From), continuation = p.Continuation }));
+    }
+
+    [Function("ChangeSegmentMembers")]
+    [RequiresRole(ApiKeyRole.Editor)]
+    public async Task<IResult> ChangeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "segments/{segmentId}/members")] HttpRequest request, string segmentId, CancellationToken cancellationToken)
+    {
+        if (!SegmentId.TryParse(segmentId, out var id)) return ApiResults.BadField("segmentId", "Not a segment id.");
+        var (input, problem) = await request.ReadJsonAsync<MemberChangeInput>(cancellationToken);
+        if (problem is not null) return problem;
+        return (await handler.ChangeMembersAsync(request.Caller(), id, input!.Add, input.Remove, cancellationToken)).ToHttp(count => Results.Ok(new { members = count }));
+    }
+}

@@ -1,0 +1,133 @@
+using CouponFunctions.App.Tests.Infrastructure;
+using CouponFunctions.App.Tests.Sends;
+
+namespace CouponFunctions.App.Tests.Customers;
+
+/// <summary>/api/customers and /api/segments through the host, as a merchant's tools call them.</summary>
+[Collection(AppCollection.Name)]
+public sealed class CustomersAndSegmentsEndpointsTests(AppHostFixture app)
+{
+    private static object Customer(string id, string storeId, string? email = null, string? mobile = null) => new
+    {
+        externalId = id, name = $"Customer {id}", email, mobile, storeId, tags = new[] { "VIP" },
+        emailConsent = email is null ? null : new { status = "granted", source = "checkout" },
+        smsConsent = mobile is null ? null : new { status = "yes" },
+    };
+
+    [Fact]
+    public async Task Customers_PostTwicePatchGetListDelete_UpsertByExternalIdAndPartialChange()
+    {
+        var bed = await SendBed.CreateAsync(app);
+
+        var (created, body) = await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/customers", Customer("x1", bed.StoreId, "X1@Example.COM", "91234567"));
+        var (again, _) = await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/customers", Customer("x1", bed.StoreId, "X1@Example.COM", "91234567"));
+        var (patched, patchedBody) = await bed.Admin.SendJsonAsync(HttpMethod.Patch, "/api/customers/x1", new { name = "Renamed" });
+        var (_, list) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/customers?search=renamed");
+        var (deleted, _) = await bed.Admin.SendJsonAsync(HttpMethod.Delete, "/api/customers/x1");
+        var (gone, _) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/customers/x1");
+
+        Assert.Equal(201, created);
+        Assert.Equal("X1@example.com", body!["email"]!.GetValue<string>());
+        Assert.Equal("+6591234567", body["mobile"]!.GetValue<string>());
+        Assert.Equal("granted", body["smsConsent"]!["status"]!.GetValue<string>());
+        Assert.Equal(["vip"], body["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal(200, again);
+        Assert.Equal(200, patched);
+        Assert.Equal("Renamed", patchedBody!["name"]!.GetValue<string>());
+        Assert.Equal("+6591234567", patchedBody["mobile"]!.GetValue<string>());
+        Assert.Equal("x1", Assert.Single(list!["items"]!.AsArray())!["externalId"]!.GetValue<string>());
+        Assert.Equal(204, deleted);
+        Assert.Equal(404, gone);
+    }
+
+    [Fact]
+    public async Task Customers_BadEmailMobileAndStore_400NamingEachField_NothingWritten()
+    {
+        var bed = await SendBed.CreateAsync(app);
+
+        var (status, problem) = await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/customers", Customer("x2", "store-nope", "not-an-email", "12"));
+        var (badMobile, mobileProblem) = await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/customers", Customer("x2", bed.StoreId, null, "12"));
+
+        Assert.Equal(400, status);
+        Assert.NotNull(problem!["errors"]!["storeId"]);
+        Assert.NotNull(problem["errors"]!["email"]);
+        Assert.Equal(400, badMobile);
+        Assert.NotNull(mobileProblem!["errors"]!["mobile"]);
+        Assert.Equal(404, (await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/customers/x2")).Status);
+    }
+
+    [Fact]
+    public async Task Segments_StaticAndRule_CountsPagesMembersAndRefusesDeleteWhileASendIsScheduled()
+    {
+        var bed = await SendBed.CreateAsync(app);
+        foreach (var (member, email) in new[] { ("m1", "m1@example.com"), ("m2", "m2@example.com"), ("m3", (string?)null) })
+            Assert.Equal(201, (await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/customers", Customer(member, bed.StoreId, email))).Status);
+
+        var (created, segment) = await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/segments", new { name = "Hand-picked", kind = "static", memberIds = new[] { "m1", "m2", "m3" } });
+        var id = segment!["id"]!.GetValue<string>();
+        var (_, changed) = await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/segments/{id}/members", new { remove = new[] { "m2" } });
+        var (_, read) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/segments/{id}");
+        var (_, page) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/segments/{id}/members?pageSize=1");
+        var (ruleStatus, rule) = await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/segments", new { name = "VIPs with email", kind = "rule", rule = new { tagsAny = new[] { "vip" }, emailConsent = true } });
+        var (_, ruleRead) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/segments/{rule!["id"]!.GetValue<string>()}");
+        var (badRule, badProblem) = await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/segments", new { name = "x", kind = "rule" });
+
+        Assert.Equal(201, created);
+        Assert.Equal(2, changed!["members"]!.GetValue<int>());
+        Assert.Equal(2, read!["members"]!.GetValue<int>());
+        Assert.Equal(1, read["reachable"]!["email"]!.GetValue<int>());
+        Assert.Equal("m1", Assert.Single(page!["items"]!.AsArray())!["externalId"]!.GetValue<string>());
+        Assert.NotNull(page["continuation"]);
+        Assert.Equal(201, ruleStatus);
+        Assert.Equal(2, ruleRead!["members"]!.GetValue<int>());
+        Assert.Equal(400, badRule);
+        Assert.NotNull(badProblem!["errors"]!["rule"]);
+
+        await bed.ScheduleAsync(id, ["email"]);
+        Assert.Equal(409, (await bed.Admin.SendJsonAsync(HttpMethod.Delete, $"/api/segments/{id}")).Status);
+        var ruleId = rule["id"]!.GetValue<string>();
+        Assert.Equal(200, (await bed.Admin.SendJsonAsync(HttpMethod.Put, $"/api/segments/{ruleId}", new { name = "Renamed", kind = "rule", rule = new { tagsAll = new[] { "vip" } } })).Status);
+        Assert.Equal(204, (await bed.Admin.SendJsonAsync(HttpMethod.Delete, $"/api/segments/{ruleId}")).Status);
+    }
+}
+
+/// <summary>POST /api/customers/import through the host: the upload streams into a job that upserts and reports row errors.</summary>
+[Collection(AppCollection.Name)]
+public sealed class CustomerImportTests(AppHostFixture app)
+{
+    [Fact]
+    public async Task ImportCustomers_CsvWithBadRows_JobUpsertsTheGoodOnesAndReportsEachBadRow()
+    {
+        var bed = await SendBed.CreateAsync(app);
+        var csv = "externalId,name,email,mobile,emailConsent,tags\r\n" +
+            "i1,Ann,ann@example.com,91234567,yes,vip;new\r\n" +
+            "i2,Bob,not-an-email,,,\r\n" +
+            "i3,Cat,,12,,\r\n" +
+            "i1,Ann again,ann2@example.com,,,\r\n" +
+            "i4,\"=HYPERLINK(1)\",dee@example.com,,,\r\n";
+        using var content = new StringContent("\uFEFF" + csv, System.Text.Encoding.UTF8, "text/csv");
+
+        using var response = await bed.Admin.PostAsync($"/api/customers/import?storeId={bed.StoreId}", content);
+        Assert.Equal(202, (int)response.StatusCode);
+        var id = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        System.Text.Json.Nodes.JsonNode? job = null;
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            (_, job) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/customers/import/{id}");
+            return job!["status"]!.GetValue<string>() is "done" or "failed";
+        }, seconds: 60), $"The import did not finish: {job}");
+
+        Assert.Equal("done", job!["status"]!.GetValue<string>());
+        Assert.Equal(5, job["rowsRead"]!.GetValue<long>());
+        Assert.Equal(2, job["created"]!.GetValue<long>());
+        Assert.Equal(3, job["failed"]!.GetValue<long>());
+        var (_, ann) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/customers/i1");
+        Assert.Equal("+6591234567", ann!["mobile"]!.GetValue<string>());
+        using var download = await app.Client().GetAsync(job["report"]!["url"]!.GetValue<string>());
+        var lines = (await download.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("i2,", StringComparison.Ordinal) && l.Contains("email", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("i3,", StringComparison.Ordinal) && l.Contains("mobile", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("i1,", StringComparison.Ordinal) && l.Contains("Duplicate", StringComparison.Ordinal));
+    }
+}
