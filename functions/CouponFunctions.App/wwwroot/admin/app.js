@@ -1,6 +1,6 @@
 // The admin page shell: sign-in with an API key, then hash-routed views over the HTTP API.
 // Routes look like #/coupons?status=ongoing (the query is the view's state) or #/coupons/{storeId}/{couponId}.
-import { api, savedKey, saveKey, forgetKey, ApiError } from './api.js';
+import { api, savedKey, saveKey, forgetKey, isKeyRemembered, ApiError } from './api.js';
 import { flash, showFieldErrors } from './ui.js';
 
 const views = {
@@ -96,7 +96,7 @@ window.addEventListener('hashchange', route);
   const key = savedKey();
   if (key) {
     try {
-      await signIn(key, localStorage.getItem('couponfunctions.apiKey') !== null);
+      await signIn(key, isKeyRemembered());
     } catch {
       forgetKey();
     }

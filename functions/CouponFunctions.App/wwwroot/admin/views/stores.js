@@ -7,12 +7,27 @@ const SITES = ['SG', 'MY', 'PH', 'TH', 'VN', 'ID', 'TW', 'HK', 'BR', 'MX', 'GB',
 const STATUS_KIND = { active: 'ok', disabled: '', needsReauthorization: 'bad' };
 const COLUMNS = ['Store', 'Platform', 'Status', 'Last sync', ''];
 
-export async function render(root, { me, isCurrent }) {
+export async function render(root, { me, isCurrent, query }) {
   const canEdit = me.role !== 'viewer';
+  const outcome = connectionOutcome(query);
+  if (outcome) root.append(outcome);
   const list = h('div', { class: 'card' }, h('h1', {}, 'Stores'), h('div', { id: 'stores-table', class: 'table-scroll' }, 'Loading…'));
   root.append(list);
   if (canEdit && !me.storeScope) root.append(addForm(() => refresh(root, canEdit, isCurrent)));
   await refresh(root, canEdit, isCurrent);
+}
+
+// The platform's authorization page sends the browser back here with ?connected={storeId} or ?authError={message}.
+function connectionOutcome(query) {
+  const error = query?.get('authError');
+  const connected = query?.get('connected');
+  if (!error && !connected) return null;
+  // Drop the outcome from the address so a reload does not repeat it.
+  history.replaceState(null, '', '#/stores');
+  return error
+    ? h('div', { class: 'card connection-outcome failure', id: 'connection-outcome', role: 'alert' },
+      h('p', { class: 'failure-message' }, 'The store was not connected.'), h('p', {}, error))
+    : h('div', { class: 'card connection-outcome note', id: 'connection-outcome', role: 'status' }, `Store ${connected} is connected.`);
 }
 
 async function refresh(root, canEdit, isCurrent) {
