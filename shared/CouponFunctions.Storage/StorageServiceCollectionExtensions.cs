@@ -1,4 +1,5 @@
 using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.Attention;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Customers;
 using CouponFunctions.Core.Deployments;
@@ -15,6 +16,7 @@ using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Templates;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Storage.Alerts;
+using CouponFunctions.Storage.Attention;
 using CouponFunctions.Storage.Coupons;
 using CouponFunctions.Storage.Customers;
 using CouponFunctions.Storage.Inspections;
@@ -61,6 +63,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<IAlertSettingsRepository, AlertSettingsRepository>();
         services.AddSingleton<IInspectionRepository, InspectionRepository>();
+        services.AddSingleton<IFindingAcknowledgements, FindingAcknowledgementRepository>();
         services.AddSingleton<StoreReadModelWriter>();
         services.AddSingleton<IStoreReadModel>(sp => sp.GetRequiredService<StoreReadModelWriter>());
         services.AddSingleton<IFindingsReadModel>(sp => sp.GetRequiredService<StoreReadModelWriter>());

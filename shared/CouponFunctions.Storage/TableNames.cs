@@ -56,10 +56,13 @@ public static class TableNames
     /// <summary>Per send partition "{tenant}_{send}": one outcome row per (customer, channel), "{channel}_{customer}".</summary>
     public const string SendOutcomes = "SendOutcomes";
 
+    /// <summary>Per tenant: one row per acknowledged finding, RowKey = the escaped finding key.</summary>
+    public const string FindingAcknowledgements = "FindingAcknowledgements";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings,
         Templates, Jobs, JobItems, CreateAttempts,
-        Customers, Segments, SegmentMembers, Sends, SendRecipients, SendOutcomes,
+        Customers, Segments, SegmentMembers, Sends, SendRecipients, SendOutcomes, FindingAcknowledgements,
     ];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.Attention;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Inspections;
@@ -42,6 +43,8 @@ internal static class CoreServices
         services.AddSingleton<InspectTenantHandler>();
         services.AddSingleton<ListCouponsHandler>();
         services.AddSingleton<GetCouponDetailHandler>();
+        services.AddSingleton<GetAttentionHandler>();
+        services.AddSingleton<AcknowledgeFindingHandler>();
 
         // The API speaks the same JSON as the queues: camelCase, enums as camelCase strings.
         services.ConfigureHttpJsonOptions(o =>

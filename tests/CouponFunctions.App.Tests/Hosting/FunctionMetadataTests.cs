@@ -41,6 +41,7 @@ public sealed class FunctionMetadataTests
             "ListStores", "GetStore", "AddStore", "UpdateStore", "DisableStore", "EnableStore", "RequestSync", "ListSyncRuns",
             "ListPlatformFailures", "StartAuthorization", "CompleteAuthorization",
             "ListCoupons", "ExportCoupons", "GetCoupon", "ListFindings", "GetAlertSettings", "SaveAlertSettings", "ListOutbox", "GetNotification",
+            "GetAttention", "AcknowledgeFinding", "UnacknowledgeFinding",
         ];
 
         Assert.Equal(expected.Order(), Functions.Select(f => f!["name"]!.GetValue<string>()).Order());

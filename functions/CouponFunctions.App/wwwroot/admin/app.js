@@ -4,6 +4,7 @@ import { api, savedKey, saveKey, forgetKey, isKeyRemembered, ApiError } from './
 import { flash, showFieldErrors } from './ui.js';
 
 const views = {
+  attention: () => import('./views/attention.js'),
   coupons: (params) => (params.length >= 2 ? import('./views/coupon.js') : import('./views/coupons.js')),
   findings: () => import('./views/findings.js'),
   stores: () => import('./views/stores.js'),
@@ -34,14 +35,14 @@ function parseHash(hash = location.hash) {
   const text = hash.replace(/^#\/?/, '');
   const at = text.indexOf('?');
   const path = at < 0 ? text : text.slice(0, at);
-  const [name, ...params] = (path || 'stores').split('/').map(decodeURIComponent);
+  const [name, ...params] = (path || 'attention').split('/').map(decodeURIComponent);
   return { name, params, query: new URLSearchParams(at < 0 ? '' : text.slice(at + 1)) };
 }
 
 async function route() {
   if (!me) return;
   const { name, params, query } = parseHash();
-  const known = name in views ? name : 'stores';
+  const known = name in views ? name : 'attention';
   for (const link of document.querySelectorAll('#nav a')) {
     const active = link.dataset.view === known;
     link.classList.toggle('active', active);
