@@ -182,6 +182,7 @@ var tableNames = [
   'Sends'
   'SendRecipients'
   'SendOutcomes'
+  'FindingAcknowledgements'
 ]
 
 // QueueNames and the queue of every [QueueTrigger]; storage.bicep adds each <queue>-poison (the host moves a message
@@ -208,6 +209,8 @@ var deploymentContainerName = 'app-package'
 // [HttpTrigger] routes (routePrefix "api"); both forms, because whether "/x/*" also matches "/x" is not documented.
 // The health route and the platforms' OAuth callback are among them: they stay anonymous.
 var apiExcludedPaths = [
+  '/api/attention'
+  '/api/attention/*'
   '/api/coupons'
   '/api/coupons/*'
   '/api/findings'
