@@ -183,6 +183,7 @@ var tableNames = [
   'SendRecipients'
   'SendOutcomes'
   'FindingAcknowledgements'
+  'CouponSnapshots'
 ]
 
 // QueueNames and the queue of every [QueueTrigger]; storage.bicep adds each <queue>-poison (the host moves a message
@@ -211,6 +212,8 @@ var deploymentContainerName = 'app-package'
 var apiExcludedPaths = [
   '/api/attention'
   '/api/attention/*'
+  '/api/performance'
+  '/api/performance/*'
   '/api/coupons'
   '/api/coupons/*'
   '/api/findings'

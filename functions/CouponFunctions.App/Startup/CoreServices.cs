@@ -5,6 +5,7 @@ using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Inspections.Runs;
+using CouponFunctions.Core.Performance;
 using CouponFunctions.Core.Rules;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
@@ -35,6 +36,7 @@ internal static class CoreServices
         services.AddSingleton<BootstrapTenantHandler>();
         services.AddSingleton<StockOutAlerts>();
         services.AddSingleton<RefreshStoreTokenHandler>();
+        services.AddSingleton<SnapshotRecorder>();
         services.AddSingleton<SyncStoreHandler>();
         services.AddSingleton<PlanSyncHandler>();
         services.AddSingleton<PlanTokenRefreshHandler>();
@@ -45,6 +47,7 @@ internal static class CoreServices
         services.AddSingleton<GetCouponDetailHandler>();
         services.AddSingleton<GetAttentionHandler>();
         services.AddSingleton<AcknowledgeFindingHandler>();
+        services.AddSingleton<GetPerformanceHandler>();
 
         // The API speaks the same JSON as the queues: camelCase, enums as camelCase strings.
         services.ConfigureHttpJsonOptions(o =>

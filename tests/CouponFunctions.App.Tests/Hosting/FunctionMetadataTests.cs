@@ -42,6 +42,7 @@ public sealed class FunctionMetadataTests
             "ListPlatformFailures", "StartAuthorization", "CompleteAuthorization",
             "ListCoupons", "ExportCoupons", "GetCoupon", "ListFindings", "GetAlertSettings", "SaveAlertSettings", "ListOutbox", "GetNotification",
             "GetAttention", "AcknowledgeFinding", "UnacknowledgeFinding",
+            "GetDailyPerformance", "GetDiagnosis", "GetReportingSettings", "SaveReportingSettings",
         ];
 
         Assert.Equal(expected.Order(), Functions.Select(f => f!["name"]!.GetValue<string>()).Order());
