@@ -25,7 +25,7 @@ public sealed record ReportingSettings(string Currency, IReadOnlyDictionary<stri
         foreach (var (code, rate) in rates ?? new Dictionary<string, decimal>())
         {
             if (!IsCode(code)) errors.Add("rates", $"'{Shorten(code)}' is not a three-letter currency code.");
-            else if (rate <= 0 || rate > 1_000_000) errors.Add($"rates.{code}", "A rate above 0 and at most 1,000,000.");
+            else if (rate <= 0 || rate > 1_000_000) errors.Add("rates", $"The rate of {code.ToUpperInvariant()} must be above 0 and at most 1,000,000.");
         }
         var t = thresholds ?? DiagnosisThresholds.Default;
         if (t.LowClaimRate is < 0 or > 1) errors.Add("thresholds.lowClaimRate", "A share between 0 and 1.");

@@ -8,7 +8,7 @@ namespace CouponFunctions.App.Api.Performance;
 /// <summary>
 /// GET /api/performance/daily?from=2026-11-01&amp;to=2026-11-30&amp;groupBy=store|platform|site[&amp;format=csv]: claims, uses,
 /// redemption rate, discount given and implied minimum order value per day and group, money in the reporting currency.
-/// The period defaults to the last 30 days (UTC dates) and covers at most a year.
+/// The period defaults to the 30 days up to tomorrow (UTC dates; store days are store-local) and covers at most a year.
 /// </summary>
 internal sealed class GetDailyPerformanceFunction(GetPerformanceHandler handler, TimeProvider time)
 {
@@ -21,7 +21,8 @@ internal sealed class GetDailyPerformanceFunction(GetPerformanceHandler handler,
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "performance/daily")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        // Tomorrow in UTC: stores east of UTC are already on the next day.
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1);
         if (!TryDate(request, "to", today, out var to)) return ApiResults.BadField("to", "A date as yyyy-MM-dd.");
         if (!TryDate(request, "from", to.AddDays(-29), out var from)) return ApiResults.BadField("from", "A date as yyyy-MM-dd.");
         if (from > to || to.DayNumber - from.DayNumber >= GetPerformanceHandler.MaxDays)
