@@ -31,15 +31,16 @@ public sealed class CouponDiagnosisTests
     }
 
     [Fact]
-    public void Diagnose_EndedOrWithoutQuantity_AreLeftOutAndCounted()
+    public void Diagnose_EndedOrWithoutQuantityOrClaims_AreLeftOutAndCounted()
     {
         var ended = Row(Coupon("v-2", CouponStatus.Ended));
         var unlimited = Row(Coupon("v-3") with { TotalQuantity = null });
+        var noClaims = Row(Coupon("v-4") with { ClaimedCount = null });
 
-        var (coupons, without) = CouponDiagnosis.Diagnose([ended, unlimited], DiagnosisThresholds.Default);
+        var (coupons, without) = CouponDiagnosis.Diagnose([ended, unlimited, noClaims], DiagnosisThresholds.Default);
 
         Assert.Empty(coupons);
-        Assert.Equal(1, without);
+        Assert.Equal(2, without);
     }
 
     private static CouponListRow Row(Coupon coupon) => CouponListRow.From(Store(), coupon, Now);

@@ -5,11 +5,13 @@ import { flash, showFieldErrors } from './ui.js';
 
 const views = {
   attention: () => import('./views/attention.js'),
+  dashboard: () => import('./views/dashboard.js'),
   coupons: (params) => (params.length >= 2 ? import('./views/coupon.js') : import('./views/coupons.js')),
   findings: () => import('./views/findings.js'),
   stores: () => import('./views/stores.js'),
   settings: () => import('./views/settings.js'),
   outbox: () => import('./views/outbox.js'),
+  keys: () => import('./views/keys.js'),
 };
 
 let me = null;
@@ -29,6 +31,8 @@ function showSignedIn(signedIn) {
   document.getElementById('who-text').textContent = `${me.tenantId} · ${me.role}${me.storeScope ? ' · scoped' : ''}`;
   // Digests cover the whole workspace: the API refuses the outbox to keys scoped to some stores.
   document.querySelector('#nav a[data-view=outbox]').hidden = Boolean(me.storeScope);
+  // Keys are workspace-wide: only admin keys without a store scope manage them.
+  document.querySelector('#nav a[data-view=keys]').hidden = Boolean(me.storeScope) || me.role !== 'admin';
 }
 
 function parseHash(hash = location.hash) {
