@@ -22,7 +22,7 @@ public enum Diagnosis
 /// <summary>One coupon placed in the quadrant: its claim rate (claimed / quantity) and use rate (used / claimed).</summary>
 public sealed record DiagnosedCoupon(CouponListRow Coupon, decimal ClaimRate, decimal UseRate, Diagnosis Diagnosis);
 
-/// <summary>Places running and paused coupons in the quadrant; coupons without a known quantity have no claim rate and are counted apart.</summary>
+/// <summary>Places running and paused coupons in the quadrant; coupons without a known quantity or claim count have no claim rate and are counted apart.</summary>
 public static class CouponDiagnosis
 {
     public static (IReadOnlyList<DiagnosedCoupon> Coupons, int WithoutQuantity) Diagnose(IEnumerable<CouponListRow> rows, DiagnosisThresholds thresholds)
@@ -32,12 +32,13 @@ public static class CouponDiagnosis
         foreach (var row in rows)
         {
             if (row.IsRemoved || row.Status is not (CouponStatus.Ongoing or CouponStatus.Paused)) continue;
-            if (row.TotalQuantity is not > 0)
+            // Shopee reports uses but no claims: without both numbers a coupon has no place in the quadrant.
+            if (row.TotalQuantity is not > 0 || row.ClaimedCount is null)
             {
                 without++;
                 continue;
             }
-            var claimed = row.ClaimedCount ?? 0;
+            var claimed = row.ClaimedCount.Value;
             var claimRate = Math.Min(1m, (decimal)claimed / row.TotalQuantity.Value);
             var useRate = claimed == 0 ? 0m : Math.Min(1m, (decimal)(row.UsedCount ?? 0) / claimed);
             diagnosed.Add(new DiagnosedCoupon(row, claimRate, useRate, Place(claimRate, useRate, thresholds)));
