@@ -4,9 +4,17 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace CouponFunctions.App.Api.Performance;
 
-/// <summary>GET /api/performance/diagnosis[?format=csv]: running and paused coupons placed in the diagnosis quadrant by the tenant's thresholds.</summary>
+/// <summary>
+/// GET /api/performance/diagnosis[?format=csv]: running and paused coupons placed in the diagnosis quadrant by the tenant's
+/// thresholds. The JSON has every quadrant's count and at most <see cref="MaxPoints"/> coupons (those to act on first: consider
+/// ending, then threshold too high, then needs exposure, then healthy); the CSV has them all.
+/// </summary>
 internal sealed class GetDiagnosisFunction(GetPerformanceHandler handler)
 {
+    private const int MaxPoints = 500;
+
+    private static readonly Diagnosis[] ActFirst = [Diagnosis.ConsiderEnding, Diagnosis.ThresholdTooHigh, Diagnosis.NeedsExposure, Diagnosis.Healthy];
+
     [Function("GetDiagnosis")]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "performance/diagnosis")] HttpRequest request, CancellationToken cancellationToken)
@@ -20,7 +28,8 @@ internal sealed class GetDiagnosisFunction(GetPerformanceHandler handler)
             thresholds,
             withoutQuantity = without,
             counts = Enum.GetValues<Diagnosis>().ToDictionary(d => d, d => coupons.Count(c => c.Diagnosis == d)),
-            coupons = coupons.Select(c => new
+            total = coupons.Count,
+            coupons = coupons.OrderBy(c => Array.IndexOf(ActFirst, c.Diagnosis)).ThenBy(c => c.ClaimRate).Take(MaxPoints).Select(c => new
             {
                 storeId = c.Coupon.StoreId.Value, storeName = c.Coupon.StoreName, couponId = c.Coupon.PlatformCouponId, name = c.Coupon.Name,
                 claimed = c.Coupon.ClaimedCount, quantity = c.Coupon.TotalQuantity, used = c.Coupon.UsedCount,

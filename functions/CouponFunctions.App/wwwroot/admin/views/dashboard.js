@@ -106,6 +106,7 @@ function quadrantCard(Chart, diagnosis) {
     h('div', { class: 'title-row' }, h('h2', {}, 'Diagnosis of running coupons'), csvButton('/performance/diagnosis?format=csv', 'diagnosis.csv')),
     h('p', { class: 'muted small' },
       `Few claims: under ${formatPercent(diagnosis.thresholds.lowClaimRate)} of the quantity claimed. Few uses: under ${formatPercent(diagnosis.thresholds.lowUseRate)} of claims used.`,
+      diagnosis.total > diagnosis.coupons.length ? ` The chart shows the ${diagnosis.coupons.length} to act on first of ${formatNumber(diagnosis.total)}; the CSV has them all.` : '',
       diagnosis.withoutQuantity ? ` ${diagnosis.withoutQuantity} running coupon(s) without a quantity or a claim count (Shopee reports uses only) are left out.` : ''),
     h('ul', { class: 'tiles', id: 'diagnosis-counts' }, Object.entries(DIAGNOSIS).map(([key, [label]]) =>
       h('li', { class: 'tile', dataset: { diagnosis: key } }, h('span', { class: 'tile-value' }, formatNumber(diagnosis.counts[key] ?? 0)), h('span', { class: 'tile-label' }, label)))),
