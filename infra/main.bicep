@@ -182,6 +182,8 @@ var tableNames = [
   'Sends'
   'SendRecipients'
   'SendOutcomes'
+  'FindingAcknowledgements'
+  'CouponSnapshots'
 ]
 
 // QueueNames and the queue of every [QueueTrigger]; storage.bicep adds each <queue>-poison (the host moves a message
@@ -208,6 +210,10 @@ var deploymentContainerName = 'app-package'
 // [HttpTrigger] routes (routePrefix "api"); both forms, because whether "/x/*" also matches "/x" is not documented.
 // The health route and the platforms' OAuth callback are among them: they stay anonymous.
 var apiExcludedPaths = [
+  '/api/attention'
+  '/api/attention/*'
+  '/api/performance'
+  '/api/performance/*'
   '/api/coupons'
   '/api/coupons/*'
   '/api/customers'

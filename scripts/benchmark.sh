@@ -2,6 +2,7 @@
 # The benchmark command: builds the benchmarks in Release and runs them (all by default, or the names given), e.g.
 #   scripts/benchmark.sh              # every benchmark
 #   scripts/benchmark.sh platforms    # one
+#   scripts/benchmark.sh dashboard    # B11: the performance dashboard API over 100 stores x 1,000 coupons x 90 days
 # Figures print as text and land in benchmark-results/<name>.json. An in-memory Azurite is started for the benchmarks
 # that need storage (COUPONFUNCTIONS_TEST_STORAGE, read by AzuriteFixture), as the test command does.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

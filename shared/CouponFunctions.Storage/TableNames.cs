@@ -56,10 +56,16 @@ public static class TableNames
     /// <summary>Per send partition "{tenant}_{send}": one outcome row per (customer, channel), "{channel}_{customer}".</summary>
     public const string SendOutcomes = "SendOutcomes";
 
+    /// <summary>Per tenant: one row per acknowledged finding, RowKey = the escaped finding key.</summary>
+    public const string FindingAcknowledgements = "FindingAcknowledgements";
+
+    /// <summary>Per store partition "{tenant}_{store}": "d{day}_{coupon}" coupon-day figures, "t{day}" store-day totals.</summary>
+    public const string CouponSnapshots = "CouponSnapshots";
+
     public static IReadOnlyList<string> All { get; } =
     [
         Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings,
         Templates, Jobs, JobItems, CreateAttempts,
-        Customers, Segments, SegmentMembers, Sends, SendRecipients, SendOutcomes,
+        Customers, Segments, SegmentMembers, Sends, SendRecipients, SendOutcomes, FindingAcknowledgements, CouponSnapshots,
     ];
 }

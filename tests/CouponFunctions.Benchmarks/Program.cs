@@ -1,3 +1,4 @@
+using CouponFunctions.Benchmarks.Dashboard;
 using CouponFunctions.Benchmarks.Durable;
 using CouponFunctions.Benchmarks.Infrastructure;
 using CouponFunctions.Benchmarks.Operations;
@@ -9,6 +10,7 @@ IBenchmark[] benchmarks =
     new PlatformListingBenchmark(),
     new CouponOperationsBenchmark(),
     new DurableFanOutBenchmark(),
+    new DashboardBenchmark(),
 ];
 
 using var cancel = new CancellationTokenSource();

@@ -7,7 +7,7 @@ namespace CouponFunctions.App.Admin;
 
 /// <summary>
 /// GET /api/admin/{*path} (no key; the page asks for one): the admin page's static files from wwwroot/admin beside
-/// the app. /api/admin is redirected to /api/admin/ so the page's relative URLs resolve.
+/// the app, with the security headers of <see cref="AdminPageHeaders"/>. /api/admin is redirected to /api/admin/ so the page's relative URLs resolve.
 /// </summary>
 internal sealed class ServeAdminPageFunction
 {
@@ -18,6 +18,7 @@ internal sealed class ServeAdminPageFunction
     [Anonymous]
     public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "admin/{*path}")] HttpRequest request, string? path)
     {
+        AdminPageHeaders.Apply(request.HttpContext.Response);
         if (string.IsNullOrEmpty(path) && !request.Path.Value!.EndsWith('/')) return Results.Redirect($"{request.PathBase}{request.Path}/");
         var relative = string.IsNullOrEmpty(path) ? "index.html" : path;
         var file = Files.GetFileInfo(relative);

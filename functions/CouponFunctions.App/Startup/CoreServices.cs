@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.Attention;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Inspections.Runs;
+using CouponFunctions.Core.Performance;
 using CouponFunctions.Core.Rules;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
@@ -35,6 +37,7 @@ internal static class CoreServices
         services.AddSingleton<BootstrapTenantHandler>();
         services.AddSingleton<StockOutAlerts>();
         services.AddSingleton<RefreshStoreTokenHandler>();
+        services.AddSingleton<SnapshotRecorder>();
         services.AddSingleton<SyncStoreHandler>();
         services.AddSingleton<PlanSyncHandler>();
         services.AddSingleton<PlanTokenRefreshHandler>();
@@ -43,6 +46,9 @@ internal static class CoreServices
         services.AddSingleton<InspectTenantHandler>();
         services.AddSingleton<ListCouponsHandler>();
         services.AddSingleton<GetCouponDetailHandler>();
+        services.AddSingleton<GetAttentionHandler>();
+        services.AddSingleton<AcknowledgeFindingHandler>();
+        services.AddSingleton<GetPerformanceHandler>();
 
         // The API speaks the same JSON as the queues: camelCase, enums as camelCase strings.
         services.ConfigureHttpJsonOptions(o =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CouponFunctions.Core.Alerts;
 using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Performance;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
@@ -26,6 +27,7 @@ public sealed class SyncStoreHandler(
     RefreshStoreTokenHandler tokens,
     IOptions<SyncOptions> options,
     AdminLinks links,
+    SnapshotRecorder snapshots,
     TimeProvider time,
     ILogger<SyncStoreHandler> logger)
 {
@@ -38,6 +40,7 @@ public sealed class SyncStoreHandler(
     private readonly StockOutAlerts _alerts = alerts;
     private readonly RefreshStoreTokenHandler _tokens = tokens;
     private readonly AdminLinks _links = links;
+    private readonly SnapshotRecorder _snapshots = snapshots;
     private readonly TimeProvider _time = time;
 
     public async Task<SyncRun> HandleAsync(SyncStoreMessage message, CancellationToken cancellationToken = default)
@@ -193,6 +196,7 @@ public sealed class SyncStoreHandler(
         private async Task ApplyAsync(Dictionary<string, StoredCoupon> stored, List<CouponWrite> writes, CancellationToken cancellationToken)
         {
             if (writes.Count == 0) return;
+            await owner._snapshots.RecordAsync(store, stored, writes, owner._time.GetUtcNow(), cancellationToken);
             await owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken);
             foreach (var write in writes) stored[write.Next.Id] = write.Next;
         }

@@ -44,4 +44,37 @@ public sealed class ServeAdminPageTests(AppHostFixture app)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/api/admin/")]
+    [InlineData("/api/admin/app.js")]
+    [InlineData("/api/admin/no-such-file.js")]
+    public async Task Get_AnyPageResponse_CarriesTheSecurityHeaders(string path)
+    {
+        using var client = app.Client();
+
+        using var response = await client.GetAsync(path);
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        var directives = csp.Split(';', StringSplitOptions.TrimEntries).ToDictionary(d => d.Split(' ')[0], d => d);
+        Assert.Equal("script-src 'self'", directives["script-src"]);
+        Assert.Equal("frame-ancestors 'none'", directives["frame-ancestors"]);
+        Assert.Equal("default-src 'none'", directives["default-src"]);
+        Assert.DoesNotContain("unsafe-inline", directives["style-src"]);
+        Assert.DoesNotContain(directives.Values, d => d.Contains("unsafe-eval", StringComparison.Ordinal) || d.Contains('*'));
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+    }
+
+    [Fact]
+    public async Task Get_PageHtml_HasNoInlineScriptOrHandlers()
+    {
+        using var client = app.Client();
+
+        var html = await client.GetStringAsync("/api/admin/");
+
+        Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)[^>]*>", html);
+        Assert.DoesNotMatch(@"\son[a-z]+\s*=", html);
+    }
 }

@@ -46,6 +46,8 @@ public sealed class FunctionMetadataTests
             "ListSegments", "GetSegment", "CreateSegment", "ReplaceSegment", "DeleteSegment", "ListSegmentMembers", "ChangeSegmentMembers",
             "ScheduleSend", "PreviewSend", "ListSends", "GetSend", "CancelSend", "GetSendReport", "Unsubscribe", "ListSendSlots",
             "StartDueSends", "RunSendOrchestration", "BeginSend", "SendWave", "FinishSend",
+            "GetAttention", "AcknowledgeFinding", "UnacknowledgeFinding",
+            "GetDailyPerformance", "GetDiagnosis", "GetReportingSettings", "SaveReportingSettings",
         ];
 
         Assert.Equal(expected.Order(), Functions.Select(f => f!["name"]!.GetValue<string>()).Order());

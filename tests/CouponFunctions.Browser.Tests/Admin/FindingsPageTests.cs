@@ -59,4 +59,26 @@ public sealed class FindingsPageTests(BrowserApp app)
     }
 
     private static ILocator StoreCard(IPage page, string storeId) => page.Locator($"section.store-findings[data-store-id=\"{storeId}\"]");
+
+    [Fact]
+    public async Task Findings_FilterBySeverityAndGroupByRule_ShowsOnlyThoseGroupedByRule()
+    {
+        var page = await app.SignedInPageAsync("#/findings");
+        await Expect(page.Locator("section.store-findings").First).ToBeVisibleAsync();
+
+        await page.SelectOptionAsync("#findings-severity", "critical");
+        await page.SelectOptionAsync("#findings-groupBy", "rule");
+
+        var rows = page.Locator("#findings-results tr.finding");
+        await Expect(page.Locator("#findings-results section.rule-findings").First).ToBeVisibleAsync();
+        Assert.True(await rows.CountAsync() > 0);
+        foreach (var badge in await page.Locator("#findings-results tr.finding td:nth-child(2) .badge").AllTextContentsAsync()) Assert.Equal("critical", badge);
+        foreach (var section in await page.Locator("#findings-results section.rule-findings").AllAsync())
+        {
+            var rule = await section.GetAttributeAsync("data-rule");
+            foreach (var code in await section.Locator("tr.finding").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)")) Assert.Equal(rule, code);
+        }
+        Assert.Equal(0, await page.Locator("#findings-results section.store-findings").CountAsync());
+        await BrowserApp.ScreenshotAsync(page, "findings-by-rule.png");
+    }
 }

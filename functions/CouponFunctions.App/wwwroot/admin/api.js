@@ -5,9 +5,14 @@ export function savedKey() {
   return sessionStorage.getItem(KEY) ?? localStorage.getItem(KEY);
 }
 
+// The key lives in this tab's sessionStorage; only "remember on this device" keeps it in localStorage.
 export function saveKey(key, remember) {
   sessionStorage.setItem(KEY, key);
   if (remember) localStorage.setItem(KEY, key); else localStorage.removeItem(KEY);
+}
+
+export function isKeyRemembered() {
+  return localStorage.getItem(KEY) !== null;
 }
 
 export function forgetKey() {

@@ -1,15 +1,18 @@
 // The admin page shell: sign-in with an API key, then hash-routed views over the HTTP API.
 // Routes look like #/coupons?status=ongoing (the query is the view's state) or #/coupons/{storeId}/{couponId}.
-import { api, savedKey, saveKey, forgetKey, ApiError } from './api.js';
+import { api, savedKey, saveKey, forgetKey, isKeyRemembered, ApiError } from './api.js';
 import { flash, showFieldErrors } from './ui.js';
 
 const views = {
+  attention: () => import('./views/attention.js'),
+  dashboard: () => import('./views/dashboard.js'),
   coupons: (params) => (params.length >= 2 ? import('./views/coupon.js') : import('./views/coupons.js')),
   findings: () => import('./views/findings.js'),
   stores: () => import('./views/stores.js'),
   settings: () => import('./views/settings.js'),
   outbox: () => import('./views/outbox.js'),
   sends: () => import('./views/sends.js'),
+  keys: () => import('./views/keys.js'),
 };
 
 let me = null;
@@ -29,20 +32,22 @@ function showSignedIn(signedIn) {
   document.getElementById('who-text').textContent = `${me.tenantId} · ${me.role}${me.storeScope ? ' · scoped' : ''}`;
   // Digests cover the whole workspace: the API refuses the outbox to keys scoped to some stores.
   document.querySelector('#nav a[data-view=outbox]').hidden = Boolean(me.storeScope);
+  // Keys are workspace-wide: only admin keys without a store scope manage them.
+  document.querySelector('#nav a[data-view=keys]').hidden = Boolean(me.storeScope) || me.role !== 'admin';
 }
 
 function parseHash(hash = location.hash) {
   const text = hash.replace(/^#\/?/, '');
   const at = text.indexOf('?');
   const path = at < 0 ? text : text.slice(0, at);
-  const [name, ...params] = (path || 'stores').split('/').map(decodeURIComponent);
+  const [name, ...params] = (path || 'attention').split('/').map(decodeURIComponent);
   return { name, params, query: new URLSearchParams(at < 0 ? '' : text.slice(at + 1)) };
 }
 
 async function route() {
   if (!me) return;
   const { name, params, query } = parseHash();
-  const known = name in views ? name : 'stores';
+  const known = name in views ? name : 'attention';
   for (const link of document.querySelectorAll('#nav a')) {
     const active = link.dataset.view === known;
     link.classList.toggle('active', active);
@@ -97,7 +102,7 @@ window.addEventListener('hashchange', route);
   const key = savedKey();
   if (key) {
     try {
-      await signIn(key, localStorage.getItem('couponfunctions.apiKey') !== null);
+      await signIn(key, isKeyRemembered());
     } catch {
       forgetKey();
     }

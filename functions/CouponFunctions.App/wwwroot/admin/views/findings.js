@@ -5,17 +5,62 @@ import { h, badge, time, formatNumber, platformName, couponHref, SEVERITY_KIND, 
 const STATE_ORDER = { new: 0, ongoing: 1, resolved: 2 };
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 };
 
-export async function render(root) {
+export async function render(root, { query } = {}) {
   const { summary, stores, notInspected } = await api('/findings');
+  const results = h('div', { id: 'findings-results' });
+  const filters = filterBar(stores, query, () => show());
   root.append(...[
     h('div', { class: 'card' },
       h('h1', {}, 'Findings'),
       h('p', { class: 'muted' }, 'What the latest inspection of each store found. New means not open at the run before; resolved means open then, gone now.'),
-      summaryTiles(summary)),
-    ...[...stores].sort(byUrgency).map(storeCard),
+      summaryTiles(summary),
+      filters),
+    results,
     notInspectedCard(notInspected),
     stores.length === 0 && notInspected.length === 0 ? h('div', { class: 'card empty' }, 'No stores to inspect yet.') : null,
   ].filter(Boolean));
+  show();
+
+  function show() {
+    const f = Object.fromEntries(new FormData(filters));
+    const keep = (x) => (!f.severity || x.severity === f.severity) && (!f.state || x.state === f.state) && (!f.rule || x.code === f.rule);
+    const shown = stores.filter(e => !f.store || e.store.id === f.store).map(e => ({ ...e, findings: e.findings.filter(keep) }));
+    results.replaceChildren(...(f.groupBy === 'rule' ? ruleCards(shown) : shown.filter(e => e.findings.length || !anyFilter(f)).sort(byUrgency).map(storeCard)));
+    if (!results.children.length) results.append(h('div', { class: 'card empty' }, 'No finding matches the filters.'));
+  }
+}
+
+function anyFilter(f) {
+  return Boolean(f.severity || f.state || f.rule);
+}
+
+// Severity, store, rule and state filters and grouping by store or by rule; starts from the address (#/findings?store=...).
+function filterBar(stores, query, onChange) {
+  const rules = [...new Set(stores.flatMap(e => e.findings.map(f => f.code)))].sort();
+  const select = (name, label, options, selected) => h('div', { class: 'filter' },
+    h('label', { for: `findings-${name}` }, label),
+    h('select', { id: `findings-${name}`, name, onchange: onChange },
+      options.map(([value, text]) => h('option', { value, selected: value === selected }, text))));
+  return h('form', { class: 'filter-row', id: 'findings-filters', onsubmit: (e) => e.preventDefault() },
+    select('severity', 'Severity', [['', 'any'], ['critical', 'critical'], ['warning', 'warning'], ['info', 'info']], query?.get('severity') ?? ''),
+    select('store', 'Store', [['', 'every store'], ...stores.map(e => [e.store.id, e.store.displayName])], query?.get('store') ?? ''),
+    select('rule', 'Rule', [['', 'every rule'], ...rules.map(r => [r, r])], query?.get('rule') ?? ''),
+    select('state', 'State', [['', 'any'], ['new', 'new'], ['ongoing', 'ongoing'], ['resolved', 'resolved']], query?.get('state') ?? ''),
+    select('groupBy', 'Group by', [['store', 'store'], ['rule', 'rule']], query?.get('groupBy') ?? 'store'));
+}
+
+function ruleCards(entries) {
+  const byRule = new Map();
+  for (const e of entries) for (const f of e.findings) {
+    if (!byRule.has(f.code)) byRule.set(f.code, []);
+    byRule.get(f.code).push({ f, store: e.store });
+  }
+  return [...byRule.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, rows]) =>
+    h('section', { class: 'card rule-findings', dataset: { rule: code } },
+      h('h2', {}, code, h('span', { class: 'muted small' }, ` · ${rows.length} finding${rows.length === 1 ? '' : 's'}`)),
+      h('table', { class: 'data findings-table' },
+        h('thead', {}, h('tr', {}, ['State', 'Severity', 'Coupon', 'Finding', 'Since'].map(t => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, rows.map(({ f, store }) => findingRow(f, store, true))))));
 }
 
 // Stores with new findings first, then those with more critical open ones; then by name.
@@ -57,13 +102,14 @@ function storeCard(entry) {
         h('tbody', {}, sorted.map(f => findingRow(f, store)))));
 }
 
-function findingRow(f, store) {
+function findingRow(f, store, withStore = false) {
   return h('tr', { class: `finding state-${f.state}`, dataset: { code: f.code, state: f.state } },
     h('td', {}, badge(f.state, FINDING_STATE_KIND[f.state] ?? '')),
     h('td', {}, badge(f.severity, SEVERITY_KIND[f.severity] ?? '')),
     h('td', {}, f.couponId
       ? [h('a', { href: couponHref(store.id, f.couponId) }, f.couponName ?? f.couponId), f.couponCode ? h('div', { class: 'muted mono' }, f.couponCode) : null]
-      : h('span', { class: 'muted' }, 'whole store')),
+      : h('span', { class: 'muted' }, 'whole store'),
+      withStore ? h('div', { class: 'muted small' }, store.displayName) : null),
     h('td', {}, h('div', { class: f.state === 'resolved' ? 'muted' : null }, f.message), h('div', { class: 'muted small' }, f.state === 'resolved' ? 'No longer found.' : f.action)),
     h('td', { class: 'nowrap' }, time(f.firstSeenAt, store.timeZone)));
 }

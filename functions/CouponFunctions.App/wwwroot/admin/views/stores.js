@@ -7,26 +7,73 @@ const SITES = ['SG', 'MY', 'PH', 'TH', 'VN', 'ID', 'TW', 'HK', 'BR', 'MX', 'GB',
 const STATUS_KIND = { active: 'ok', disabled: '', needsReauthorization: 'bad' };
 const COLUMNS = ['Store', 'Platform', 'Status', 'Last sync', ''];
 
-export async function render(root, { me, isCurrent }) {
+export async function render(root, { me, isCurrent, query }) {
   const canEdit = me.role !== 'viewer';
-  const list = h('div', { class: 'card' }, h('h1', {}, 'Stores'), h('div', { id: 'stores-table', class: 'table-scroll' }, 'Loading…'));
+  const outcome = connectionOutcome(query);
+  if (outcome) root.append(outcome);
+  const list = h('div', { class: 'card' }, h('h1', {}, 'Stores'), toolbar(() => refresh(root, canEdit, isCurrent)), h('div', { id: 'stores-table', class: 'table-scroll' }, 'Loading…'));
   root.append(list);
   if (canEdit && !me.storeScope) root.append(addForm(() => refresh(root, canEdit, isCurrent)));
   await refresh(root, canEdit, isCurrent);
 }
 
+// The platform's authorization page sends the browser back here with ?connected={storeId} or ?authError={message}.
+function connectionOutcome(query) {
+  const error = query?.get('authError');
+  const connected = query?.get('connected');
+  if (!error && !connected) return null;
+  // Drop the outcome from the address so a reload does not repeat it.
+  history.replaceState(null, '', '#/stores');
+  return error
+    ? h('div', { class: 'card connection-outcome failure', id: 'connection-outcome', role: 'alert' },
+      h('p', { class: 'failure-message' }, 'The store was not connected.'), h('p', {}, error))
+    : h('div', { class: 'card connection-outcome note', id: 'connection-outcome', role: 'status' }, `Store ${connected} is connected.`);
+}
+
+// Filter by name, id, shop, platform or site; "problems first" puts stores that need the operator at the top.
+function toolbar(onChange) {
+  return h('div', { class: 'toolbar', id: 'stores-toolbar' },
+    h('div', {}, h('label', { for: 'stores-filter' }, 'Filter'), h('input', { id: 'stores-filter', type: 'search', placeholder: 'name, shop id, platform, site', oninput: onChange })),
+    h('div', {}, h('label', { for: 'stores-sort' }, 'Sort'),
+      h('select', { id: 'stores-sort', onchange: onChange },
+        h('option', { value: 'problems' }, 'Problems first'), h('option', { value: 'name' }, 'Name'), h('option', { value: 'platform' }, 'Platform'), h('option', { value: 'lastSync' }, 'Last sync'))));
+}
+
+function problemScore(s) {
+  if (s.status === 'needsReauthorization') return 0;
+  if (s.sync?.lastStatus === 'failed' || s.sync?.consecutiveFailures > 0) return 1;
+  if (s.status === 'active' && !s.connected) return 2;
+  if (s.status === 'disabled') return 4;
+  return 3;
+}
+
+function arrange(items, root) {
+  const text = (root.querySelector('#stores-filter')?.value ?? '').trim().toLowerCase();
+  const sort = root.querySelector('#stores-sort')?.value ?? 'problems';
+  const shown = items.filter(s => !text || [s.displayName, s.id, s.shopId, s.platform, platformName(s.platform), s.site].some(v => String(v ?? '').toLowerCase().includes(text)));
+  const byName = (a, b) => a.displayName.localeCompare(b.displayName);
+  const order = {
+    problems: (a, b) => (problemScore(a) - problemScore(b)) || byName(a, b),
+    name: byName,
+    platform: (a, b) => String(a.platform).localeCompare(String(b.platform)) || byName(a, b),
+    lastSync: (a, b) => String(b.sync?.lastAttemptAt ?? '').localeCompare(String(a.sync?.lastAttemptAt ?? '')) || byName(a, b),
+  }[sort] ?? byName;
+  return shown.sort(order);
+}
+
 async function refresh(root, canEdit, isCurrent) {
-  const { items } = await api('/stores');
+  const all = (await api('/stores')).items;
+  const items = arrange([...all], root);
   const target = root.querySelector('#stores-table');
   if (items.length === 0) {
-    target.replaceChildren(h('p', { class: 'empty' }, 'No stores yet. Add your first store below.'));
-    return items;
+    target.replaceChildren(h('p', { class: 'empty' }, all.length ? 'No store matches the filter.' : 'No stores yet. Add your first store below.'));
+    return all;
   }
   const open = new Set([...target.querySelectorAll('tr.history-row')].map(r => r.dataset.storeId));
   target.replaceChildren(h('table', { id: 'stores', class: 'data' },
     h('thead', {}, h('tr', {}, COLUMNS.map(t => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, items.map(s => storeRows(s, canEdit, open.has(s.id), () => refresh(root, canEdit, isCurrent), isCurrent)))));
-  return items;
+  return all;
 }
 
 function storeRows(s, canEdit, expanded, refreshAll, isCurrent) {
@@ -44,8 +91,10 @@ function storeRows(s, canEdit, expanded, refreshAll, isCurrent) {
     h('td', { class: 'sync-cell' }, syncCell(s)),
     h('td', { class: 'actions' },
       canEdit ? syncButton(s, refreshAll, isCurrent) : null,
+      canEdit ? manageButtons(s, () => editRow, refreshAll) : null,
       h('button', { type: 'button', class: 'history-toggle', 'aria-expanded': 'false', 'aria-controls': panelId, onclick: (e) => toggle(e.currentTarget) }, 'Runs and failures')));
   const panel = h('tr', { class: 'history-row', id: panelId, hidden: true, dataset: { storeId: s.id } }, h('td', { colspan: COLUMNS.length }));
+  const editRow = canEdit ? editForm(s, refreshAll) : null;
 
   async function toggle(button) {
     const show = panel.hidden;
@@ -54,7 +103,54 @@ function storeRows(s, canEdit, expanded, refreshAll, isCurrent) {
     if (show) await historyPanel(s, panel.firstChild);
   }
   if (expanded) queueMicrotask(() => toggle(row.querySelector('.history-toggle')));
-  return [row, panel];
+  return [row, editRow, panel].filter(Boolean);
+}
+
+// Edit, disable/enable and connect through the platform's own authorization page (the browser comes back to
+// #/stores?connected=... or ?authError=...).
+function manageButtons(s, editRow, refreshAll) {
+  const act = (label, className, run) => h('button', { type: 'button', class: className, onclick: async (event) => {
+    const button = event.currentTarget;
+    button.disabled = true;
+    try { await run(); } catch (error) { flash(error.message); } finally { button.disabled = false; }
+  } }, label);
+  return [
+    act('Edit', 'edit-store', async () => { const r = editRow(); r.hidden = !r.hidden; if (!r.hidden) r.querySelector('input')?.focus(); }),
+    s.status === 'disabled'
+      ? act('Enable', 'enable-store', async () => { await api(`/stores/${encodeURIComponent(s.id)}/enable`, { method: 'POST' }); flash(`${s.displayName} is enabled.`, 'ok'); await refreshAll(); })
+      : act('Disable', 'disable-store', async () => {
+        if (!confirm(`Disable ${s.displayName}? It is no longer synced or inspected.`)) return;
+        await api(`/stores/${encodeURIComponent(s.id)}/disable`, { method: 'POST' });
+        flash(`${s.displayName} is disabled.`, 'ok');
+        await refreshAll();
+      }),
+    act(s.connected ? 'Reconnect' : 'Connect', 'connect-store', async () => {
+      const { authorizationUrl } = await api(`/stores/${encodeURIComponent(s.id)}/authorize`, { method: 'POST' });
+      location.assign(authorizationUrl);
+    }),
+  ];
+}
+
+function editForm(s, refreshAll) {
+  const name = h('input', { name: 'displayName', value: s.displayName, id: `edit-name-${s.id}` });
+  const zone = h('input', { name: 'timeZone', value: s.timeZone, id: `edit-zone-${s.id}` });
+  const form = h('form', { class: 'edit-store-form', novalidate: true },
+    h('div', { class: 'grid' },
+      h('div', {}, h('label', { for: name.id }, 'Display name'), name, h('p', { class: 'field-error', dataset: { errorFor: 'displayName' } })),
+      h('div', {}, h('label', { for: zone.id }, 'Time zone (IANA)'), zone, h('p', { class: 'field-error', dataset: { errorFor: 'timeZone' } }))),
+    h('button', { type: 'submit', class: 'primary' }, 'Save'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const saved = await api(`/stores/${encodeURIComponent(s.id)}`, { method: 'PATCH', body: { displayName: name.value.trim(), timeZone: zone.value.trim() } });
+      flash(`Saved ${saved.displayName}.`, 'ok');
+      await refreshAll();
+    } catch (error) {
+      const unplaced = showFieldErrors(form, error);
+      flash([error.message, ...unplaced].join(' '));
+    }
+  });
+  return h('tr', { class: 'edit-row', hidden: true, dataset: { storeId: s.id } }, h('td', { colspan: COLUMNS.length }, form));
 }
 
 function syncButton(s, refreshAll, isCurrent) {

@@ -1,0 +1,48 @@
+using CouponFunctions.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CouponFunctions.Browser.Tests.Admin;
+
+/// <summary>The performance dashboard over the figures the seeded syncs recorded: charts drawn, tables and their CSV.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardPageTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Dashboard_SeededSyncs_DrawsTheThreeCharts()
+    {
+        var page = await app.SignedInPageAsync("#/dashboard");
+
+        // Shopee reports uses but not claims, so the quadrant has its threshold lines but no coupon to place.
+        await Expect(page.Locator("#quadrant-empty")).ToBeVisibleAsync();
+        await Expect(page.Locator("#quadrant-card")).ToContainTextAsync("without a quantity or a claim count");
+        foreach (var id in new[] { "series-chart", "rate-chart", "quadrant-chart" })
+        {
+            await Expect(page.Locator($"#{id}")).ToBeVisibleAsync();
+            // Drawn: chart.js owns the canvas, has data points and has painted pixels.
+            var points = await page.EvaluateAsync<int>(
+                "id => { const c = Chart.getChart(document.getElementById(id)); return c.data.datasets.reduce((n, d) => n + d.data.length, 0); }", id);
+            var painted = await page.EvaluateAsync<bool>(
+                "id => { const c = document.getElementById(id); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true; return false; }", id);
+            Assert.True(points > 0, $"{id} has data");
+            Assert.True(painted, $"{id} is painted");
+        }
+        await Expect(page.Locator("#rate-table tbody tr")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#rate-table")).ToContainTextAsync("Siam Gadgets TH");
+        await BrowserApp.ScreenshotAsync(page, "dashboard.png");
+    }
+
+    [Fact]
+    public async Task Dashboard_DownloadCsv_GivesTheTableBehindTheChart()
+    {
+        var page = await app.SignedInPageAsync("#/dashboard?groupBy=platform");
+        await Expect(page.Locator("#rate-table tbody tr")).ToHaveCountAsync(1);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#rate-card button.csv").ClickAsync());
+        var path = await download.PathAsync();
+
+        var lines = await File.ReadAllLinesAsync(path!);
+        Assert.StartsWith("Day,Platform,Claims,Uses", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines.Skip(1), l => l.Contains(",shopee,", StringComparison.Ordinal));
+    }
+}
