@@ -13,6 +13,7 @@ namespace CouponFunctions.App.Api.Customers;
 internal sealed class ImportCustomersFunction(CustomerImportHandler handler)
 {
     [Function("ImportCustomers")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Editor)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "customers/import")] HttpRequest request,

@@ -12,13 +12,7 @@ internal sealed class ListCustomersFunction(ManageCustomersHandler handler)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "customers")] HttpRequest request, CancellationToken cancellationToken)
     {
         var q = request.Query;
-        int? size = null;
-        if (q["pageSize"].ToString() is { Length: > 0 } text)
-        {
-            if (!int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed)) return ApiResults.BadField("pageSize", "Page size is a number.");
-            size = parsed;
-        }
-
+        if (!QueryParameters.TryPageSize(request, out var size, out var problem)) return problem;
         return (await handler.ListAsync(request.Caller(), q["storeId"], q["search"], size, q["continuation"], cancellationToken))
             .ToHttp(p => Results.Ok(new { items = p.Items.Select(CustomerResponse.From), continuation = p.Continuation }));
     }

@@ -17,13 +17,12 @@ internal sealed class ReportingSettingsFunction(IReportingSettingsRepository rep
         Results.Ok(await repository.GetAsync(request.Caller().TenantId, cancellationToken));
 
     [Function("SaveReportingSettings")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Admin)]
     public async Task<IResult> SaveAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "performance/settings")] HttpRequest request, CancellationToken cancellationToken)
     {
         var caller = request.Caller();
-        if (caller.IsScoped)
-            return Results.Problem(statusCode: 403, title: "Forbidden", detail: "Reporting settings cover the whole workspace: use a key that is not scoped to stores.");
         var (input, problem) = await request.ReadJsonAsync<ReportingSettingsInput>(cancellationToken);
         if (problem is not null) return problem;
         var result = ReportingSettings.Validate(input!.Currency, input.Rates, input.Thresholds);

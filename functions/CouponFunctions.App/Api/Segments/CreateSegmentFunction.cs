@@ -9,6 +9,7 @@ namespace CouponFunctions.App.Api.Segments;
 internal sealed class CreateSegmentFunction(ManageSegmentsHandler handler)
 {
     [Function("CreateSegment")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Editor)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "segments")] HttpRequest request, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ namespace CouponFunctions.App.Api.Segments;
 internal sealed class DeleteSegmentFunction(ManageSegmentsHandler handler)
 {
     [Function("DeleteSegment")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Editor)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "segments/{segmentId}")] HttpRequest request, string segmentId, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ namespace CouponFunctions.App.Api.Segments;
 internal sealed class ReplaceSegmentFunction(ManageSegmentsHandler handler)
 {
     [Function("ReplaceSegment")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Editor)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "segments/{segmentId}")] HttpRequest request, string segmentId, CancellationToken cancellationToken)

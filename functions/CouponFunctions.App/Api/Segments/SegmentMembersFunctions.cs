@@ -17,12 +17,13 @@ internal sealed class SegmentMembersFunctions(ManageSegmentsHandler handler)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "segments/{segmentId}/members")] HttpRequest request, string segmentId, CancellationToken cancellationToken)
     {
         if (!SegmentId.TryParse(segmentId, out var id)) return ApiResults.BadField("segmentId", "Not a segment id.");
-        int? size = int.TryParse(request.Query["pageSize"], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        if (!QueryParameters.TryPageSize(request, out var size, out var problem)) return problem;
         return (await handler.MembersAsync(request.Caller(), id, size, request.Query["continuation"], cancellationToken))
             .ToHttp(p => Results.Ok(new { items = p.Items.Select(CustomerResponse.From), continuation = p.Continuation }));
     }
 
     [Function("ChangeSegmentMembers")]
+    [WorkspaceWide]
     [RequiresRole(ApiKeyRole.Editor)]
     public async Task<IResult> ChangeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "segments/{segmentId}/members")] HttpRequest request, string segmentId, CancellationToken cancellationToken)

@@ -47,6 +47,35 @@ public sealed class RouteAccessTests(AppHostFixture app)
         ("ExportCoupons", "GET", "/api/coupons/export", null, Access.Store),
         ("GetCoupon", "GET", "/api/coupons/{store}/none", null, Access.Store),
         ("ListFindings", "GET", "/api/findings", null, Access.Store),
+        ("GetAttention", "GET", "/api/attention", null, Access.Store),
+        ("AcknowledgeFinding", "POST", "/api/findings/acknowledge", new { storeId = "{store}", findingKey = "none" }, Access.Store),
+        ("UnacknowledgeFinding", "POST", "/api/findings/unacknowledge", new { storeId = "{store}", findingKey = "none" }, Access.Store),
+        ("GetDailyPerformance", "GET", "/api/performance/daily", null, Access.Store),
+        ("GetDiagnosis", "GET", "/api/performance/diagnosis", null, Access.Store),
+        ("GetReportingSettings", "GET", "/api/performance/settings", null, Access.Store),
+        ("SaveReportingSettings", "PUT", "/api/performance/settings", new { currency = "USD" }, Access.Workspace),
+        ("ListCustomers", "GET", "/api/customers", null, Access.Store),
+        ("GetCustomer", "GET", "/api/customers/none", null, Access.Store),
+        ("UpsertCustomer", "POST", "/api/customers", new { externalId = "c-1", storeId = "{store}", email = "a@example.com" }, Access.Store),
+        ("PatchCustomer", "PATCH", "/api/customers/none", new { name = "N" }, Access.Store),
+        ("DeleteCustomer", "DELETE", "/api/customers/none", null, Access.Store),
+        ("ImportCustomers", "POST", "/api/customers/import?storeId={store}", null, Access.Workspace),
+        ("GetCustomerImport", "GET", "/api/customers/import/none", null, Access.Store),
+        ("ListSegments", "GET", "/api/segments", null, Access.Store),
+        ("GetSegment", "GET", "/api/segments/none", null, Access.Store),
+        ("ListSegmentMembers", "GET", "/api/segments/none/members", null, Access.Store),
+        ("CreateSegment", "POST", "/api/segments", new { name = "Mine", kind = "static" }, Access.Workspace),
+        ("ReplaceSegment", "PUT", "/api/segments/none", new { name = "Mine", kind = "static" }, Access.Workspace),
+        ("DeleteSegment", "DELETE", "/api/segments/none", null, Access.Workspace),
+        ("ChangeSegmentMembers", "POST", "/api/segments/none/members", new { add = new[] { "c-1" } }, Access.Workspace),
+        ("ScheduleSend", "POST", "/api/sends", null, Access.Store),
+        ("PreviewSend", "POST", "/api/sends/preview", null, Access.Store),
+        ("ListSends", "GET", "/api/sends", null, Access.Store),
+        ("GetSend", "GET", "/api/sends/none", null, Access.Store),
+        ("CancelSend", "POST", "/api/sends/none/cancel", null, Access.Store),
+        ("GetSendReport", "GET", "/api/sends/none/report", null, Access.Store),
+        ("ListSendSlots", "GET", "/api/stores/{store}/send-slots", null, Access.Store),
+        ("Unsubscribe", "GET", "/api/unsubscribe", null, Access.Anonymous),
     ];
 
     [Fact]
@@ -69,7 +98,8 @@ public sealed class RouteAccessTests(AppHostFixture app)
         foreach (var (function, method, path, body, access) in Routes.Where(r => r.Access != Access.Anonymous))
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{store}", store, StringComparison.Ordinal));
-            if (body is not null) request.Content = System.Net.Http.Json.JsonContent.Create(body);
+            if (body is not null)
+                request.Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body).Replace("{store}", store, StringComparison.Ordinal), System.Text.Encoding.UTF8, "application/json");
             using var response = await scoped.SendAsync(request);
             var status = (int)response.StatusCode;
             var text = await response.Content.ReadAsStringAsync();
