@@ -326,6 +326,12 @@ var tunableAppSettings = [
   'DeploymentPreview__EndsSoonWindow'
   'DeploymentPreview__StartBuffer'
 
+  'Jobs__CanaryTimeout'
+  'Jobs__CreateSettleTime'
+  'Jobs__MaxBatchesPerWave'
+  'Jobs__MaxConcurrentPerPlatform'
+  'Jobs__MaxItemsPerBatch'
+
   'Sync__ArchiveAfter'
   'Sync__DetailRefreshInterval'
   'Sync__Interval'

@@ -2,11 +2,14 @@ using System.Text.Json.Serialization;
 using CouponFunctions.Core.Alerts;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Deployments;
 using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Inspections.Runs;
+using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Rules;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Templates;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Core.Tokens;
 using Microsoft.Extensions.Options;
@@ -42,6 +45,15 @@ internal static class CoreServices
         services.AddSingleton<InspectTenantHandler>();
         services.AddSingleton<ListCouponsHandler>();
         services.AddSingleton<GetCouponDetailHandler>();
+
+        services.AddOptions<DeploymentPreviewOptions>().Bind(configuration.GetSection(DeploymentPreviewOptions.SectionName));
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName));
+        services.AddSingleton(sp => new DeploymentPreviewer(sp.GetRequiredService<CouponRuleValidator>(), sp.GetRequiredService<IOptions<DeploymentPreviewOptions>>().Value));
+        services.AddSingleton<ManageTemplatesHandler>();
+        services.AddSingleton<PreviewDeploymentHandler>();
+        services.AddSingleton<StartDeploymentHandler>();
+        services.AddSingleton<DeployStoreHandler>();
+        services.AddSingleton<ManageJobsHandler>();
 
         // The API speaks the same JSON as the queues: camelCase, enums as camelCase strings.
         services.ConfigureHttpJsonOptions(o =>
