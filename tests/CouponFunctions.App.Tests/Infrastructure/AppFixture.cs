@@ -121,6 +121,8 @@ public sealed class AppHostFixture : AppFixture
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
+        // Two stores per platform at once, so a deploy to five stores runs in waves a cancel can overtake.
+        ["Jobs__MaxConcurrentPerPlatform"] = "2",
     };
 }
 
@@ -145,6 +147,8 @@ public sealed class CrashFixture : AppFixture
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Sync__LeaseDuration"] = "00:00:05",
+        // A deploy cut off by the kill looks for the coupon it may have created for this long, then creates it.
+        ["Jobs__CreateSettleTime"] = "00:00:03",
     };
 }
 
