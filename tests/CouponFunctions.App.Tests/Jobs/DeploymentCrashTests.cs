@@ -26,7 +26,7 @@ public sealed class DeploymentCrashTests(CrashFixture app)
         var adopted = await bed.AddShopeeStoreAsync(907_001, "TH");
         var recreated = await bed.AddShopeeStoreAsync(907_002, "TH");
         foreach (var shop in new[] { "907001", "907002" })
-            bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromSeconds(20), OnlyPaths = new HashSet<string> { "/api/v2/voucher/add_voucher" } }, shop);
+            bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromSeconds(10), OnlyPaths = new HashSet<string> { "/api/v2/voucher/add_voucher" } }, shop);
         var template = await bed.Admin.AddTemplateAsync("Crash sale", prefix: "KX");
         var (status, started) = await bed.Admin.DeployAsync("crash-1", new { templateId = template, storeIds = new[] { adopted, recreated }, acknowledgeWarnings = true });
         var jobId = JobId.Parse(started!["jobId"]!.GetValue<string>());
