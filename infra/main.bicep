@@ -210,10 +210,14 @@ var deploymentContainerName = 'app-package'
 var apiExcludedPaths = [
   '/api/coupons'
   '/api/coupons/*'
+  '/api/deployments'
+  '/api/deployments/*'
   '/api/findings'
   '/api/findings/*'
   '/api/health'
   '/api/health/*'
+  '/api/jobs'
+  '/api/jobs/*'
   '/api/keys'
   '/api/keys/*'
   '/api/me'
@@ -227,6 +231,8 @@ var apiExcludedPaths = [
   '/api/settings/*'
   '/api/stores'
   '/api/stores/*'
+  '/api/templates'
+  '/api/templates/*'
 ]
 
 // Settings the code reads that keep their code defaults unless appSettingOverrides sets them. A name ending in __*

@@ -41,6 +41,9 @@ public sealed class FunctionMetadataTests
             "ListStores", "GetStore", "AddStore", "UpdateStore", "DisableStore", "EnableStore", "RequestSync", "ListSyncRuns",
             "ListPlatformFailures", "StartAuthorization", "CompleteAuthorization",
             "ListCoupons", "ExportCoupons", "GetCoupon", "ListFindings", "GetAlertSettings", "SaveAlertSettings", "ListOutbox", "GetNotification",
+            "ListTemplates", "GetTemplate", "AddTemplate", "UpdateTemplate", "DeleteTemplate", "PreviewDeployment", "StartDeployment",
+            "ListJobs", "GetJob", "CancelJob", "GetFailureReport", "AnswerCanary",
+            "DeployTemplateOrchestration", "PlanJobActivity", "DeployStoreActivity", "FailDeployItemActivity", "RecountJobActivity", "CancelJobActivity",
         ];
 
         Assert.Equal(expected.Order(), Functions.Select(f => f!["name"]!.GetValue<string>()).Order());
