@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.BulkActions;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Deployments;
@@ -54,6 +55,8 @@ internal static class CoreServices
         services.AddSingleton<StartDeploymentHandler>();
         services.AddSingleton<DeployStoreHandler>();
         services.AddSingleton<ManageJobsHandler>();
+        services.AddSingleton(sp => new BulkActionPlanner(sp.GetRequiredService<CouponRuleValidator>()));
+        services.AddSingleton<PreviewBulkActionHandler>();
 
         // The API speaks the same JSON as the queues: camelCase, enums as camelCase strings.
         services.ConfigureHttpJsonOptions(o =>

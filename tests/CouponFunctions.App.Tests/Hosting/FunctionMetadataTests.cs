@@ -42,7 +42,7 @@ public sealed class FunctionMetadataTests
             "ListPlatformFailures", "StartAuthorization", "CompleteAuthorization",
             "ListCoupons", "ExportCoupons", "GetCoupon", "ListFindings", "GetAlertSettings", "SaveAlertSettings", "ListOutbox", "GetNotification",
             "ListTemplates", "GetTemplate", "AddTemplate", "UpdateTemplate", "DeleteTemplate", "PreviewDeployment", "StartDeployment",
-            "ListJobs", "GetJob", "CancelJob", "GetFailureReport", "AnswerCanary",
+            "PreviewCouponAction", "ListJobs", "GetJob", "CancelJob", "GetFailureReport", "AnswerCanary",
             "DeployTemplateOrchestration", "PlanJobActivity", "DeployStoreActivity", "FailDeployItemActivity", "RecountJobActivity", "CancelJobActivity",
         ];
 
