@@ -1,3 +1,4 @@
+using CouponFunctions.Core.BulkActions;
 using CouponFunctions.Core.Deployments;
 using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Stores;
@@ -58,4 +59,49 @@ internal sealed class CancelJobActivity(ManageJobsHandler handler)
     [Function(nameof(CancelJobActivity))]
     public Task RunAsync([ActivityTrigger] JobRef job, CancellationToken cancellationToken) =>
         handler.CancelForJobAsync(TenantId.Parse(job.TenantId), JobId.Parse(job.JobId), cancellationToken);
+}
+
+/// <summary>The stores of a bulk action that still have unfinished items, with their item counts (one row per store).</summary>
+internal sealed class PlanBulkActionActivity(IJobRepository jobs, IOptions<JobOptions> options)
+{
+    [Function(nameof(PlanBulkActionActivity))]
+    public async Task<BulkActionPlan> RunAsync([ActivityTrigger] JobRef job, CancellationToken cancellationToken)
+    {
+        var (tenant, id) = (TenantId.Parse(job.TenantId), JobId.Parse(job.JobId));
+        var stores = new Dictionary<StoreId, (Platform Platform, int Count, int FirstOpen)>();
+        string? next = null;
+        do
+        {
+            var page = await jobs.ListItemsAsync(tenant, id, null, 1000, next, cancellationToken);
+            foreach (var i in page.Items)
+            {
+                var (_, count, firstOpen) = stores.TryGetValue(i.StoreId, out var seen) ? seen : (i.Platform, 0, -1);
+                var open = firstOpen < 0 && (i.State is JobItemState.Pending or JobItemState.Started);
+                stores[i.StoreId] = (i.Platform, count + 1, open ? count : firstOpen);
+            }
+
+            next = page.ContinuationToken;
+        }
+        while (next is not null);
+        var size = options.Value.Limits.MaxItemsPerBatch;
+        return new BulkActionPlan(
+            [.. stores.Where(s => s.Value.FirstOpen >= 0).Select(s => new StoreWork(s.Key.Value, s.Value.Platform, s.Value.Count, s.Value.FirstOpen / size))],
+            options.Value.Limits);
+    }
+}
+
+/// <summary>Applies the bulk action to one batch of one store's coupons (see <see cref="RunBulkActionBatchHandler"/>): safe to run again.</summary>
+internal sealed class RunBulkActionBatchActivity(RunBulkActionBatchHandler handler)
+{
+    [Function(nameof(RunBulkActionBatchActivity))]
+    public Task<BulkActionBatchOutcome> RunAsync([ActivityTrigger] BulkActionBatchInput input, CancellationToken cancellationToken) =>
+        handler.HandleAsync(input, cancellationToken);
+}
+
+/// <summary>Fails the unfinished items of a batch whose activity kept throwing, so the job can finish and report them.</summary>
+internal sealed class FailBulkActionBatchActivity(RunBulkActionBatchHandler handler)
+{
+    [Function(nameof(FailBulkActionBatchActivity))]
+    public Task RunAsync([ActivityTrigger] FailBatchInput input, CancellationToken cancellationToken) =>
+        handler.FailAsync(input.Batch, input.Reason, cancellationToken);
 }

@@ -57,6 +57,8 @@ internal static class CoreServices
         services.AddSingleton<ManageJobsHandler>();
         services.AddSingleton(sp => new BulkActionPlanner(sp.GetRequiredService<CouponRuleValidator>()));
         services.AddSingleton<PreviewBulkActionHandler>();
+        services.AddSingleton<StartBulkActionHandler>();
+        services.AddSingleton<RunBulkActionBatchHandler>();
         services.AddSingleton(sp => new FindingRemedies(sp.GetRequiredService<PlatformRuleCatalog>()));
         services.AddSingleton<FindingRemedyLookup>();
 
