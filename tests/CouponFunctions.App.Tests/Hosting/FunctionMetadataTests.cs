@@ -42,8 +42,9 @@ public sealed class FunctionMetadataTests
             "ListPlatformFailures", "StartAuthorization", "CompleteAuthorization",
             "ListCoupons", "ExportCoupons", "GetCoupon", "ListFindings", "GetAlertSettings", "SaveAlertSettings", "ListOutbox", "GetNotification",
             "ListTemplates", "GetTemplate", "AddTemplate", "UpdateTemplate", "DeleteTemplate", "PreviewDeployment", "StartDeployment",
-            "PreviewCouponAction", "ListJobs", "GetJob", "CancelJob", "GetFailureReport", "AnswerCanary",
+            "PreviewCouponAction", "ListJobs", "GetJob", "CancelJob", "GetFailureReport", "AnswerCanary", "StartCouponAction",
             "DeployTemplateOrchestration", "PlanJobActivity", "DeployStoreActivity", "FailDeployItemActivity", "RecountJobActivity", "CancelJobActivity",
+            "BulkActionOrchestration", "PlanBulkActionActivity", "RunBulkActionBatchActivity", "FailBulkActionBatchActivity",
         ];
 
         Assert.Equal(expected.Order(), Functions.Select(f => f!["name"]!.GetValue<string>()).Order());

@@ -123,6 +123,8 @@ public sealed class AppHostFixture : AppFixture
         ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
         // Two stores per platform at once, so a deploy to five stores runs in waves a cancel can overtake.
         ["Jobs__MaxConcurrentPerPlatform"] = "2",
+        // Two coupons per bulk-action batch, so a store's coupons run in several batches one after another.
+        ["Jobs__MaxItemsPerBatch"] = "2",
     };
 }
 

@@ -37,6 +37,19 @@ internal static class Deployments
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>POST /api/coupons/actions with an Idempotency-Key.</summary>
+    public static async Task<(int Status, JsonNode? Body)> ActAsync(this HttpClient client, string key, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/coupons/actions") { Content = JsonContent.Create(body) };
+        if (key.Length > 0) request.Headers.Add("Idempotency-Key", key);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    public static Dictionary<string, JsonNode> ItemsByCoupon(JsonNode job) =>
+        job["items"]!.AsArray().ToDictionary(i => i!["couponId"]!.GetValue<string>(), i => i!);
+
     /// <summary>Polls GET /api/jobs/{id} until the job is no longer running (and has its failure report, if any); returns the last answer.</summary>
     public static async Task<JsonNode> WaitForJobAsync(this HttpClient client, string jobId, Func<string> hostOutput, int seconds = 90)
     {

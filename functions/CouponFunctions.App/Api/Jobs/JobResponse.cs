@@ -30,6 +30,7 @@ internal static class JobResponse
         action = item.Action,
         state = item.State,
         outcome = item.Outcome,
+        target = item.Target,
         startedAt = item.StartedAt,
         finishedAt = item.FinishedAt,
     };
