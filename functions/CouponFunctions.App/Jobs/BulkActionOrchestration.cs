@@ -34,7 +34,7 @@ internal static class BulkActionOrchestration
             context.SetCustomStatus(new { phase = "running", counts = await context.CallActivityAsync<JobCounts>(nameof(RecountJobActivity), job, Retry) });
         }
 
-        // Every wave re-plans from the item rows, so the next generation starts with what is still pending.
+        // Each generation plans again from the item rows, so the next one starts with what is still unfinished.
         if (waves.Count > MaxWavesPerGeneration)
         {
             context.ContinueAsNew(input);

@@ -151,6 +151,24 @@ public sealed class BulkActionTests(AppHostFixture app)
         }
     }
 
+    [Fact]
+    public async Task BulkRenew_MoreBatchesThanOneGenerationRuns_ContinuesAsNewAndRenewsEveryCouponOnce()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var store = await bed.AddShopeeStoreAsync(913_301, "TH");
+        var seeded = bed.SeedVouchers(913_301, 63);
+        await bed.SyncAsync(store);
+        // 63 items at two a batch in one store: 32 batches, one per wave, more than the 20 waves of one generation.
+        var (_, started) = await bed.Admin.ActAsync("many-1",
+            new { action = new { kind = "renew", extendDays = 1 }, coupons = seeded.Select(v => new { storeId = store, couponId = Id(v) }).ToArray() });
+        var job = await bed.Admin.WaitForJobAsync(started!["jobId"]!.GetValue<string>(), () => app.Host.Output, seconds: 120);
+
+        Assert.Equal(42, job["job"]!["counts"]!["succeeded"]!.GetValue<int>());
+        Assert.Equal(21, job["job"]!["counts"]!["failed"]!.GetValue<int>());
+        foreach (var v in seeded)
+            Assert.Equal(v.End < bed.Shopee.Clock.GetUtcNow() ? v.End : v.End.AddDays(1), bed.Shopee.FindVoucher(913_301, v.VoucherId)!.End);
+    }
+
     private static string Id(ShopeeSandboxVoucher v) => v.VoucherId.ToString(CultureInfo.InvariantCulture);
 
     private async Task<string[]> FailureReportLinesAsync(Workspace bed, JsonNode job)
