@@ -218,10 +218,14 @@ var apiExcludedPaths = [
   '/api/coupons/*'
   '/api/customers'
   '/api/customers/*'
+  '/api/deployments'
+  '/api/deployments/*'
   '/api/findings'
   '/api/findings/*'
   '/api/health'
   '/api/health/*'
+  '/api/jobs'
+  '/api/jobs/*'
   '/api/keys'
   '/api/keys/*'
   '/api/me'
@@ -242,6 +246,8 @@ var apiExcludedPaths = [
   // Customers follow unsubscribe links from their mail; the app checks its own encrypted token.
   '/api/unsubscribe'
   '/api/unsubscribe/*'
+  '/api/templates'
+  '/api/templates/*'
 ]
 
 // Settings the code reads that keep their code defaults unless appSettingOverrides sets them. A name ending in __*
@@ -340,6 +346,12 @@ var tunableAppSettings = [
   'DeploymentPreview__DeepDiscountPercent'
   'DeploymentPreview__EndsSoonWindow'
   'DeploymentPreview__StartBuffer'
+
+  'Jobs__CanaryTimeout'
+  'Jobs__CreateSettleTime'
+  'Jobs__MaxBatchesPerWave'
+  'Jobs__MaxConcurrentPerPlatform'
+  'Jobs__MaxItemsPerBatch'
 
   'Sync__ArchiveAfter'
   'Sync__DetailRefreshInterval'

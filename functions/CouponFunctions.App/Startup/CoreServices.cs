@@ -1,14 +1,18 @@
 using System.Text.Json.Serialization;
 using CouponFunctions.Core.Alerts;
 using CouponFunctions.Core.Attention;
+using CouponFunctions.Core.BulkActions;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Deployments;
 using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Inspections.Runs;
+using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Performance;
 using CouponFunctions.Core.Rules;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Templates;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Core.Tokens;
 using Microsoft.Extensions.Options;
@@ -49,6 +53,21 @@ internal static class CoreServices
         services.AddSingleton<GetAttentionHandler>();
         services.AddSingleton<AcknowledgeFindingHandler>();
         services.AddSingleton<GetPerformanceHandler>();
+
+        services.AddOptions<DeploymentPreviewOptions>().Bind(configuration.GetSection(DeploymentPreviewOptions.SectionName));
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName));
+        services.AddSingleton(sp => new DeploymentPreviewer(sp.GetRequiredService<CouponRuleValidator>(), sp.GetRequiredService<IOptions<DeploymentPreviewOptions>>().Value));
+        services.AddSingleton<ManageTemplatesHandler>();
+        services.AddSingleton<PreviewDeploymentHandler>();
+        services.AddSingleton<StartDeploymentHandler>();
+        services.AddSingleton<DeployStoreHandler>();
+        services.AddSingleton<ManageJobsHandler>();
+        services.AddSingleton(sp => new BulkActionPlanner(sp.GetRequiredService<CouponRuleValidator>()));
+        services.AddSingleton<PreviewBulkActionHandler>();
+        services.AddSingleton<StartBulkActionHandler>();
+        services.AddSingleton<RunBulkActionBatchHandler>();
+        services.AddSingleton(sp => new FindingRemedies(sp.GetRequiredService<PlatformRuleCatalog>()));
+        services.AddSingleton<FindingRemedyLookup>();
 
         // The API speaks the same JSON as the queues: camelCase, enums as camelCase strings.
         services.ConfigureHttpJsonOptions(o =>

@@ -1,4 +1,5 @@
 using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 
 namespace CouponFunctions.Core.Jobs;
@@ -41,6 +42,22 @@ public interface IJobRepository
     /// (1–1000) a page.</summary>
     Task<JobItemPage> ListItemsAsync(
         TenantId tenantId, JobId id, IReadOnlyCollection<JobItemState>? states, int pageSize, string? continuationToken, CancellationToken cancellationToken = default);
+
+    /// <summary>The items of one store of the job, in key order (a store's items sit together). The default pages through the
+    /// whole job; storage reads the store's key range only.</summary>
+    async Task<IReadOnlyList<JobItem>> ListStoreItemsAsync(TenantId tenantId, JobId id, StoreId storeId, CancellationToken cancellationToken = default)
+    {
+        var items = new List<JobItem>();
+        string? next = null;
+        do
+        {
+            var page = await ListItemsAsync(tenantId, id, null, 1000, next, cancellationToken);
+            items.AddRange(page.Items.Where(i => i.StoreId == storeId));
+            next = page.ContinuationToken;
+        }
+        while (next is not null);
+        return items;
+    }
 
     /// <summary>Writes each item if its row is still at its <see cref="JobItem.Version"/> (state transitions: start, finish,
     /// cancel). Items of one job share a partition, so up to 100 go in one entity-group transaction; a conflicting item is

@@ -38,6 +38,10 @@ public sealed record JobItem
     /// <summary>"create", "renew", "replenish"…: see <see cref="BulkActions.BulkActionKind"/> and <see cref="CreateAction"/>.</summary>
     public required string Action { get; init; }
 
+    /// <summary>For a bulk action: what the coupon must be left as, absolute (see <see cref="BulkActions.ActionTarget"/>); null when
+    /// the item was decided before any call (refused, nothing to do) and for deployments.</summary>
+    public BulkActions.ActionTarget? Target { get; init; }
+
     public JobItemState State { get; init; } = JobItemState.Pending;
 
     public ItemOutcome? Outcome { get; init; }

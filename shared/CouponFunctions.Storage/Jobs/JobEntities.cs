@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using CouponFunctions.Core.BulkActions;
 using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
@@ -95,6 +98,7 @@ internal static class JobEntities
             ["RequestId"] = o?.RequestId,
             ["HttpStatus"] = o?.HttpStatus,
             ["RequestUrl"] = Cut(o?.RequestUrl),
+            ["Target"] = item.Target is null ? null : JsonSerializer.Serialize(item.Target, TargetJson),
         };
     }
 
@@ -124,8 +128,14 @@ internal static class JobEntities
                 RequestUrl = e.GetString("RequestUrl"),
             }
             : null,
+        Target = e.GetString("Target") is { } target ? JsonSerializer.Deserialize<ActionTarget>(target, TargetJson) : null,
         Version = e.ETag.ToString(),
     };
+
+    /// <summary>The prefix of the row keys of one store's bulk-action items ("{store}|{coupon}" escaped).</summary>
+    public static string StoreItemPrefix(StoreId store) => ItemRow(JobItem.KeyOf(store, string.Empty));
+
+    private static readonly JsonSerializerOptions TargetJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private static int Int(TableEntity e, string name) => e.GetInt32(name) ?? 0;
 

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Jobs;
+using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Storage.Tables;
 
@@ -120,6 +121,14 @@ internal sealed class JobRepository(TableServiceClient tables) : IJobRepository
             filter += " and (" + string.Join(" or ", states.Select(s => TableClient.CreateQueryFilter($"State eq {s.ToString()}"))) + ")";
         var (rows, next) = await KeyPages.ReadAsync(_items, filter, pageSize, continuationToken, null, cancellationToken);
         return new JobItemPage(rows.Select(JobEntities.ToItem).ToList(), next);
+    }
+
+    public async Task<IReadOnlyList<JobItem>> ListStoreItemsAsync(TenantId tenantId, JobId id, StoreId storeId, CancellationToken cancellationToken = default)
+    {
+        var filter = Keys.RowKeyStartsWith(JobEntities.ItemPartition(tenantId, id), JobEntities.StoreItemPrefix(storeId));
+        var items = new List<JobItem>();
+        await foreach (var e in _items.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken)) items.Add(JobEntities.ToItem(e));
+        return items;
     }
 
     public async Task<JobItemWrites> UpdateItemsAsync(TenantId tenantId, IReadOnlyList<JobItem> items, CancellationToken cancellationToken = default)

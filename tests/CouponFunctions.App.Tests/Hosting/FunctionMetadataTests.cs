@@ -48,6 +48,10 @@ public sealed class FunctionMetadataTests
             "StartDueSends", "RunSendOrchestration", "BeginSend", "SendWave", "FinishSend",
             "GetAttention", "AcknowledgeFinding", "UnacknowledgeFinding",
             "GetDailyPerformance", "GetDiagnosis", "GetReportingSettings", "SaveReportingSettings",
+            "ListTemplates", "GetTemplate", "AddTemplate", "UpdateTemplate", "DeleteTemplate", "PreviewDeployment", "StartDeployment",
+            "PreviewCouponAction", "ListJobs", "GetJob", "CancelJob", "GetFailureReport", "AnswerCanary", "StartCouponAction",
+            "DeployTemplateOrchestration", "PlanJobActivity", "DeployStoreActivity", "FailDeployItemActivity", "RecountJobActivity", "CancelJobActivity",
+            "BulkActionOrchestration", "PlanBulkActionActivity", "RunBulkActionBatchActivity", "FailBulkActionBatchActivity",
         ];
 
         Assert.Equal(expected.Order(), Functions.Select(f => f!["name"]!.GetValue<string>()).Order());

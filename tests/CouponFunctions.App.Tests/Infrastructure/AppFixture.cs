@@ -124,6 +124,10 @@ public sealed class AppHostFixture : AppFixture
         ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
         ["StartDueSendsSchedule"] = "*/2 * * * * *",
         ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
+        // Two stores per platform at once, so a deploy to five stores runs in waves a cancel can overtake.
+        ["Jobs__MaxConcurrentPerPlatform"] = "2",
+        // Two coupons per bulk-action batch, so a store's coupons run in several batches one after another.
+        ["Jobs__MaxItemsPerBatch"] = "2",
     };
 }
 
@@ -154,10 +158,12 @@ public sealed class CrashFixture : AppFixture
         ["Sends__Pacing__Email__PerHour"] = "100000",
         ["Sends__Pacing__BatchSize"] = "2",
         ["Sends__Pacing__ChunkSize"] = "10",
-        // Durable work items a killed worker held come back within seconds (5 minutes by default).
+        // A deploy cut off by the kill looks for the coupon it may have created for this long, then creates it.
+        ["Jobs__CreateSettleTime"] = "00:00:03",
+        // Durable work items a killed worker held come back after 15 s (5 minutes by default).
         ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:01",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:08",
-        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:08",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:15",
+        ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:15",
     };
 }
 

@@ -46,6 +46,11 @@ public sealed class InspectionFlowTests(TimersFixture app)
         Assert.Equal("new", stockOut["state"]!.GetValue<string>());
         Assert.Equal("critical", stockOut["severity"]!.GetValue<string>());
         Assert.Equal(soldOut.VoucherId.ToString(CultureInfo.InvariantCulture), stockOut["couponId"]!.GetValue<string>());
+        // Fix from the finding: the action preview's request, filled in, and the preview answers it.
+        var fix = stockOut["remedy"]!["preview"]!;
+        Assert.Equal("replenish", fix["body"]!["action"]!["kind"]!.GetValue<string>());
+        var (_, fixPreview) = await bed.Admin.SendJsonAsync(HttpMethod.Post, fix["url"]!.GetValue<string>(), fix["body"]);
+        Assert.Equal(1, fixPreview!["summary"]!["willChange"]!.GetValue<int>());
         var (_, flagged) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/coupons?hasFindings=true");
         Assert.Contains(flagged!["items"]!.AsArray(), i => i!["code"]!.GetValue<string>() == "OUT");
 

@@ -1,5 +1,7 @@
+using CouponFunctions.Core.BulkActions;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Jobs;
+using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Storage.Jobs;
 using CouponFunctions.Storage.Tests.Infrastructure;
@@ -210,6 +212,21 @@ public sealed class JobRepositoryTests(AzuriteFixture azurite)
         }
         while (token is not null);
         return all;
+    }
+
+    [Fact]
+    public async Task ListStoreItems_ThreeStores_ReadsOnlyThatStoresCouponsInKeyOrderWithTheirTargets()
+    {
+        var (repository, tenant) = await SetUpAsync();
+        var job = Job(tenant);
+        var target = new ActionTarget(CouponOperation.Update, new CouponChange { TotalQuantity = 150, ValidTo = Now.AddDays(7) });
+        var items = Items(job.Id, 3, 4).Select(i => i with { Target = target }).ToList();
+        await repository.CreateAsync(job, items);
+
+        var store = await repository.ListStoreItemsAsync(tenant, job.Id, items[5].StoreId);
+
+        Assert.Equal(items.Where(i => i.StoreId == items[5].StoreId).Select(i => i.Key).Order(StringComparer.Ordinal), store.Select(i => i.Key));
+        Assert.All(store, i => Assert.Equal(target, i.Target));
     }
 
     private async Task<(JobRepository, TenantId)> SetUpAsync()

@@ -76,6 +76,20 @@ public sealed class RouteAccessTests(AppHostFixture app)
         ("GetSendReport", "GET", "/api/sends/none/report", null, Access.Store),
         ("ListSendSlots", "GET", "/api/stores/{store}/send-slots", null, Access.Store),
         ("Unsubscribe", "GET", "/api/unsubscribe", null, Access.Anonymous),
+        ("ListTemplates", "GET", "/api/templates", null, Access.Store),
+        ("GetTemplate", "GET", "/api/templates/none", null, Access.Store),
+        ("AddTemplate", "POST", "/api/templates", new { name = "Scoped" }, Access.Workspace),
+        ("UpdateTemplate", "PUT", "/api/templates/none", new { name = "Scoped" }, Access.Workspace),
+        ("DeleteTemplate", "DELETE", "/api/templates/none", null, Access.Workspace),
+        ("PreviewDeployment", "POST", "/api/deployments/preview", new { templateId = "none", storeIds = new[] { "{store}" } }, Access.Store),
+        ("StartDeployment", "POST", "/api/deployments", new { templateId = "none", storeIds = new[] { "{store}" } }, Access.Store),
+        ("ListJobs", "GET", "/api/jobs", null, Access.Store),
+        ("GetJob", "GET", "/api/jobs/none", null, Access.Store),
+        ("CancelJob", "POST", "/api/jobs/none/cancel", null, Access.Store),
+        ("AnswerCanary", "POST", "/api/jobs/none/canary", new { approve = false }, Access.Store),
+        ("GetFailureReport", "GET", "/api/jobs/none/failure-report", null, Access.Store),
+        ("PreviewCouponAction", "POST", "/api/coupons/actions/preview", new { action = new { kind = "endNow" }, coupons = new[] { new { storeId = "{store}", couponId = "none" } } }, Access.Store),
+        ("StartCouponAction", "POST", "/api/coupons/actions", new { action = new { kind = "endNow" }, coupons = new[] { new { storeId = "{store}", couponId = "none" } } }, Access.Store),
     ];
 
     [Fact]

@@ -1,0 +1,101 @@
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Jobs;
+using CouponFunctions.Core.Rules;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Tenancy;
+
+namespace CouponFunctions.Core.BulkActions;
+
+/// <summary>A coupon of the selection as the API receives it.</summary>
+public sealed record CouponRefInput(string? StoreId, string? CouponId);
+
+/// <summary>A bulk action preview as the API receives it: the action, and the coupons by id or "every coupon matching this
+/// list filter" (the coupon list's query parameters, e.g. {"status": "ongoing", "expiringWithinDays": "3"}).</summary>
+public sealed record BulkActionPreviewInput(BulkActionInput? Action, IReadOnlyList<CouponRefInput>? Coupons, Dictionary<string, string?>? Filter);
+
+/// <summary>The verdicts of a preview, in the selection's order, and their counts.</summary>
+public sealed record BulkActionPreview(IReadOnlyList<CouponActionVerdict> Coupons, ActionPreviewSummary Summary);
+
+/// <summary><c>POST /api/coupons/actions/preview</c>: per coupon, what the action will change, or why it cannot (the platform
+/// capability table and edit rules, against the coupon as last synced). Reads only; nothing is written or called.</summary>
+public sealed class PreviewBulkActionHandler(
+    ListCouponsHandler list, IStoreRepository stores, ICouponRepository coupons, BulkActionPlanner planner, TimeProvider time)
+{
+    public const int MaxCoupons = 10_000;
+    public const string NotFoundCode = "action.coupon_not_found";
+
+    public async Task<Result<BulkActionPreview>> HandleAsync(Caller caller, BulkActionPreviewInput? input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var errors = new ValidationErrors();
+        if (input is null) return errors.Add("body", "A preview needs action and coupons or filter.");
+        BulkActionRequest? request = null;
+        if (input.Action is null) errors.Add("action", "Give the action (kind and its values).");
+        else if (input.Action.Validate() is { IsOk: false } bad)
+            foreach (var (field, messages) in bad.Errors!) foreach (var m in messages) errors.Add("action." + field, m);
+        else request = input.Action.Validate().Value;
+
+        var selection = await SelectAsync(caller, input, errors, cancellationToken);
+        if (!errors.IsEmpty) return errors;
+        var access = JobAccess.Check(caller, selection.Select(c => c.StoreId), act: false);
+        if (!access.IsOk) return access.As<BulkActionPreview>();
+
+        var byId = (await stores.ListAsync(caller.TenantId, cancellationToken)).ToDictionary(s => s.Id);
+        var now = time.GetUtcNow();
+        var verdicts = new List<CouponActionVerdict>(selection.Count);
+        foreach (var c in selection)
+        {
+            var stored = byId.TryGetValue(c.StoreId, out var store) ? await coupons.GetAsync(caller.TenantId, c.StoreId, c.PlatformCouponId, cancellationToken) : null;
+            verdicts.Add(stored is { IsRemoved: false } && store is not null
+                ? planner.Plan(request!, stored.Coupon, store, now)
+                : NotFound(c, request!, store));
+        }
+
+        return Result<BulkActionPreview>.Ok(new BulkActionPreview(verdicts, ActionPreviewSummary.Of(verdicts)));
+    }
+
+    private async Task<List<CouponRef>> SelectAsync(Caller caller, BulkActionPreviewInput input, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if ((input.Coupons is null) == (input.Filter is null))
+        {
+            errors.Add("coupons", "Select coupons by coupons (store and coupon ids) or by filter (the list's filter), one of the two.");
+            return [];
+        }
+
+        if (input.Filter is { } filter)
+        {
+            var rows = await list.ExportAsync(caller, filter.ToList(), cancellationToken);
+            if (!rows.IsOk)
+            {
+                foreach (var (field, messages) in rows.Errors ?? new ValidationErrors().Add("filter", rows.Message ?? "Not a valid filter."))
+                    foreach (var m in messages) errors.Add("filter." + field, m);
+                return [];
+            }
+
+            var matched = rows.Value!.Select(r => new CouponRef(r.StoreId, r.PlatformCouponId)).Take(MaxCoupons + 1).ToList();
+            if (matched.Count > MaxCoupons) errors.Add("filter", $"The filter matches more than {MaxCoupons:N0} coupons; narrow it.");
+            return matched;
+        }
+
+        var refs = input.Coupons!;
+        if (refs.Count is 0 or > MaxCoupons) errors.Add("coupons", $"Select 1–{MaxCoupons:N0} coupons.");
+        var selected = new List<CouponRef>(refs.Count);
+        for (var i = 0; i < refs.Count; i++)
+        {
+            if (!StoreId.TryParse(refs[i].StoreId, out var storeId)) errors.Add($"coupons[{i}].storeId", "Not a store id.");
+            else if (string.IsNullOrWhiteSpace(refs[i].CouponId) || refs[i].CouponId!.Length > 128) errors.Add($"coupons[{i}].couponId", "Give the platform's coupon id.");
+            else if (!selected.Contains(new CouponRef(storeId, refs[i].CouponId!.Trim()))) selected.Add(new CouponRef(storeId, refs[i].CouponId!.Trim()));
+        }
+
+        return selected;
+    }
+
+    private static CouponActionVerdict NotFound(CouponRef c, BulkActionRequest request, Store? store) => new()
+    {
+        StoreId = c.StoreId, PlatformCouponId = c.PlatformCouponId, CouponName = "", Platform = store?.Platform ?? default,
+        Action = request.Action, Decision = ActionDecision.Refused,
+        Refusals = [new RuleViolation(RuleFields.Coupon, NotFoundCode, $"There is no coupon {c.PlatformCouponId} in store {c.StoreId} (or it was removed).")],
+    };
+}

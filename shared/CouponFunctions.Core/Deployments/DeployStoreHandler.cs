@@ -1,0 +1,120 @@
+using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Jobs;
+using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Queues;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Templates;
+using CouponFunctions.Core.Tenancy;
+using Microsoft.Extensions.Options;
+
+namespace CouponFunctions.Core.Deployments;
+
+/// <summary>One store of a deploy, as the orchestration's activity asks for it.</summary>
+public sealed record DeployStoreInput(DeployTemplateInput Job, string StoreId);
+
+/// <summary>How the store's item stands after the activity: finished in <see cref="State"/>, or to be asked again at <see cref="LookAgainAt"/>.</summary>
+public sealed record DeployStoreOutcome(JobItemState State, DateTimeOffset? LookAgainAt = null);
+
+/// <summary>
+/// The deploy of one template to one store, safe to run any number of times: a finished item is left as it is; a pending
+/// one is cancelled if the job was; otherwise the store is re-checked against the platform's coupons as listed now, and
+/// the coupon is adopted or created through the create-attempt row (<see cref="AdoptOrCreate"/>), so a retry or a crash
+/// never creates a second coupon. A created coupon is synced into the list at once (a sync of the store is queued).
+/// </summary>
+public sealed class DeployStoreHandler(
+    IJobRepository jobs, ITemplateRepository templates, IStoreRepository stores, ICreateAttemptRepository attempts,
+    IPlatformConnectors connectors, DeploymentPreviewer previewer, IWorkQueue queue, IOptions<JobOptions> options, TimeProvider time)
+{
+    public async Task<DeployStoreOutcome> HandleAsync(DeployStoreInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var tenant = TenantId.Parse(input.Job.TenantId);
+        var jobId = JobId.Parse(input.Job.JobId);
+        var storeId = StoreId.Parse(input.StoreId);
+        var job = await jobs.GetAsync(tenant, jobId, cancellationToken) ?? throw new InvalidOperationException($"Job {jobId} is gone.");
+        var item = await jobs.GetItemAsync(tenant, jobId, JobItem.KeyOf(storeId, null), cancellationToken)
+            ?? throw new InvalidOperationException($"Job {jobId} has no item for store {storeId}.");
+        if (item.State is not (JobItemState.Pending or JobItemState.Started)) return new(item.State);
+        if (item.State == JobItemState.Pending)
+        {
+            if (!JobCancellation.ShouldStart(item, job.CancelRequested)) return await SaveAsync(tenant, item.Cancel(time.GetUtcNow()), cancellationToken);
+            var started = await jobs.UpdateItemsAsync(tenant, [item with { State = JobItemState.Started, StartedAt = time.GetUtcNow() }], cancellationToken);
+            // Conflict: a cancel (or another run of this activity) changed the row first; its state decides.
+            if (started.Written.Count == 0) return await HandleAsync(input, cancellationToken);
+            item = started.Written[0];
+        }
+
+        var (outcome, lookAgainAt) = await DeployAsync(input.Job, tenant, jobId, job.CreatedAt, storeId, cancellationToken);
+        if (outcome is null) return new(JobItemState.Started, lookAgainAt);
+        var finished = await SaveAsync(tenant, item.Finish(outcome, time.GetUtcNow()), cancellationToken);
+        if (outcome.State == JobItemState.Succeeded)
+            await queue.EnqueueAsync(new SyncStoreMessage(tenant.Value, storeId.Value, SyncStoreMessage.Manual, time.GetUtcNow()), null, cancellationToken);
+        return finished;
+    }
+
+    /// <summary>Fails the store's item when its activity kept throwing (left as it is when it finished meanwhile).</summary>
+    public async Task<JobItemState> FailAsync(DeployStoreInput input, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var tenant = TenantId.Parse(input.Job.TenantId);
+        var item = await jobs.GetItemAsync(tenant, JobId.Parse(input.Job.JobId), input.StoreId, cancellationToken);
+        if (item is null || item.State is not (JobItemState.Pending or JobItemState.Started)) return item?.State ?? JobItemState.Failed;
+        var outcome = new ItemOutcome { State = JobItemState.Failed, ReasonCode = ItemReasons.PlatformError, Message = $"The deploy of this store failed repeatedly ({reason}); nothing more was tried." };
+        return (await SaveAsync(tenant, item.Finish(outcome, time.GetUtcNow()), cancellationToken)).State;
+    }
+
+    private async Task<(ItemOutcome? Outcome, DateTimeOffset? LookAgainAt)> DeployAsync(
+        DeployTemplateInput job, TenantId tenant, JobId jobId, DateTimeOffset deployAt, StoreId storeId, CancellationToken cancellationToken)
+    {
+        var template = await templates.GetAsync(tenant, TemplateId.Parse(job.TemplateId), cancellationToken);
+        if (template is null || template.Version != job.TemplateVersion)
+            return (ItemOutcome.NotSupported("The template was changed or deleted after this deploy started; deploy it again."), null);
+        var store = await stores.GetAsync(tenant, storeId, cancellationToken);
+        if (store is null) return (ItemOutcome.NotSupported("The store was removed after this deploy started."), null);
+
+        var connector = connectors.For(store.Platform);
+        var connection = store.ToConnection();
+        List<Coupon> listed = [];
+        try
+        {
+            await foreach (var page in connector.ListCouponsAsync(connection, cancellationToken)) listed.AddRange(page);
+        }
+        catch (PlatformException e)
+        {
+            return (ItemOutcome.FromPlatformError(e.Error), null);
+        }
+
+        var recheck = previewer.Preview(template, store, listed, deployAt);
+        var attempt = await attempts.GetAsync(tenant, jobId, storeId, cancellationToken);
+        // Once an attempt was made, the re-check's "duplicate code" warning is about our own coupon: adopt-or-create decides.
+        if (attempt is null && ItemOutcomes.BeforeCreate(recheck, job.AcknowledgeWarnings) is { } refused) return (refused, null);
+        if (recheck.Draft is not { } draft) return (ItemOutcomes.BeforeCreate(recheck, job.AcknowledgeWarnings), null);
+
+        var decision = AdoptOrCreate.Decide(jobId, storeId, draft, attempt, listed, time.GetUtcNow(), options.Value.CreateSettleTime);
+        switch (decision.Step)
+        {
+            case CreateStep.Adopt:
+                if (attempt is { CreatedCouponId: null }) await attempts.MarkCreatedAsync(tenant, attempt, decision.CouponId!, cancellationToken);
+                return (ItemOutcome.Created(decision.CouponId!, adopted: true), null);
+            case CreateStep.Ambiguous:
+                return (ItemOutcome.Ambiguous(decision.Reason), null);
+            case CreateStep.LookAgainLater:
+                return (null, decision.LookAgainAt);
+        }
+
+        var saved = await attempts.SaveAsync(tenant, decision.Attempt!, cancellationToken);
+        // Another run of this activity wrote the attempt first: it may be creating right now, so look again later.
+        if (!saved.IsOk) return (null, time.GetUtcNow() + options.Value.CreateSettleTime);
+        var created = await connector.CreateCouponAsync(connection, draft, cancellationToken);
+        if (!created.Succeeded) return (ItemOutcome.FromPlatformError(created.Error), null);
+        await attempts.MarkCreatedAsync(tenant, saved.Value!, created.Value.PlatformCouponId, cancellationToken);
+        return (ItemOutcome.Created(created.Value.PlatformCouponId), null);
+    }
+
+    private async Task<DeployStoreOutcome> SaveAsync(TenantId tenant, JobItem item, CancellationToken cancellationToken)
+    {
+        var written = await jobs.UpdateItemsAsync(tenant, [item], cancellationToken);
+        return new(written.Written.Count == 1 ? item.State : (await jobs.GetItemAsync(tenant, item.JobId, JobItem.KeyOf(item.StoreId, null), cancellationToken))?.State ?? item.State);
+    }
+}

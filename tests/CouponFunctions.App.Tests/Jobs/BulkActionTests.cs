@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using CouponFunctions.App.Tests.Infrastructure;
+using CouponFunctions.Sandbox.Common;
+using CouponFunctions.Sandbox.Shopee;
+using CouponFunctions.Testing;
+
+namespace CouponFunctions.App.Tests.Jobs;
+
+/// <summary>
+/// POST /api/coupons/actions through the local host's Durable engine against Shopee sandbox stores: per-coupon outcomes
+/// and the change visible on the platform, refusals recorded before any call, the Idempotency-Key, cancel, the failure
+/// report, and who may act. The fixture runs two coupons per batch, so a store's coupons go in several batches.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class BulkActionTests(AppHostFixture app)
+{
+    private static readonly HashSet<string> UpdateVoucher = ["/api/v2/voucher/update_voucher"];
+
+    [Fact]
+    public async Task BulkRenew_CouponsInTwoStores_MovesEachEndOnTheSandboxAndRecordsTheEndedOnesAsRefusedWithoutACall()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var stores = new Dictionary<long, string> { [913_001] = await bed.AddShopeeStoreAsync(913_001, "TH"), [913_002] = await bed.AddShopeeStoreAsync(913_002, "SG") };
+        var seeded = new Dictionary<long, IReadOnlyList<ShopeeSandboxVoucher>> { [913_001] = bed.SeedVouchers(913_001, 6), [913_002] = bed.SeedVouchers(913_002, 3) };
+        foreach (var store in stores.Values) await bed.SyncAsync(store);
+        var selection = seeded.SelectMany(s => s.Value.Select(v => new { storeId = stores[s.Key], couponId = Id(v) })).ToArray();
+        var body = new { action = new { kind = "renew", extendDays = 7 }, coupons = selection };
+
+        var (status, started) = await bed.Admin.ActAsync("renew-1", body);
+        var jobId = started!["jobId"]!.GetValue<string>();
+        var job = await bed.Admin.WaitForJobAsync(jobId, () => app.Host.Output);
+        var (again, repeated) = await bed.Admin.ActAsync("renew-1", body);
+
+        Assert.Equal(202, status);
+        Assert.Equal("completedWithFailures", job["job"]!["status"]!.GetValue<string>());
+        Assert.Equal("bulkAction", job["job"]!["type"]!.GetValue<string>());
+        Assert.Equal(6, job["job"]!["counts"]!["succeeded"]!.GetValue<int>());
+        Assert.Equal(3, job["job"]!["counts"]!["failed"]!.GetValue<int>());
+        var items = Deployments.ItemsByCoupon(job);
+        foreach (var (shop, vouchers) in seeded)
+        {
+            foreach (var v in vouchers)
+            {
+                var now = bed.Shopee.FindVoucher(shop, v.VoucherId)!;
+                var item = items[Id(v)];
+                if (v.End < bed.Shopee.Clock.GetUtcNow())
+                {
+                    // Ended: Shopee cannot extend it, so it was refused when the job was planned and never started.
+                    Assert.Equal("failed", item["state"]!.GetValue<string>());
+                    Assert.NotEqual("platform_error", item["outcome"]!["reasonCode"]!.GetValue<string>());
+                    Assert.Null(item["startedAt"]);
+                    Assert.Equal(v.End, now.End);
+                }
+                else
+                {
+                    Assert.Equal("succeeded", item["state"]!.GetValue<string>());
+                    Assert.Equal(v.End.AddDays(7), now.End);
+                    Assert.Equal(v.End.AddDays(7), item["target"]!["change"]!["validTo"]!.GetValue<DateTimeOffset>());
+                }
+            }
+        }
+
+        // The same key is the same job: nothing is applied again.
+        Assert.Equal(202, again);
+        Assert.Equal(jobId, repeated!["jobId"]!.GetValue<string>());
+        Assert.False(repeated["created"]!.GetValue<bool>());
+        Assert.Equal(seeded[913_002][1].End.AddDays(7), bed.Shopee.FindVoucher(913_002, seeded[913_002][1].VoucherId)!.End);
+
+        // The store's sync was queued after its batch, so the list shows the new end.
+        var ongoing = seeded[913_002][1];
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            var (_, coupon) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/coupons/{stores[913_002]}/{Id(ongoing)}");
+            return coupon?["coupon"]?["validTo"]?.GetValue<DateTimeOffset>() == ongoing.End.AddDays(7);
+        }, 30), "The coupon list did not show the renewed end.");
+
+        var lines = await FailureReportLinesAsync(bed, job);
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines.Skip(1), l => Assert.Contains("renew", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BulkEndNowAndReplenish_ShopeeUpcomingCannotEnd_RefusesItWithoutACallEndsTheOngoingAndReplenishesOnce()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var mine = await bed.AddShopeeStoreAsync(913_101, "TH");
+        var other = await bed.AddShopeeStoreAsync(913_102, "TH");
+        var seeded = bed.SeedVouchers(913_101, 3);
+        await bed.SyncAsync(mine);
+        var (upcoming, ongoing) = (seeded[0], seeded[1]);
+        var viewer = app.WithKey(await bed.Admin.IssueKeyAsync("viewer"));
+        var scoped = app.WithKey(await bed.Admin.IssueKeyAsync("editor", mine));
+        object Coupons(params ShopeeSandboxVoucher[] vouchers) => vouchers.Select(v => new { storeId = mine, couponId = Id(v) }).ToArray();
+
+        var (viewerStatus, _) = await viewer.ActAsync("v-1", new { action = new { kind = "endNow" }, coupons = Coupons(ongoing) });
+        var (outside, _) = await scoped.ActAsync("s-0", new { action = new { kind = "endNow" }, coupons = new[] { new { storeId = other, couponId = "1" } } });
+        var (bad, badBody) = await bed.Admin.ActAsync("", new { action = new { kind = "cloneAsNew" }, coupons = Coupons(ongoing) });
+        var (_, jobsBefore) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/jobs");
+        var (endStatus, ended) = await scoped.ActAsync("end-1", new { action = new { kind = "endNow" }, coupons = Coupons(upcoming, ongoing) });
+        var endJob = await scoped.WaitForJobAsync(ended!["jobId"]!.GetValue<string>(), () => app.Host.Output);
+        var replenish = new { action = new { kind = "replenish", addQuantity = 50 }, coupons = Coupons(upcoming) };
+        var (_, first) = await bed.Admin.ActAsync("replenish-1", replenish);
+        var replenishJob = await bed.Admin.WaitForJobAsync(first!["jobId"]!.GetValue<string>(), () => app.Host.Output);
+        var (_, second) = await bed.Admin.ActAsync("replenish-1", replenish);
+
+        Assert.Equal(403, viewerStatus);
+        Assert.Equal(403, outside);
+        Assert.Equal(400, bad);
+        Assert.Contains("Idempotency-Key", badBody!["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("action.kind", badBody["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Empty(jobsBefore!["items"]!.AsArray());
+        Assert.Equal(202, endStatus);
+        var items = Deployments.ItemsByCoupon(endJob);
+        Assert.Equal("failed", items[Id(upcoming)]["state"]!.GetValue<string>());
+        Assert.Null(items[Id(upcoming)]["startedAt"]);
+        Assert.Contains("upcoming", items[Id(upcoming)]["outcome"]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(upcoming.End, bed.Shopee.FindVoucher(913_101, upcoming.VoucherId)!.End);
+        Assert.Equal("succeeded", items[Id(ongoing)]["state"]!.GetValue<string>());
+        Assert.True(bed.Shopee.FindVoucher(913_101, ongoing.VoucherId)!.End <= bed.Shopee.Clock.GetUtcNow());
+        Assert.Equal("completed", replenishJob["job"]!["status"]!.GetValue<string>());
+        Assert.Equal(150, replenishJob["items"]![0]!["target"]!["change"]!["totalQuantity"]!.GetValue<int>());
+        Assert.False(second!["created"]!.GetValue<bool>());
+        Assert.Equal(150, bed.Shopee.FindVoucher(913_101, upcoming.VoucherId)!.UsageQuantity);
+    }
+
+    [Fact]
+    public async Task CancelJob_DuringABulkRenew_CancelsTheBatchesNotStartedAndLeavesTheirCouponsAsTheyWere()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var store = await bed.AddShopeeStoreAsync(913_201, "TH");
+        var seeded = bed.SeedVouchers(913_201, 12).Where(v => v.End > bed.Shopee.Clock.GetUtcNow()).ToList();
+        await bed.SyncAsync(store);
+        bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromSeconds(2), OnlyPaths = UpdateVoucher }, "913201");
+
+        var (_, started) = await bed.Admin.ActAsync("cancel-1",
+            new { action = new { kind = "renew", extendDays = 3 }, coupons = seeded.Select(v => new { storeId = store, couponId = Id(v) }).ToArray() });
+        var jobId = started!["jobId"]!.GetValue<string>();
+        var (cancelStatus, _) = await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/jobs/{jobId}/cancel");
+        var job = await bed.Admin.WaitForJobAsync(jobId, () => app.Host.Output);
+
+        Assert.Equal(200, cancelStatus);
+        Assert.Equal("cancelled", job["job"]!["status"]!.GetValue<string>());
+        var items = Deployments.ItemsByCoupon(job);
+        Assert.InRange(items.Values.Count(i => i["state"]!.GetValue<string>() == "cancelled"), seeded.Count - 2, seeded.Count);
+        foreach (var v in seeded)
+        {
+            var expected = items[Id(v)]["state"]!.GetValue<string>() == "succeeded" ? v.End.AddDays(3) : v.End;
+            Assert.Equal(expected, bed.Shopee.FindVoucher(913_201, v.VoucherId)!.End);
+        }
+    }
+
+    [Fact]
+    public async Task BulkRenew_MoreBatchesThanOneGenerationRuns_ContinuesAsNewAndRenewsEveryCouponOnce()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var store = await bed.AddShopeeStoreAsync(913_301, "TH");
+        var seeded = bed.SeedVouchers(913_301, 63);
+        await bed.SyncAsync(store);
+        // 63 items at two a batch in one store: 32 batches, one per wave, more than the 20 waves of one generation.
+        var (_, started) = await bed.Admin.ActAsync("many-1",
+            new { action = new { kind = "renew", extendDays = 1 }, coupons = seeded.Select(v => new { storeId = store, couponId = Id(v) }).ToArray() });
+        var job = await bed.Admin.WaitForJobAsync(started!["jobId"]!.GetValue<string>(), () => app.Host.Output, seconds: 120);
+
+        Assert.Equal(42, job["job"]!["counts"]!["succeeded"]!.GetValue<int>());
+        Assert.Equal(21, job["job"]!["counts"]!["failed"]!.GetValue<int>());
+        foreach (var v in seeded)
+            Assert.Equal(v.End < bed.Shopee.Clock.GetUtcNow() ? v.End : v.End.AddDays(1), bed.Shopee.FindVoucher(913_301, v.VoucherId)!.End);
+    }
+
+    private static string Id(ShopeeSandboxVoucher v) => v.VoucherId.ToString(CultureInfo.InvariantCulture);
+
+    private async Task<string[]> FailureReportLinesAsync(Workspace bed, JsonNode job)
+    {
+        using var noRedirect = app.Client(redirects: false);
+        noRedirect.DefaultRequestHeaders.Authorization = bed.Admin.DefaultRequestHeaders.Authorization;
+        using var response = await noRedirect.GetAsync(job["job"]!["failureReport"]!["url"]!.GetValue<string>());
+        Assert.Equal(302, (int)response.StatusCode);
+        using var blob = app.Client();
+        var report = await blob.GetByteArrayAsync(response.Headers.Location);
+        return Encoding.UTF8.GetString(report, 3, report.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
+}

@@ -1,0 +1,141 @@
+using CouponFunctions.Core.BulkActions;
+using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Jobs;
+using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Queues;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Core.Tests.Deployments;
+using CouponFunctions.Core.Tests.Sync;
+using Moq;
+
+namespace CouponFunctions.Core.Tests.BulkActions;
+
+/// <summary>The set-to-target activity of bulk actions: absolute targets, safe to run twice, never applied twice after a crash.</summary>
+public sealed class RunBulkActionBatchHandlerTests
+{
+    private static readonly TenantId Tenant = TenantId.Parse("t-test");
+    private static readonly JobId Job = JobId.Parse("job-1");
+    private static readonly Store Shop = DeployTestData.Store();
+
+    private readonly Mock<IJobRepository> _jobs = new();
+    private readonly Mock<IStoreRepository> _stores = new();
+    private readonly Mock<IPlatformConnector> _connector = new();
+    private readonly Mock<IPlatformConnectors> _connectors = new();
+    private readonly Mock<IWorkQueue> _queue = new();
+    private readonly List<string> _calls = [];
+    private List<JobItem> _items = [];
+    private Coupon _onPlatform = DeployTestData.Coupon();
+    private bool _cancelRequested;
+
+    public RunBulkActionBatchHandlerTests()
+    {
+        _jobs.Setup(j => j.GetAsync(Tenant, Job, It.IsAny<CancellationToken>())).ReturnsAsync(() => new Job
+        {
+            TenantId = Tenant, Id = Job, Type = JobType.BulkAction, Title = "Replenish", StartedBy = new JobStarter("k", "k"),
+            CreatedAt = DeployTestData.Now, Counts = JobCounts.Of(_items.Select(i => i.State)), CancelRequested = _cancelRequested,
+        });
+        _jobs.Setup(j => j.ListStoreItemsAsync(Tenant, Job, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => _items.ToList());
+        _jobs.Setup(j => j.UpdateItemsAsync(Tenant, It.IsAny<IReadOnlyList<JobItem>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TenantId _, IReadOnlyList<JobItem> written, CancellationToken _) =>
+            {
+                _items = [.. _items.Select(i => written.FirstOrDefault(w => w.Key == i.Key) ?? i)];
+                return new JobItemWrites(written, []);
+            });
+        _stores.Setup(s => s.GetAsync(Tenant, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(Shop);
+        _connectors.Setup(c => c.For(Platform.Shopee)).Returns(_connector.Object);
+        _connector.Setup(c => c.GetCouponAsync(It.IsAny<StoreConnection>(), "v-1", It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add("get"))
+            .ReturnsAsync(() => PlatformResult<Coupon>.Ok(_onPlatform));
+        _connector.Setup(c => c.UpdateCouponAsync(It.IsAny<StoreConnection>(), "v-1", It.IsAny<CouponChange>(), It.IsAny<CancellationToken>()))
+            .Callback((StoreConnection _, string _, CouponChange change, CancellationToken _) =>
+            {
+                _calls.Add($"update:{change.TotalQuantity}");
+                _onPlatform = _onPlatform with { TotalQuantity = change.TotalQuantity ?? _onPlatform.TotalQuantity };
+            })
+            .ReturnsAsync(() => PlatformResult<Coupon>.Ok(_onPlatform));
+    }
+
+    [Fact]
+    public async Task HandleAsync_ReplenishBy50RunTwice_SetsTheQuantityTo150Once()
+    {
+        _items = [Planned(new BulkActionRequest { Kind = BulkActionKind.Replenish, AddQuantity = 50 })];
+
+        var first = await Handler().HandleAsync(Input());
+        var second = await Handler().HandleAsync(Input());
+
+        Assert.Equal(150, _items[0].Target!.Change!.TotalQuantity);
+        Assert.Equal(["update:150"], _calls);
+        Assert.Equal(150, _onPlatform.TotalQuantity);
+        Assert.Equal(new BulkActionBatchOutcome(1, 1), first);
+        Assert.Equal(new BulkActionBatchOutcome(0, 0), second);
+        Assert.Equal(JobItemState.Succeeded, _items[0].State);
+        _queue.Verify(q => q.EnqueueAsync(It.IsAny<SyncStoreMessage>(), null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ItemStartedWhenTheWorkerDiedAfterTheUpdate_ReadsThePlatformAndAppliesNothingAgain()
+    {
+        _items = [Planned(new BulkActionRequest { Kind = BulkActionKind.Replenish, AddQuantity = 50 }) with { State = JobItemState.Started }];
+        _onPlatform = _onPlatform with { TotalQuantity = 150 };
+
+        await Handler().HandleAsync(Input());
+
+        Assert.Equal(["get"], _calls);
+        Assert.Equal(150, _onPlatform.TotalQuantity);
+        Assert.Equal(JobItemState.Succeeded, _items[0].State);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ItemStartedWhenTheWorkerDiedBeforeTheUpdate_SendsTheTargetOnce()
+    {
+        _items = [Planned(new BulkActionRequest { Kind = BulkActionKind.Replenish, AddQuantity = 50 }) with { State = JobItemState.Started }];
+
+        await Handler().HandleAsync(Input());
+
+        Assert.Equal(["get", "update:150"], _calls);
+        Assert.Equal(JobItemState.Succeeded, _items[0].State);
+    }
+
+    [Fact]
+    public async Task HandleAsync_JobCancelled_CancelsThePendingItemWithoutACall()
+    {
+        _items = [Planned(new BulkActionRequest { Kind = BulkActionKind.Replenish, AddQuantity = 50 })];
+        _cancelRequested = true;
+
+        var outcome = await Handler().HandleAsync(Input());
+
+        Assert.Empty(_calls);
+        Assert.Equal(JobItemState.Cancelled, _items[0].State);
+        Assert.Equal(new BulkActionBatchOutcome(1, 0), outcome);
+    }
+
+    [Fact]
+    public void Remaining_TargetAlreadyOnThePlatform_IsNothing()
+    {
+        var renew = new ActionTarget(CouponOperation.Update, new CouponChange { ValidTo = _onPlatform.ValidTo.AddDays(7) });
+
+        Assert.Null(renew.Remaining(_onPlatform with { ValidTo = _onPlatform.ValidTo.AddDays(7) }));
+        Assert.Equal(_onPlatform.ValidTo.AddDays(7), renew.Remaining(_onPlatform)!.Change!.ValidTo);
+        Assert.Null(new ActionTarget(CouponOperation.End, null).Remaining(_onPlatform with { Status = CouponStatus.Ended }));
+        Assert.NotNull(new ActionTarget(CouponOperation.End, null).Remaining(_onPlatform));
+        Assert.Null(new ActionTarget(CouponOperation.Delete, null).Remaining(null));
+    }
+
+    private JobItem Planned(BulkActionRequest request)
+    {
+        var verdict = BulkActionPlanner.Default.Plan(request, _onPlatform, Shop, DeployTestData.Now);
+        Assert.Equal(ActionDecision.WillChange, verdict.Decision);
+        return new JobItem
+        {
+            JobId = Job, StoreId = Shop.Id, StoreName = Shop.DisplayName, Platform = Shop.Platform, PlatformCouponId = "v-1",
+            Action = request.Action, Target = ActionTarget.Of(verdict), Version = "e0",
+        };
+    }
+
+    private static BulkActionBatchInput Input() => new(Tenant.Value, Job.Value, Shop.Id.Value, 0, 50);
+
+    private RunBulkActionBatchHandler Handler() =>
+        new(_jobs.Object, _stores.Object, _connectors.Object, _queue.Object, new FixedClock(DeployTestData.Now));
+}
