@@ -42,9 +42,10 @@ public interface ICouponSnapshots
     /// <summary>The store's coupon rows of <paramref name="day"/>, by coupon id.</summary>
     Task<IReadOnlyDictionary<string, CouponDayFigures>> GetDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, CancellationToken cancellationToken = default);
 
-    /// <summary>Upserts the coupon rows of <paramref name="day"/>, then rebuilds the day's store totals from all of that day's rows
-    /// (so a repeat, or a run that stopped between the two, ends in the same totals).</summary>
-    Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, string currency, IReadOnlyList<CouponDayFigures> figures, CancellationToken cancellationToken = default);
+    /// <summary>Upserts the coupon rows of <paramref name="day"/> and the day's store totals (computed by the caller over all of
+    /// that day's rows), the totals in the same entity-group transaction as the last rows: a run that stops part-way leaves
+    /// coupons whose rows are missing, which move again on the next run and write rows and totals then.</summary>
+    Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, IReadOnlyList<CouponDayFigures> figures, StoreDayTotals totals, CancellationToken cancellationToken = default);
 
     /// <summary>The store's day totals from <paramref name="from"/> to <paramref name="to"/> (inclusive), days without change left out.</summary>
     Task<IReadOnlyList<StoreDayTotals>> GetTotalsAsync(TenantId tenantId, StoreId storeId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);

@@ -6,12 +6,24 @@ namespace CouponFunctions.Core.Performance;
 /// <summary>
 /// Records a sync's claimed/used changes as coupon-day rows (<see cref="SnapshotPlanner"/>) before the coupons are written:
 /// a run that stops after this and before the coupon write sees the same change again next time and writes the same row
-/// (an upsert), so nothing is lost or counted twice. Writes nothing, and reads nothing, when no figure moved.
+/// (an upsert), so nothing is lost or counted twice. Writes nothing, and reads nothing, when no figure moved. A run reads
+/// the store's rows of the day once (<see cref="RunDay"/>) and keeps them up to date page by page, so the totals are summed
+/// in memory instead of re-reading the day after every page.
 /// </summary>
 public sealed class SnapshotRecorder(ICouponSnapshots snapshots)
 {
-    public async Task RecordAsync(Store store, IReadOnlyDictionary<string, StoredCoupon> stored, IReadOnlyList<CouponWrite> writes, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>One sync run's copy of the store's coupon-day rows for the day it records (one run per store at a time).</summary>
+    public sealed class RunDay
     {
+        internal DateOnly Day { get; set; }
+
+        internal Dictionary<string, CouponDayFigures>? Rows { get; set; }
+    }
+
+    public async Task RecordAsync(
+        Store store, IReadOnlyDictionary<string, StoredCoupon> stored, IReadOnlyList<CouponWrite> writes, DateTimeOffset now, RunDay run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         var moved = writes
             .Select(w => (Before: stored.GetValueOrDefault(w.Next.Id), After: w.Next.Coupon))
             .Where(c => c.Before is null
@@ -20,9 +32,16 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots)
             .ToList();
         if (moved.Count == 0) return;
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, store.TimeZone).DateTime);
-        var today = await snapshots.GetDayAsync(store.TenantId, store.Id, day, cancellationToken);
-        var rows = SnapshotPlanner.Plan(day, moved, today);
+        if (run.Rows is null || run.Day != day)
+        {
+            run.Rows = new Dictionary<string, CouponDayFigures>(await snapshots.GetDayAsync(store.TenantId, store.Id, day, cancellationToken), StringComparer.Ordinal);
+            run.Day = day;
+        }
+        var rows = SnapshotPlanner.Plan(day, moved, run.Rows);
         if (rows.Count == 0) return;
-        await snapshots.SaveDayAsync(store.TenantId, store.Id, day, rows[0].Currency, rows, cancellationToken);
+        var changed = rows.ToDictionary(r => r.CouponId, StringComparer.Ordinal);
+        var all = run.Rows.Values.Where(r => !changed.ContainsKey(r.CouponId)).Concat(rows);
+        await snapshots.SaveDayAsync(store.TenantId, store.Id, day, rows, StoreDayTotals.Sum(store.Id, day, rows[0].Currency, all), cancellationToken);
+        foreach (var row in rows) run.Rows[row.CouponId] = row;
     }
 }

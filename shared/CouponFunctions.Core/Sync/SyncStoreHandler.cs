@@ -123,6 +123,7 @@ public sealed class SyncStoreHandler(
     {
         private int _fetched, _created, _updated, _unchanged, _removed;
         private CouponDetailReader? _details;
+        private readonly SnapshotRecorder.RunDay _snapshotDay = new();
 
         public SyncLease Lease { get; private set; } = lease;
 
@@ -196,7 +197,7 @@ public sealed class SyncStoreHandler(
         private async Task ApplyAsync(Dictionary<string, StoredCoupon> stored, List<CouponWrite> writes, CancellationToken cancellationToken)
         {
             if (writes.Count == 0) return;
-            await owner._snapshots.RecordAsync(store, stored, writes, owner._time.GetUtcNow(), cancellationToken);
+            await owner._snapshots.RecordAsync(store, stored, writes, owner._time.GetUtcNow(), _snapshotDay, cancellationToken);
             await owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken);
             foreach (var write in writes) stored[write.Next.Id] = write.Next;
         }

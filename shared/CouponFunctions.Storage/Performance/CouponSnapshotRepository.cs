@@ -27,24 +27,19 @@ internal sealed class CouponSnapshotRepository(TableServiceClient tables) : ICou
         return rows;
     }
 
-    public async Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, string currency, IReadOnlyList<CouponDayFigures> figures, CancellationToken cancellationToken = default)
+    public async Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, IReadOnlyList<CouponDayFigures> figures, StoreDayTotals totals, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(totals);
         var partition = Keys.StorePartition(tenantId, storeId);
-        foreach (var chunk in figures.Chunk(BatchSize))
+        // The totals row rides in the last transaction (at most 100 actions each), so it is never written without the last rows.
+        var chunks = figures.Chunk(BatchSize - 1).ToList();
+        if (chunks.Count == 0) chunks.Add([]);
+        for (var i = 0; i < chunks.Count; i++)
         {
-            var actions = chunk.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Write(partition, f)));
+            var actions = chunks[i].Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Write(partition, f))).ToList();
+            if (i == chunks.Count - 1) actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, WriteTotals(partition, day, totals)));
             await _table.SubmitTransactionAsync(actions, cancellationToken);
         }
-        var all = await GetDayAsync(tenantId, storeId, day, cancellationToken);
-        var totals = StoreDayTotals.Sum(storeId, day, currency, all.Values);
-        await _table.UpsertEntityAsync(new TableEntity(partition, $"t{Day(day)}")
-        {
-            ["Claims"] = totals.Claims,
-            ["Uses"] = totals.Uses,
-            ["DiscountGiven"] = totals.DiscountGiven.ToString(CultureInfo.InvariantCulture),
-            ["MinOrderValue"] = totals.MinOrderValue.ToString(CultureInfo.InvariantCulture),
-            ["Currency"] = totals.Currency,
-        }, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoreDayTotals>> GetTotalsAsync(TenantId tenantId, StoreId storeId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
@@ -60,6 +55,15 @@ internal sealed class CouponSnapshotRepository(TableServiceClient tables) : ICou
         }
         return list;
     }
+
+    private static TableEntity WriteTotals(string partition, DateOnly day, StoreDayTotals totals) => new(partition, $"t{Day(day)}")
+    {
+        ["Claims"] = totals.Claims,
+        ["Uses"] = totals.Uses,
+        ["DiscountGiven"] = totals.DiscountGiven.ToString(CultureInfo.InvariantCulture),
+        ["MinOrderValue"] = totals.MinOrderValue.ToString(CultureInfo.InvariantCulture),
+        ["Currency"] = totals.Currency,
+    };
 
     private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

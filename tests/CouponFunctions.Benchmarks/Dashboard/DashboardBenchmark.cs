@@ -144,7 +144,7 @@ internal sealed class DashboardBenchmark : IBenchmark
             {
                 var day = today.AddDays(-d);
                 var figures = Enumerable.Range(0, CouponsPerStore).Select(c => new CouponDayFigures($"c{c:D5}", day, c + d, d, c + d + 3, d + 1, 5m, 50m, "THB")).ToList();
-                await snapshots.SaveDayAsync(store.TenantId, store.Id, day, "THB", figures, ct);
+                await snapshots.SaveDayAsync(store.TenantId, store.Id, day, figures, StoreDayTotals.Sum(store.Id, day, "THB", figures), ct);
                 rows += figures.Count;
             }
         }
