@@ -4,13 +4,16 @@ namespace CouponFunctions.Core.Sync;
 
 /// <summary>A coupon as sync keeps it: the unified coupon, its content hash and what sync knows about its life.</summary>
 /// <param name="StockOutSince">Set when an ongoing coupon's stock hit zero (and the alert was raised); cleared when stock returns.</param>
+/// <param name="FirstRunId">The run that first saw the coupon: its first history entry (at <paramref name="FirstSeenAt"/>, no
+/// changes) is kept on the row rather than as a history row of its own. Null on rows written before it was kept.</param>
 public sealed record StoredCoupon(
     Coupon Coupon,
     string Hash,
     DateTimeOffset FirstSeenAt,
     DateTimeOffset LastChangedAt,
     DateTimeOffset? RemovedAt = null,
-    DateTimeOffset? StockOutSince = null)
+    DateTimeOffset? StockOutSince = null,
+    string? FirstRunId = null)
 {
     public string Id => Coupon.PlatformCouponId;
 

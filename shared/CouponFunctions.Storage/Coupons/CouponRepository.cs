@@ -35,12 +35,17 @@ internal sealed class CouponRepository(TableServiceClient tables) : ICouponRepos
         var batch = new List<TableTransactionAction>(MaxBatch);
         foreach (var write in writes)
         {
-            // A coupon's row, history and alert travel together: all or nothing for that coupon.
-            var actions = new List<TableTransactionAction>(3)
+            // A coupon's row, history and alert travel together: all or nothing for that coupon. A coupon seen for the first
+            // time keeps its first entry on its own row (the run id beside FirstSeenAt), so a first sync writes one row per
+            // coupon, not two.
+            var actions = new List<TableTransactionAction>(3);
+            if (write.Kind == CouponWriteKind.Created && write.Changes.Count == 0)
+                actions.Add(new(TableTransactionActionType.UpsertReplace, CouponEntityMapper.ToEntity(partition, write.Next with { FirstRunId = runId })));
+            else
             {
-                new(TableTransactionActionType.UpsertReplace, CouponEntityMapper.ToEntity(partition, write.Next)),
-                new(TableTransactionActionType.UpsertReplace, CouponEntityMapper.HistoryEntity(partition, write.Next, runId, runStartedAt, write.Changes)),
-            };
+                actions.Add(new(TableTransactionActionType.UpsertReplace, CouponEntityMapper.ToEntity(partition, write.Next)));
+                actions.Add(new(TableTransactionActionType.UpsertReplace, CouponEntityMapper.HistoryEntity(partition, write.Next, runId, runStartedAt, write.Changes)));
+            }
             if (write.Alert is { } alert) actions.Add(new(TableTransactionActionType.UpsertReplace, CouponEntityMapper.AlertEntity(partition, alert)));
             if (batch.Count + actions.Count > MaxBatch)
             {
@@ -59,8 +64,11 @@ internal sealed class CouponRepository(TableServiceClient tables) : ICouponRepos
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {
             history.Add(CouponEntityMapper.ToHistory(entity));
-            if (history.Count >= max) break;
+            if (history.Count >= max) return history;
         }
+        // The oldest entry, the first sighting, lives on the coupon's row.
+        if (await GetAsync(tenantId, storeId, couponId, cancellationToken) is { } stored && CouponEntityMapper.FirstSeen(stored) is { } first)
+            history.Add(first);
         return history;
     }
 

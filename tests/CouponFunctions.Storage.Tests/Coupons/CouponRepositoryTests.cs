@@ -59,6 +59,27 @@ public sealed class CouponRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GetHistory_CouponSeenThenChanged_FirstSightingKeptOnItsRowAndListedLast()
+    {
+        var (repository, tenant, store) = await SetUpAsync();
+        await repository.ApplyAsync(tenant, store, "run-1", Now, [new CouponWrite(CouponWriteKind.Created, Stored("v1"), [], null)]);
+        var rows = await azurite.Tables.GetTableClient(TableNames.Coupons)
+            .QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == Keys.StorePartition(tenant, store)).ToListAsync();
+        var loaded = (await repository.LoadStoreAsync(tenant, store))["v1"];
+        var change = new FieldChange("remaining", "95", "94");
+        await repository.ApplyAsync(tenant, store, "run-2", Now.AddHours(1), [new CouponWrite(CouponWriteKind.Updated, loaded with { LastChangedAt = Now.AddHours(1) }, [change], null)]);
+
+        var history = await repository.GetHistoryAsync(tenant, store, "v1", max: 10);
+
+        Assert.Equal(["c_v1"], rows.Select(r => r.RowKey));
+        Assert.Equal("run-1", loaded.FirstRunId);
+        Assert.Equal(["run-2", "run-1"], history.Select(h => h.RunId));
+        Assert.Equal((Now.AddDays(-2), 0), (history[1].At, history[1].Changes.Count));
+        Assert.Equal("run-1", (await repository.LoadStoreAsync(tenant, store))["v1"].FirstRunId);
+        Assert.Equal(["run-2"], (await repository.GetHistoryAsync(tenant, store, "v1", max: 1)).Select(h => h.RunId));
+    }
+
+    [Fact]
     public async Task DeletePendingAlert_Twice_SecondIsANoOp()
     {
         var (repository, tenant, store) = await SetUpAsync();
