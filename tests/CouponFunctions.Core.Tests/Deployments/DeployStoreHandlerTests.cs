@@ -69,7 +69,7 @@ public sealed class DeployStoreHandlerTests
     [Fact]
     public async Task HandleAsync_EarlierAttemptsCouponIsListed_AdoptsItAndNeverCreates()
     {
-        _attempts.Setup(a => a.GetAsync(Tenant, Job, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(Attempt());
+        _attempts.Setup(a => a.GetAsync(Tenant, Job, Shop.Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Attempt());
         _listed = [DeployTestData.Coupon(id: "v-lost", code: Code)];
 
         var outcome = await Handler().HandleAsync(Input());
@@ -83,7 +83,7 @@ public sealed class DeployStoreHandlerTests
     [Fact]
     public async Task HandleAsync_AttemptMomentsAgoAndNothingListed_LooksAgainLaterWithoutCreating()
     {
-        _attempts.Setup(a => a.GetAsync(Tenant, Job, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(Attempt() with { LastAttemptAt = DeployTestData.Now.AddSeconds(50) });
+        _attempts.Setup(a => a.GetAsync(Tenant, Job, Shop.Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Attempt() with { LastAttemptAt = DeployTestData.Now.AddSeconds(50) });
 
         var outcome = await Handler().HandleAsync(Input());
 
