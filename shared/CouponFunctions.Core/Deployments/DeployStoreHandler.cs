@@ -72,6 +72,9 @@ public sealed class DeployStoreHandler(
             return (ItemOutcome.NotSupported("The template was changed or deleted after this deploy started; deploy it again."), null);
         var store = await stores.GetAsync(tenant, storeId, cancellationToken);
         if (store is null) return (ItemOutcome.NotSupported("The store was removed after this deploy started."), null);
+        // A platform whose API creates no coupons (TikTok Shop) is refused before any call, in the preview's words.
+        if (PlatformCapabilities.For(store.Platform).Check(CouponOperation.Create) is { Allowed: false, Reason: var refusal })
+            return (ItemOutcome.NotSupported(refusal!), null);
 
         var connector = connectors.For(store.Platform);
         var connection = store.ToConnection();

@@ -84,6 +84,7 @@ internal sealed class DeployBenchmark : IBenchmark
         var bound = new RateBound(Calls(sandboxes), setup.Fleet, concurrent);
         var id = job["job"]!["id"]!.GetValue<string>();
         var history = await DurableHistory.MeasureAsync(app.Services.GetRequiredService<TableServiceClient>(), $"{tenant.Value}_{id}", ct);
+        var timeline = Timeline(await ItemsAsync(app, tenant, JobId.Parse(id), ct), started);
         var batches = Math.Ceiling(setup.Fleet.CouponsPerStore / (double)new JobOptions().MaxItemsPerBatch) * setup.Stores;
         report.Add("b8.coupons", "B8 coupons in the job", counts.Total)
             .Add("b8.succeeded", "B8 renewed", counts.Succeeded)
@@ -94,6 +95,8 @@ internal sealed class DeployBenchmark : IBenchmark
             .Add("b8.bound", "B8 rate-limit bound", bound.Seconds, "s", "0.00")
             .Add("b8.bound.waves", $"B8 bound with {concurrent} stores per platform at once (our wave limit)", bound.WithWaveLimit, "s", "0.00")
             .Add("b8.ratio", "B8 elapsed / bound", elapsed.TotalSeconds / bound.Seconds, "", "0.000")
+            .Add("b8.firstStart", "B8 POST to the first item started (planning, orchestration start)", timeline.FirstStart, "s", "0.00")
+            .Add("b8.lastFinish", "B8 POST to the last item finished", timeline.LastFinish, "s", "0.00")
             .Add("b8.peak.worker", "B8 peak resident set of the host and its worker during the job", peakMb, "MB", "N0")
             .Add("b8.history.rows", "B8 orchestration history rows (every generation of the instance)", history.Rows)
             .Add("b8.history.bytes", "B8 orchestration history size", history.Bytes / 1024.0, "KiB", "N0")
@@ -120,6 +123,7 @@ internal sealed class DeployBenchmark : IBenchmark
         var (elapsed, counts) = Finished(job, started);
         var bound = new RateBound(Calls(sandboxes), setup.Fleet, concurrent);
         var items = await ItemsAsync(app, tenant, JobId.Parse(jobId), ct);
+        var timeline = Timeline(items, started);
         var ran = items.Where(i => i is { StartedAt: not null, FinishedAt: not null }).ToList();
         var activity = ran.Select(i => (i.FinishedAt!.Value - i.StartedAt!.Value).TotalMilliseconds).Order().ToList();
         var history = await DurableHistory.MeasureAsync(app.Services.GetRequiredService<TableServiceClient>(), $"{tenant.Value}_{jobId}", ct);
@@ -133,6 +137,8 @@ internal sealed class DeployBenchmark : IBenchmark
             .Add("b7.bound", "B7 rate-limit bound", bound.Seconds, "s", "0.00")
             .Add("b7.bound.waves", $"B7 bound with {concurrent} stores per platform at once (our wave limit)", bound.WithWaveLimit, "s", "0.00")
             .Add("b7.ratio", "B7 elapsed / bound", elapsed.TotalSeconds / bound.Seconds, "", "0.000")
+            .Add("b7.firstStart", "B7 POST to the first store started (planning, orchestration start)", timeline.FirstStart, "s", "0.00")
+            .Add("b7.lastFinish", "B7 POST to the last store finished", timeline.LastFinish, "s", "0.00")
             .Add("b7.activity.p50", "B7 one store's activity (item started to finished) p50", Percentile(activity, 50), "ms", "0")
             .Add("b7.activity.p95", "B7 one store's activity p95", Percentile(activity, 95), "ms", "0")
             .Add("b7.overhead", "B7 orchestration overhead per store ((elapsed - bound) / stores)", overhead * 1000, "ms", "0")
@@ -221,6 +227,14 @@ internal sealed class DeployBenchmark : IBenchmark
             return synced == fleet.Count;
         }, seconds: 3600);
         if (!done) throw new InvalidOperationException($"{synced} of {fleet.Count} stores synced. Host output:\n{StoreSyncs.Tail(app.Host.Output)}");
+    }
+
+    /// <summary>Seconds from the POST to the first item an activity started, and to the last one it finished (items decided at
+    /// the start, without a call, have no start).</summary>
+    private static (double FirstStart, double LastFinish) Timeline(List<JobItem> items, DateTimeOffset posted)
+    {
+        var ran = items.Where(i => i is { StartedAt: not null, FinishedAt: not null }).ToList();
+        return ran.Count == 0 ? (0, 0) : ((ran.Min(i => i.StartedAt!.Value) - posted).TotalSeconds, (ran.Max(i => i.FinishedAt!.Value) - posted).TotalSeconds);
     }
 
     private static double Percentile(List<double> sorted, int p) =>

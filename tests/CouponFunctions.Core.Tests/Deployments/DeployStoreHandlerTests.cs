@@ -105,6 +105,18 @@ public sealed class DeployStoreHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_TikTokStore_RefusedAsNotSupportedBeforeAnyCall()
+    {
+        _stores.Setup(s => s.GetAsync(Tenant, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(Shop with { Platform = Platform.TikTok });
+
+        var outcome = await Handler().HandleAsync(Input());
+
+        Assert.Equal(JobItemState.Failed, outcome.State);
+        Assert.Equal((ItemReasons.NotSupported, PlatformCapabilities.For(Platform.TikTok).CreateRefusal), (_written[^1].Outcome!.ReasonCode, _written[^1].Outcome!.Message));
+        _connector.VerifyNoOtherCalls();
+    }
+
+    [Fact]
     public async Task HandleAsync_PendingItemOfACancelledJob_CancelsItWithoutCallingThePlatform()
     {
         _jobs.Setup(j => j.GetAsync(Tenant, Job, It.IsAny<CancellationToken>())).ReturnsAsync(JobRow(cancelRequested: true));
