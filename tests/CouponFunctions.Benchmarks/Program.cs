@@ -1,4 +1,5 @@
 using CouponFunctions.Benchmarks.Dashboard;
+using CouponFunctions.Benchmarks.Deploy;
 using CouponFunctions.Benchmarks.Durable;
 using CouponFunctions.Benchmarks.Infrastructure;
 using CouponFunctions.Benchmarks.Operations;
@@ -11,6 +12,7 @@ IBenchmark[] benchmarks =
     new CouponOperationsBenchmark(),
     new DurableFanOutBenchmark(),
     new DashboardBenchmark(),
+    new DeployBenchmark(),
 ];
 
 using var cancel = new CancellationTokenSource();

@@ -28,14 +28,20 @@ internal static class BulkActionOrchestration
         var size = plan.Limits.MaxItemsPerBatch;
         var skip = plan.Stores.ToDictionary(s => s.StoreId, s => s.SkipBatches);
         var waves = WavePlanner.Plan(plan.Stores.SelectMany(s => Slots(s, size)), plan.Limits).Waves;
+        DateTimeOffset? lookAgainAt = null;
         foreach (var wave in waves.Take(MaxWavesPerGeneration))
         {
-            await Task.WhenAll(wave.Batches.Select(b => RunBatchAsync(context, input, b, skip[b.StoreId.Value], size)));
+            var outcomes = await Task.WhenAll(wave.Batches.Select(b => RunBatchAsync(context, input, b, skip[b.StoreId.Value], size)));
+            foreach (var at in outcomes.Select(o => o?.LookAgainAt).OfType<DateTimeOffset>()) lookAgainAt = lookAgainAt is { } seen && seen > at ? seen : at;
             context.SetCustomStatus(new { phase = "running", counts = await context.CallActivityAsync<JobCounts>(nameof(RecountJobActivity), job, Retry) });
         }
 
+        // A clone whose create attempt may still be settling stays started: wait, then the next generation runs it again.
+        if (lookAgainAt is { } wakeAt && wakeAt.UtcDateTime > context.CurrentUtcDateTime)
+            await context.CreateTimer(wakeAt.UtcDateTime, CancellationToken.None);
+
         // Each generation plans again from the item rows, so the next one starts with what is still unfinished.
-        if (waves.Count > MaxWavesPerGeneration)
+        if (waves.Count > MaxWavesPerGeneration || lookAgainAt is not null)
         {
             context.ContinueAsNew(input);
             return JobCounts.Empty;
@@ -51,17 +57,18 @@ internal static class BulkActionOrchestration
     private static IEnumerable<WorkItem> Slots(StoreWork store, int size) =>
         Enumerable.Range(0, store.ItemCount - (store.SkipBatches * size)).Select(i => new WorkItem($"{store.StoreId}#{i}", store.Platform, StoreId.Parse(store.StoreId)));
 
-    private static async Task RunBatchAsync(TaskOrchestrationContext context, BulkActionJobInput input, WorkBatch batch, int skip, int size)
+    private static async Task<BulkActionBatchOutcome?> RunBatchAsync(TaskOrchestrationContext context, BulkActionJobInput input, WorkBatch batch, int skip, int size)
     {
         var number = skip + int.Parse(batch.Id.AsSpan(batch.Id.LastIndexOf('.') + 1), System.Globalization.CultureInfo.InvariantCulture) - 1;
         var request = new BulkActionBatchInput(input.TenantId, input.JobId, batch.StoreId.Value, number, size);
         try
         {
-            await context.CallActivityAsync<BulkActionBatchOutcome>(nameof(RunBulkActionBatchActivity), request, Retry);
+            return await context.CallActivityAsync<BulkActionBatchOutcome>(nameof(RunBulkActionBatchActivity), request, Retry);
         }
         catch (TaskFailedException e)
         {
             await context.CallActivityAsync(nameof(FailBulkActionBatchActivity), new FailBatchInput(request, e.FailureDetails.ErrorType), Retry);
+            return null;
         }
     }
 }

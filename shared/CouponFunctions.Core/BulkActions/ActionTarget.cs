@@ -9,14 +9,16 @@ namespace CouponFunctions.Core.BulkActions;
 /// The activity applies "set to target", so running it twice changes nothing the second time and a crash never applies a
 /// relative change twice.
 /// </summary>
-/// <param name="Operation">Update (with <paramref name="Change"/>), End or Delete.</param>
-public sealed record ActionTarget(CouponOperation Operation, CouponChange? Change)
+/// <param name="Operation">Update (with <paramref name="Change"/>), End, Delete, or Create (a clone, with <paramref name="Draft"/>).</param>
+/// <param name="Draft">For a clone: the new coupon as the platform's create receives it, every time absolute.</param>
+public sealed record ActionTarget(CouponOperation Operation, CouponChange? Change, CouponDraft? Draft = null)
 {
     /// <summary>The target of a verdict that will change the coupon; null for any other verdict (nothing to apply).</summary>
     public static ActionTarget? Of(CouponActionVerdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        if (verdict is not { Decision: ActionDecision.WillChange, Operation: { } operation } || operation == CouponOperation.Create) return null;
+        if (verdict is not { Decision: ActionDecision.WillChange, Operation: { } operation }) return null;
+        if (operation == CouponOperation.Create) return verdict.CloneDraft is { } draft ? new ActionTarget(operation, null, draft) : null;
         return new ActionTarget(operation, operation == CouponOperation.Update ? verdict.Change : null);
     }
 

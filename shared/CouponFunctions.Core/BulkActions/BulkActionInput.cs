@@ -20,19 +20,24 @@ public sealed record BulkActionInput
     public decimal? DiscountAmount { get; init; }
     public decimal? MaxDiscount { get; init; }
     public int? StartAfterHours { get; init; }
+
+    /// <summary>"yyyy-MM-dd", the clone's first day on each store's clock.</summary>
+    public string? StartDate { get; init; }
     public int? DurationDays { get; init; }
     public string? Code { get; init; }
+    public string? CodeSuffix { get; init; }
     public int? TotalQuantity { get; init; }
 
     public const int MaxExtendDays = 366;
     public const int MaxQuantity = 10_000_000;
+    public const int MaxCodeSuffixLength = 8;
 
     public static BulkActionInput From(BulkActionRequest r) => new()
     {
         Kind = r.Action, ExtendDays = r.ExtendDays, EndDate = r.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         AddQuantity = r.AddQuantity, SetQuantity = r.SetQuantity, Name = r.Name, MinSpend = r.MinSpend, Percentage = r.Percentage,
         DiscountAmount = r.DiscountAmount, MaxDiscount = r.MaxDiscount, StartAfterHours = r.StartAfterHours, DurationDays = r.DurationDays,
-        Code = r.Code, TotalQuantity = r.TotalQuantity,
+        Code = r.Code, TotalQuantity = r.TotalQuantity, StartDate = r.StartDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CodeSuffix = r.CodeSuffix,
     };
 
     public Result<BulkActionRequest> Validate()
@@ -60,18 +65,43 @@ public sealed record BulkActionInput
                     errors.Add("body", "Nothing to modify: give name, minSpend, percentage, discountAmount or maxDiscount.");
                 break;
             case BulkActionKind.CloneAsNew:
-                request = Terms(request, errors);
-                if (StartAfterHours is < 0 or > TemplateValidator.MaxStartAfterHours) errors.Add("startAfterHours", $"Start 0–{TemplateValidator.MaxStartAfterHours} hours after the action.");
-                if (DurationDays is < 1 or > TemplateValidator.MaxDurationDays) errors.Add("durationDays", $"Run 1–{TemplateValidator.MaxDurationDays} days.");
-                if (TotalQuantity is < 1 or > MaxQuantity) errors.Add("totalQuantity", $"Total quantity 1–{MaxQuantity:N0}.");
-                var code = Code?.Trim();
-                if (code is not null && (code.Length is 0 or > TemplateValidator.CodeMaxLength || !code.All(char.IsAsciiLetterOrDigit)))
-                    errors.Add("code", $"A code is 1–{TemplateValidator.CodeMaxLength} letters and digits.");
-                request = request with { StartAfterHours = StartAfterHours, DurationDays = DurationDays, TotalQuantity = TotalQuantity, Code = code };
+                request = CloneTerms(Terms(request, errors), errors);
                 break;
         }
 
         return errors.IsEmpty ? Result<BulkActionRequest>.Ok(request) : errors;
+    }
+
+    private BulkActionRequest CloneTerms(BulkActionRequest request, ValidationErrors errors)
+    {
+        if (StartAfterHours is not null && StartDate is not null) errors.Add("startDate", "Give startAfterHours or startDate, not both.");
+        else if (StartAfterHours is < 0 or > TemplateValidator.MaxStartAfterHours) errors.Add("startAfterHours", $"Start 0–{TemplateValidator.MaxStartAfterHours} hours after the action.");
+        var start = Day(StartDate, "startDate", "Give the first day as yyyy-MM-dd; each store reads it on its own clock.", errors);
+        if (DurationDays is not null && EndDate is not null) errors.Add("endDate", "Give durationDays or endDate, not both.");
+        else if (DurationDays is < 1 or > TemplateValidator.MaxDurationDays) errors.Add("durationDays", $"Run 1–{TemplateValidator.MaxDurationDays} days.");
+        var end = Day(EndDate, "endDate", "Give the last day as yyyy-MM-dd; each store reads it on its own clock.", errors);
+        if (start is not null && end is not null && end < start) errors.Add("endDate", "The last day is before the first day.");
+        if (TotalQuantity is < 1 or > MaxQuantity) errors.Add("totalQuantity", $"Total quantity 1–{MaxQuantity:N0}.");
+        var code = Code?.Trim();
+        if (code is not null && (code.Length is 0 or > TemplateValidator.CodeMaxLength || !code.All(char.IsAsciiLetterOrDigit)))
+            errors.Add("code", $"A code is 1–{TemplateValidator.CodeMaxLength} letters and digits.");
+        var suffix = CodeSuffix?.Trim().ToUpperInvariant();
+        if (suffix is not null && code is not null) errors.Add("codeSuffix", "Give code or codeSuffix, not both.");
+        else if (suffix is not null && (suffix.Length is 0 or > MaxCodeSuffixLength || !suffix.All(char.IsAsciiLetterOrDigit)))
+            errors.Add("codeSuffix", $"A code suffix is 1–{MaxCodeSuffixLength} letters and digits.");
+        return request with
+        {
+            StartAfterHours = StartAfterHours, StartDate = start, DurationDays = DurationDays, EndDate = end, TotalQuantity = TotalQuantity,
+            Code = code, CodeSuffix = suffix,
+        };
+    }
+
+    private static DateOnly? Day(string? text, string field, string message, ValidationErrors errors)
+    {
+        if (text is null) return null;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        errors.Add(field, message);
+        return null;
     }
 
     private BulkActionRequest Renew(BulkActionRequest request, ValidationErrors errors)

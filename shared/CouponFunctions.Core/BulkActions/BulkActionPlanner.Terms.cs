@@ -1,4 +1,3 @@
-using System.Globalization;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Deployments;
 using CouponFunctions.Core.Platforms;
@@ -49,57 +48,6 @@ public sealed partial class BulkActionPlanner
 
         if (changes.Count == 0) return Nothing(v, "It already has every value asked for.");
         return Update(v, c, store, change, changes, now, null);
-    }
-
-    private CouponActionVerdict Clone(
-        CouponActionVerdict v, BulkActionRequest r, Coupon c, Store store, PlatformRules rules, TimeZoneInfo zone, DateTimeOffset now)
-    {
-        if (RewardMismatch(r, c) is { } mismatch) return Refuse(v, mismatch);
-        var minSpend = r.MinSpend ?? (decimal?)c.MinSpend;
-        if (minSpend is null)
-            return Refuse(v, new RuleViolation(RuleFields.MinSpend, ActionCodes.ValueUnknown,
-                "The original's minimum spend is not known yet (not read from the platform); give minSpend for the clone."));
-        if ((r.TotalQuantity ?? c.TotalQuantity) is not { } quantity)
-            return Refuse(v, new RuleViolation(RuleFields.TotalQuantity, ActionCodes.ValueUnknown,
-                "The original has no total quantity we know; give totalQuantity for the clone."));
-
-        var start = now.ToUniversalTime().AddHours(r.StartAfterHours ?? 0);
-        var length = r.DurationDays is { } days ? TimeSpan.FromDays(days) : c.ValidTo - c.ValidFrom;
-        if (length <= TimeSpan.Zero) length = TimeSpan.FromDays(1);
-        var draft = new CouponDraft
-        {
-            Name = r.Name ?? c.Name,
-            Code = rules.Code.Requirement == CodeRequirement.NotSupported ? null : r.Code ?? c.Code,
-            Scope = c.Scope,
-            Reward = c.Reward,
-            DiscountAmount = r.DiscountAmount ?? c.DiscountAmount,
-            Percentage = r.Percentage ?? c.Percentage,
-            MaxDiscount = r.MaxDiscount ?? (decimal?)c.MaxDiscount,
-            MinSpend = minSpend.Value,
-            TotalQuantity = quantity,
-            PerBuyerLimit = c.PerBuyerLimit,
-            ValidFrom = start,
-            ValidTo = start + length,
-            ProductIds = c.ProductIds,
-        };
-
-        var changes = new List<FieldChange>
-        {
-            new(RuleFields.Name, null, draft.Name),
-            new(RuleFields.Code, null, draft.Code ?? "(the platform assigns none)"),
-            new(RuleFields.MinSpend, null, Money(draft.MinSpend, rules)),
-            new(RuleFields.TotalQuantity, null, quantity.ToString("N0", CultureInfo.InvariantCulture)),
-            new(RuleFields.ValidFrom, null, TemplateDraftBuilder.LocalText(draft.ValidFrom, zone, store.TimeZoneId)),
-            new(RuleFields.ValidTo, null, TemplateDraftBuilder.LocalText(draft.ValidTo, zone, store.TimeZoneId)),
-        };
-        var refusals = validator.ValidateDraft(c.Platform, store.Site, draft, now);
-        if (refusals.Count > 0) return Refuse(v, [.. refusals]) with { Changes = changes };
-
-        var note = c.Status is CouponStatus.Upcoming or CouponStatus.Ongoing or CouponStatus.Paused && draft.Code is not null
-            && string.Equals(draft.Code, c.Code, StringComparison.OrdinalIgnoreCase)
-            ? $"The original is still {c.Status.ToString().ToLowerInvariant()} with the code {c.Code}; the store will have two {rules.CouponNoun}s with that code unless you end it or give a new code."
-            : null;
-        return v with { Decision = ActionDecision.WillChange, Operation = CouponOperation.Create, CloneDraft = draft, Changes = changes, Note = note };
     }
 
     private static RuleViolation? RewardMismatch(BulkActionRequest r, Coupon c)

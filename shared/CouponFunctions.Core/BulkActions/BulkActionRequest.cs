@@ -50,14 +50,22 @@ public sealed record BulkActionRequest
 
     public decimal? MaxDiscount { get; init; }
 
-    /// <summary>Clone: hours after the action runs that the new coupon starts (default 0).</summary>
+    /// <summary>Clone: hours after the action runs that the new coupon starts (default 0: at once).</summary>
     public int? StartAfterHours { get; init; }
 
-    /// <summary>Clone: days the new coupon runs (default: as long as the original did).</summary>
+    /// <summary>Clone: the first day of the new coupon, read on each store's own clock (it starts at local midnight, or at
+    /// once when that is today). Instead of <see cref="StartAfterHours"/>.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>Clone: days the new coupon runs (default: as long as the original did). Instead of <see cref="EndDate"/>,
+    /// which for a clone is its last day on the store's clock.</summary>
     public int? DurationDays { get; init; }
 
     /// <summary>Clone: the new coupon's code (default: the original's).</summary>
     public string? Code { get; init; }
+
+    /// <summary>Clone: letters and digits added to each original's code (so a bulk clone gives every coupon its own new code).</summary>
+    public string? CodeSuffix { get; init; }
 
     /// <summary>Clone: the new coupon's total quantity (default: the original's).</summary>
     public int? TotalQuantity { get; init; }

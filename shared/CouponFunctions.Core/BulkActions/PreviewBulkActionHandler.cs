@@ -25,6 +25,7 @@ public sealed class PreviewBulkActionHandler(
 {
     public const int MaxCoupons = 10_000;
     public const string NotFoundCode = "action.coupon_not_found";
+    public const string DuplicateCloneCode = "action.clone_duplicate";
 
     public async Task<Result<BulkActionPreview>> HandleAsync(Caller caller, BulkActionPreviewInput? input, CancellationToken cancellationToken = default)
     {
@@ -53,7 +54,28 @@ public sealed class PreviewBulkActionHandler(
                 : NotFound(c, request!, store));
         }
 
+        if (request!.Kind == BulkActionKind.CloneAsNew) RefuseSameCloneTwice(verdicts);
         return Result<BulkActionPreview>.Ok(new BulkActionPreview(verdicts, ActionPreviewSummary.Of(verdicts)));
+    }
+
+    /// <summary>Two clones in one store with the same code (or, without codes, the same name and window) would be one coupon
+    /// twice, and the create guard could not tell them apart: the first keeps it, the others are refused.</summary>
+    private static void RefuseSameCloneTwice(List<CouponActionVerdict> verdicts)
+    {
+        var seen = new Dictionary<(StoreId, string), string>();
+        for (var i = 0; i < verdicts.Count; i++)
+        {
+            if (verdicts[i] is not { Decision: ActionDecision.WillChange, CloneDraft: { } d } v) continue;
+            var identity = d.Code is { } code ? "code:" + code.ToUpperInvariant() : $"name:{d.Name}|{d.ValidFrom:O}|{d.ValidTo:O}";
+            if (seen.TryAdd((v.StoreId, identity), v.PlatformCouponId)) continue;
+            verdicts[i] = v with
+            {
+                Decision = ActionDecision.Refused, Operation = null, CloneDraft = null, Note = null,
+                Refusals = [new RuleViolation(RuleFields.Code, DuplicateCloneCode, d.Code is { } c
+                    ? $"The clone of coupon {seen[(v.StoreId, identity)]} in this store gets the code {c} too; give a codeSuffix or code so each clone has its own."
+                    : $"The clone of coupon {seen[(v.StoreId, identity)]} in this store gets the same name and dates; clone this one in an action of its own with another name.")],
+            };
+        }
     }
 
     private async Task<List<CouponRef>> SelectAsync(Caller caller, BulkActionPreviewInput input, ValidationErrors errors, CancellationToken cancellationToken)

@@ -12,7 +12,8 @@ public sealed record BulkActionJobInput(string TenantId, string JobId);
 /// <summary>
 /// <c>POST /api/coupons/actions</c>: the same selection and verdicts as the preview, then one job item per coupon under an
 /// id derived from the Idempotency-Key. A coupon the action will change carries its absolute <see cref="ActionTarget"/>;
-/// one refused or with nothing to do is recorded as failed or skipped now, with the reason, and never reaches the platform.
+/// a clone carries the new coupon's draft, every time absolute; one refused or with nothing to do is recorded as failed or
+/// skipped now, with the reason, and never reaches the platform.
 /// </summary>
 public sealed class StartBulkActionHandler(PreviewBulkActionHandler preview, IStoreRepository stores, IJobRepository jobs, IApiKeyRepository keys, TimeProvider time)
 {
@@ -22,8 +23,6 @@ public sealed class StartBulkActionHandler(PreviewBulkActionHandler preview, ISt
         ArgumentNullException.ThrowIfNull(caller);
         if (!caller.Has(ApiKeyRole.Editor)) return Result<StartedJob<BulkActionJobInput>>.Forbidden("Acting on coupons needs an editor key.");
         var errors = IdempotencyKeys.Check(idempotencyKey);
-        if (input?.Action?.Kind?.Trim() == BulkActionRequest.WireNames[BulkActionKind.CloneAsNew])
-            errors.Add("action.kind", "cloneAsNew can be previewed but not run yet; create the new coupons from a template deploy.");
         if (!errors.IsEmpty)
         {
             // The body's own errors are named too, so one answer lists everything to fix.
@@ -79,6 +78,7 @@ public sealed class StartBulkActionHandler(PreviewBulkActionHandler preview, ISt
             BulkActionKind.Replenish when r.AddQuantity is { } add => $"Replenish {coupons} by {add:N0}",
             BulkActionKind.Replenish => $"Replenish {coupons} to {r.SetQuantity:N0}",
             BulkActionKind.EndNow => $"End {coupons} now",
+            BulkActionKind.CloneAsNew => $"Clone {coupons} as new",
             _ => $"{char.ToUpperInvariant(r.Action[0])}{r.Action[1..]} {coupons}",
         };
     }

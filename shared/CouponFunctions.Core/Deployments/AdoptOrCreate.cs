@@ -35,10 +35,11 @@ public static class AdoptOrCreate
     private static readonly TimeSpan WindowTolerance = TimeSpan.FromMinutes(1);
 
     /// <param name="attempt">The attempt row of this job and store, or null when none was written yet.</param>
+    /// <param name="sourceCouponId">For a clone, the coupon it copies: the attempt row is keyed by it.</param>
     /// <param name="storeCoupons">The store's coupons as read from the platform just now (not the synced list).</param>
     public static CreateDecision Decide(
         JobId jobId, StoreId storeId, CouponDraft draft, CreateAttempt? attempt, IReadOnlyCollection<Coupon> storeCoupons,
-        DateTimeOffset now, TimeSpan? settleTime = null)
+        DateTimeOffset now, TimeSpan? settleTime = null, string? sourceCouponId = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(storeCoupons);
@@ -51,7 +52,7 @@ public static class AdoptOrCreate
         if (attempt is null)
         {
             // No attempt row means no create call was ever made (the row is written first), so any match is someone else's.
-            var first = new CreateAttempt(jobId, storeId, draft.Code, draft.Name, draft.ValidFrom, draft.ValidTo, now, now, 1, matches);
+            var first = new CreateAttempt(jobId, storeId, draft.Code, draft.Name, draft.ValidFrom, draft.ValidTo, now, now, 1, matches) { SourceCouponId = sourceCouponId };
             return new CreateDecision(CreateStep.Create, null, first, null, "First attempt: nothing was created for this job in this store yet.");
         }
 

@@ -72,6 +72,9 @@ public sealed class DeployStoreHandler(
             return (ItemOutcome.NotSupported("The template was changed or deleted after this deploy started; deploy it again."), null);
         var store = await stores.GetAsync(tenant, storeId, cancellationToken);
         if (store is null) return (ItemOutcome.NotSupported("The store was removed after this deploy started."), null);
+        // A platform whose API creates no coupons (TikTok Shop) is refused before any call, in the preview's words.
+        if (PlatformCapabilities.For(store.Platform).Check(CouponOperation.Create) is { Allowed: false, Reason: var refusal })
+            return (ItemOutcome.NotSupported(refusal!), null);
 
         var connector = connectors.For(store.Platform);
         var connection = store.ToConnection();
@@ -86,30 +89,14 @@ public sealed class DeployStoreHandler(
         }
 
         var recheck = previewer.Preview(template, store, listed, deployAt);
-        var attempt = await attempts.GetAsync(tenant, jobId, storeId, cancellationToken);
+        var attempt = await attempts.GetAsync(tenant, jobId, storeId, null, cancellationToken);
         // Once an attempt was made, the re-check's "duplicate code" warning is about our own coupon: adopt-or-create decides.
         if (attempt is null && ItemOutcomes.BeforeCreate(recheck, job.AcknowledgeWarnings) is { } refused) return (refused, null);
         if (recheck.Draft is not { } draft) return (ItemOutcomes.BeforeCreate(recheck, job.AcknowledgeWarnings), null);
 
-        var decision = AdoptOrCreate.Decide(jobId, storeId, draft, attempt, listed, time.GetUtcNow(), options.Value.CreateSettleTime);
-        switch (decision.Step)
-        {
-            case CreateStep.Adopt:
-                if (attempt is { CreatedCouponId: null }) await attempts.MarkCreatedAsync(tenant, attempt, decision.CouponId!, cancellationToken);
-                return (ItemOutcome.Created(decision.CouponId!, adopted: true), null);
-            case CreateStep.Ambiguous:
-                return (ItemOutcome.Ambiguous(decision.Reason), null);
-            case CreateStep.LookAgainLater:
-                return (null, decision.LookAgainAt);
-        }
-
-        var saved = await attempts.SaveAsync(tenant, decision.Attempt!, cancellationToken);
-        // Another run of this activity wrote the attempt first: it may be creating right now, so look again later.
-        if (!saved.IsOk) return (null, time.GetUtcNow() + options.Value.CreateSettleTime);
-        var created = await connector.CreateCouponAsync(connection, draft, cancellationToken);
-        if (!created.Succeeded) return (ItemOutcome.FromPlatformError(created.Error), null);
-        await attempts.MarkCreatedAsync(tenant, saved.Value!, created.Value.PlatformCouponId, cancellationToken);
-        return (ItemOutcome.Created(created.Value.PlatformCouponId), null);
+        var created = await new CouponCreator(attempts, options.Value.CreateSettleTime, time)
+            .CreateOnceAsync(connector, connection, new CreateRequest(tenant, jobId, storeId, null, draft), attempt, listed, cancellationToken);
+        return (created.Outcome, created.LookAgainAt);
     }
 
     private async Task<DeployStoreOutcome> SaveAsync(TenantId tenant, JobItem item, CancellationToken cancellationToken)

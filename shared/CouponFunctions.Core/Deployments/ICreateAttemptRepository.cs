@@ -9,7 +9,8 @@ namespace CouponFunctions.Core.Deployments;
 /// earlier attempt created instead of creating a second one (see <see cref="AdoptOrCreate"/>).</summary>
 public interface ICreateAttemptRepository
 {
-    Task<CreateAttempt?> GetAsync(TenantId tenantId, JobId jobId, StoreId storeId, CancellationToken cancellationToken = default);
+    /// <param name="sourceCouponId">For a clone, the coupon it copies (<see cref="CreateAttempt.SourceCouponId"/>); null for a deployment.</param>
+    Task<CreateAttempt?> GetAsync(TenantId tenantId, JobId jobId, StoreId storeId, string? sourceCouponId = null, CancellationToken cancellationToken = default);
 
     /// <summary>Writes the attempt <see cref="AdoptOrCreate.Decide"/> returned, before the platform call: inserted when it has no
     /// <see cref="CreateAttempt.Version"/> (Conflict if another worker wrote one first), else replaced if still at that version

@@ -10,15 +10,16 @@ using CouponFunctions.Storage.Tables;
 
 namespace CouponFunctions.Storage.Jobs;
 
-/// <summary>CreateAttempts table: partition "{tenant}_{job}", row = store id (one deployment creates one coupon per store).
+/// <summary>CreateAttempts table: partition "{tenant}_{job}", row = store id for a deployment (one coupon per store), or the
+/// escaped item key "{store}|{source coupon}" for a clone (one new coupon per cloned coupon).
 /// Inserted only if absent, then replaced only at the version read, so two workers can never both go on to create.</summary>
 internal sealed class CreateAttemptRepository(TableServiceClient tables) : ICreateAttemptRepository
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.CreateAttempts);
 
-    public async Task<CreateAttempt?> GetAsync(TenantId tenantId, JobId jobId, StoreId storeId, CancellationToken cancellationToken = default)
+    public async Task<CreateAttempt?> GetAsync(TenantId tenantId, JobId jobId, StoreId storeId, string? sourceCouponId = null, CancellationToken cancellationToken = default)
     {
-        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(JobEntities.ItemPartition(tenantId, jobId), storeId.Value, cancellationToken: cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(JobEntities.ItemPartition(tenantId, jobId), Row(storeId, sourceCouponId), cancellationToken: cancellationToken);
         return entity.HasValue ? ToAttempt(entity.Value!) : null;
     }
 
@@ -42,13 +43,19 @@ internal sealed class CreateAttemptRepository(TableServiceClient tables) : ICrea
         var saved = await SaveAsync(tenantId, attempt.Created(couponId), cancellationToken);
         if (saved.IsOk) return saved;
         // Marked already by a retry of this same step: the same coupon is no conflict.
-        var current = await GetAsync(tenantId, attempt.JobId, attempt.StoreId, cancellationToken);
+        var current = await GetAsync(tenantId, attempt.JobId, attempt.StoreId, attempt.SourceCouponId, cancellationToken);
         return current?.CreatedCouponId == couponId ? Result<CreateAttempt>.Ok(current) : saved;
     }
 
-    private static TableEntity ToEntity(TenantId tenantId, CreateAttempt a) => new(JobEntities.ItemPartition(tenantId, a.JobId), a.StoreId.Value)
+    // A deployment's row keeps the plain store id it always had; a clone's is the escaped item key (any character in a platform id).
+    private static string Row(StoreId storeId, string? sourceCouponId) =>
+        sourceCouponId is null ? storeId.Value : JobEntities.ItemRow(JobItem.KeyOf(storeId, sourceCouponId));
+
+    private static TableEntity ToEntity(TenantId tenantId, CreateAttempt a) => new(JobEntities.ItemPartition(tenantId, a.JobId), Row(a.StoreId, a.SourceCouponId))
     {
         ["JobId"] = a.JobId.Value,
+        ["StoreId"] = a.StoreId.Value,
+        ["SourceCouponId"] = a.SourceCouponId,
         ["Code"] = a.Code,
         ["Name"] = a.Name,
         ["ValidFrom"] = a.ValidFrom,
@@ -62,7 +69,7 @@ internal sealed class CreateAttemptRepository(TableServiceClient tables) : ICrea
 
     private static CreateAttempt ToAttempt(TableEntity e) => new(
         JobId.Parse(e.GetString("JobId")!),
-        StoreId.Parse(e.RowKey),
+        StoreId.Parse(e.GetString("StoreId") ?? e.RowKey),
         e.GetString("Code"),
         e.GetString("Name") ?? string.Empty,
         e.GetDateTimeOffset("ValidFrom") ?? DateTimeOffset.MinValue,
@@ -73,6 +80,7 @@ internal sealed class CreateAttemptRepository(TableServiceClient tables) : ICrea
         JsonSerializer.Deserialize<List<string>>(e.GetString("PreexistingCouponIds") ?? "[]", MessageJson.Options) ?? [],
         e.GetString("CreatedCouponId"))
     {
+        SourceCouponId = e.GetString("SourceCouponId"),
         Version = e.ETag.ToString(),
     };
 }

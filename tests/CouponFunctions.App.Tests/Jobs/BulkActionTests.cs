@@ -96,7 +96,7 @@ public sealed class BulkActionTests(AppHostFixture app)
 
         var (viewerStatus, _) = await viewer.ActAsync("v-1", new { action = new { kind = "endNow" }, coupons = Coupons(ongoing) });
         var (outside, _) = await scoped.ActAsync("s-0", new { action = new { kind = "endNow" }, coupons = new[] { new { storeId = other, couponId = "1" } } });
-        var (bad, badBody) = await bed.Admin.ActAsync("", new { action = new { kind = "cloneAsNew" }, coupons = Coupons(ongoing) });
+        var (bad, badBody) = await bed.Admin.ActAsync("", new { action = new { kind = "cloneAsNew", codeSuffix = "A-1" }, coupons = Coupons(ongoing) });
         var (_, jobsBefore) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/jobs");
         var (endStatus, ended) = await scoped.ActAsync("end-1", new { action = new { kind = "endNow" }, coupons = Coupons(upcoming, ongoing) });
         var endJob = await scoped.WaitForJobAsync(ended!["jobId"]!.GetValue<string>(), () => app.Host.Output);
@@ -109,7 +109,7 @@ public sealed class BulkActionTests(AppHostFixture app)
         Assert.Equal(403, outside);
         Assert.Equal(400, bad);
         Assert.Contains("Idempotency-Key", badBody!["errors"]!.AsObject().Select(e => e.Key));
-        Assert.Contains("action.kind", badBody["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("action.codeSuffix", badBody["errors"]!.AsObject().Select(e => e.Key));
         Assert.Empty(jobsBefore!["items"]!.AsArray());
         Assert.Equal(202, endStatus);
         var items = Deployments.ItemsByCoupon(endJob);
@@ -167,6 +167,63 @@ public sealed class BulkActionTests(AppHostFixture app)
         Assert.Equal(21, job["job"]!["counts"]!["failed"]!.GetValue<int>());
         foreach (var v in seeded)
             Assert.Equal(v.End < bed.Shopee.Clock.GetUtcNow() ? v.End : v.End.AddDays(1), bed.Shopee.FindVoucher(913_301, v.VoucherId)!.End);
+    }
+
+    [Fact]
+    public async Task BulkCloneAsNew_EndedVouchers_PreviewShowsTheNewVoucherThenTheJobCreatesEachOnceAndTheListShowsThem()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var store = await bed.AddShopeeStoreAsync(913_401, "TH");
+        var seeded = bed.SeedVouchers(913_401, 6);
+        await bed.SyncAsync(store);
+        var ended = seeded.Where(v => v.End < bed.Shopee.Clock.GetUtcNow()).ToList();
+        var body = new
+        {
+            action = new { kind = "cloneAsNew", durationDays = 10, totalQuantity = 300 },
+            coupons = ended.Select(v => new { storeId = store, couponId = Id(v) }).ToArray(),
+        };
+
+        var (previewStatus, preview) = await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/coupons/actions/preview", body);
+        var (status, started) = await bed.Admin.ActAsync("clone-1", body);
+        var jobId = started!["jobId"]!.GetValue<string>();
+        var job = await bed.Admin.WaitForJobAsync(jobId, () => app.Host.Output);
+        var (_, repeated) = await bed.Admin.ActAsync("clone-1", body);
+
+        Assert.Equal((200, 202), (previewStatus, status));
+        Assert.Equal(2, ended.Count);
+        Assert.Equal(2, preview!["summary"]!["willChange"]!.GetValue<int>());
+        var draft = preview["coupons"]![0]!["cloneDraft"]!;
+        Assert.Equal((ended[0].Code, 300), (draft["code"]!.GetValue<string>(), draft["totalQuantity"]!.GetValue<int>()));
+        Assert.Equal(TimeSpan.FromDays(10), draft["validTo"]!.GetValue<DateTimeOffset>() - draft["validFrom"]!.GetValue<DateTimeOffset>());
+        Assert.Equal("completed", job["job"]!["status"]!.GetValue<string>());
+        Assert.Equal("Clone 2 coupons as new", job["job"]!["title"]!.GetValue<string>());
+        Assert.False(repeated!["created"]!.GetValue<bool>());
+        var items = Deployments.ItemsByCoupon(job);
+        var created = new List<string>();
+        foreach (var original in ended)
+        {
+            // One new voucher per original, with its code, quantity and ten days; the original is left as it was.
+            var vouchers = bed.Shopee.Vouchers(913_401).Where(v => v.Code == original.Code).ToList();
+            Assert.Equal(2, vouchers.Count);
+            var clone = Assert.Single(vouchers, v => v.VoucherId != original.VoucherId);
+            // Planned to start at once; the create moves a start that has passed to a minute ahead, keeping the planned end.
+            Assert.Equal(300, clone.UsageQuantity);
+            Assert.InRange(clone.End - clone.Start, TimeSpan.FromDays(10) - TimeSpan.FromMinutes(3), TimeSpan.FromDays(10) - TimeSpan.FromSeconds(58));
+            Assert.Equal(original.End, bed.Shopee.FindVoucher(913_401, original.VoucherId)!.End);
+            var outcome = items[Id(original)]["outcome"]!;
+            Assert.Equal(Id(clone), outcome["couponId"]!.GetValue<string>());
+            Assert.False(outcome["adopted"]!.GetValue<bool>());
+            created.Add(Id(clone));
+        }
+
+        Assert.Equal(8, bed.Shopee.Vouchers(913_401).Count);
+        // The store's sync was queued after the batch, so the list shows the new vouchers without waiting for the timer.
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            var (_, list) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/coupons?store={store}&pageSize=50");
+            var ids = list?["items"]?.AsArray().Select(c => c!["platformCouponId"]!.GetValue<string>()).ToHashSet() ?? [];
+            return created.All(ids.Contains);
+        }, 30), "The coupon list did not show the cloned vouchers.");
     }
 
     private static string Id(ShopeeSandboxVoucher v) => v.VoucherId.ToString(CultureInfo.InvariantCulture);

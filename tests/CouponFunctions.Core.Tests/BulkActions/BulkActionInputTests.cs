@@ -65,4 +65,20 @@ public sealed class BulkActionInputTests
 
         Assert.Equal(request, BulkActionInput.From(request).Validate().Value);
     }
+
+    [Fact]
+    public void Validate_CloneWithDaysAndSuffix_Ok() =>
+        Assert.Equal(new BulkActionRequest { Kind = BulkActionKind.CloneAsNew, StartDate = new DateOnly(2026, 3, 5), EndDate = new DateOnly(2026, 3, 10), CodeSuffix = "B2" },
+            new BulkActionInput { Kind = "cloneAsNew", StartDate = "2026-03-05", EndDate = "2026-03-10", CodeSuffix = "b2" }.Validate().Value);
+
+    [Theory]
+    [InlineData(2, "2026-03-05", null, null, null, null, "startDate")]
+    [InlineData(null, "5 March", null, null, null, null, "startDate")]
+    [InlineData(null, null, 3, "2026-03-10", null, null, "endDate")]
+    [InlineData(null, "2026-03-05", null, "2026-03-04", null, null, "endDate")]
+    [InlineData(null, null, null, null, "NEW1", "B", "codeSuffix")]
+    [InlineData(null, null, null, null, null, "B-2", "codeSuffix")]
+    [InlineData(null, null, null, null, null, "ABCDEFGHI", "codeSuffix")]
+    public void Validate_BadClone_NamesField(int? hours, string? start, int? days, string? end, string? code, string? suffix, string field) =>
+        Assert.Equal([field], Fields(new BulkActionInput { Kind = "cloneAsNew", StartAfterHours = hours, StartDate = start, DurationDays = days, EndDate = end, Code = code, CodeSuffix = suffix }));
 }

@@ -1,5 +1,6 @@
 using CouponFunctions.Core.BulkActions;
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Rules;
 using CouponFunctions.Core.Stores;
@@ -236,6 +237,66 @@ public sealed class BulkActionPlannerTests
 
         Assert.Equal([ActionCodes.ValueUnknown], Codes(Plan(Kind(BulkActionKind.CloneAsNew), coupon)));
         Assert.Equal(50, Plan(new BulkActionRequest { Kind = BulkActionKind.CloneAsNew, TotalQuantity = 50 }, coupon).CloneDraft!.TotalQuantity);
+    }
+
+    [Fact]
+    public void Plan_CloneFromAStartDateToAnEndDate_UsesTheStoresLocalDays()
+    {
+        var v = Plan(new BulkActionRequest { Kind = BulkActionKind.CloneAsNew, StartDate = new DateOnly(2026, 3, 5), EndDate = new DateOnly(2026, 3, 10) }, Coupon(status: CouponStatus.Ended));
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 16, 0, 0, TimeSpan.Zero), v.CloneDraft!.ValidFrom);
+        Assert.Equal(new DateTimeOffset(2026, 3, 10, 15, 59, 59, TimeSpan.Zero), v.CloneDraft.ValidTo);
+        Assert.Contains(new FieldChange(RuleFields.ValidFrom, null, "2026-03-05 00:00 (UTC+08:00) Asia/Singapore"), v.Changes);
+    }
+
+    [Fact]
+    public void Plan_CloneStartingToday_StartsAtOnce() =>
+        Assert.Equal(Now, Plan(new BulkActionRequest { Kind = BulkActionKind.CloneAsNew, StartDate = new DateOnly(2026, 3, 2) }, Coupon(status: CouponStatus.Ended)).CloneDraft!.ValidFrom);
+
+    [Fact]
+    public void Plan_CloneFromADayThatHasPassed_Refused() =>
+        Assert.Equal([RuleCodes.StartInPast], Codes(Plan(new BulkActionRequest { Kind = BulkActionKind.CloneAsNew, StartDate = new DateOnly(2026, 3, 1) }, Coupon(status: CouponStatus.Ended))));
+
+    [Fact]
+    public void Plan_CloneEndingBeforeItStarts_RefusedByTheCatalog() =>
+        Assert.Equal([RuleCodes.EndBeforeStart], Codes(Plan(new BulkActionRequest { Kind = BulkActionKind.CloneAsNew, StartDate = new DateOnly(2026, 3, 5), EndDate = new DateOnly(2026, 3, 3) }, Coupon(status: CouponStatus.Ended))));
+
+    [Fact]
+    public void Plan_CloneRunningWithACodeSuffix_NewCodeAndNoDuplicateNote()
+    {
+        var v = Plan(new BulkActionRequest { Kind = BulkActionKind.CloneAsNew, CodeSuffix = "B2" }, Coupon(code: "MD1"));
+
+        Assert.Equal("MD1B2", v.CloneDraft!.Code);
+        Assert.Null(v.Note);
+        Assert.Equal(ActionTarget.Of(v), new ActionTarget(CouponOperation.Create, null, v.CloneDraft));
+    }
+
+    [Theory]
+    [InlineData(Platform.Shopee, "SG", "MDOLD")]
+    [InlineData(Platform.Lazada, "PH", null)]
+    [InlineData(Platform.Shopline, "SG", "MDOLD")]
+    public void Plan_CloneEndedCouponOnAPlatformThatCreates_WillCreateIt(Platform platform, string site, string? code)
+    {
+        var coupon = Coupon(platform, CouponStatus.Ended) with { Currency = Store(platform, site).Site == "PH" ? "PHP" : "SGD" };
+
+        var v = Plan(Kind(BulkActionKind.CloneAsNew), coupon, Store(platform, site));
+
+        Assert.Equal((ActionDecision.WillChange, CouponOperation.Create), (v.Decision, v.Operation));
+        Assert.Equal(code, v.CloneDraft!.Code);
+    }
+
+    [Fact]
+    public void Plan_CloneWithASuffixMakingTheCodeTooLong_RefusedByTheCatalog() =>
+        Assert.Equal([RuleCodes.CodeLength], Codes(Plan(new BulkActionRequest { Kind = BulkActionKind.CloneAsNew, CodeSuffix = "B" }, Coupon(status: CouponStatus.Ended))));
+
+    [Fact]
+    public void Plan_CloneTikTok_RefusedWithTheDeploysWording()
+    {
+        var v = Plan(Kind(BulkActionKind.CloneAsNew), Coupon(Platform.TikTok, CouponStatus.Ended, code: "MIDYEAR"));
+
+        Assert.Equal(PlatformCapabilities.For(Platform.TikTok).CreateRefusal, Assert.Single(v.Refusals).Message);
+        Assert.Equal(ItemReasons.NotSupported, ItemOutcomes.BeforeAction(v)!.ReasonCode);
+        Assert.Null(ActionTarget.Of(v));
     }
 
     [Fact]

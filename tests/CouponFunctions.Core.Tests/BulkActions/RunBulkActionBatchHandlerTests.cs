@@ -1,5 +1,7 @@
 using CouponFunctions.Core.BulkActions;
+using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Deployments;
 using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Queues;
@@ -8,6 +10,7 @@ using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Core.Tests.Deployments;
 using CouponFunctions.Core.Tests.Sync;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace CouponFunctions.Core.Tests.BulkActions;
@@ -24,6 +27,10 @@ public sealed class RunBulkActionBatchHandlerTests
     private readonly Mock<IPlatformConnector> _connector = new();
     private readonly Mock<IPlatformConnectors> _connectors = new();
     private readonly Mock<IWorkQueue> _queue = new();
+    private readonly Mock<ICreateAttemptRepository> _attempts = new();
+    private readonly List<CouponDraft> _created = [];
+    private List<Coupon> _listed = [];
+    private CreateAttempt? _attempt;
     private readonly List<string> _calls = [];
     private List<JobItem> _items = [];
     private Coupon _onPlatform = DeployTestData.Coupon();
@@ -55,6 +62,77 @@ public sealed class RunBulkActionBatchHandlerTests
                 _onPlatform = _onPlatform with { TotalQuantity = change.TotalQuantity ?? _onPlatform.TotalQuantity };
             })
             .ReturnsAsync(() => PlatformResult<Coupon>.Ok(_onPlatform));
+        _connector.Setup(c => c.ListCouponsAsync(It.IsAny<StoreConnection>(), It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add("list"))
+            .Returns(() => Pages(_listed));
+        _connector.Setup(c => c.CreateCouponAsync(It.IsAny<StoreConnection>(), It.IsAny<CouponDraft>(), It.IsAny<CancellationToken>()))
+            .Callback((StoreConnection _, CouponDraft d, CancellationToken _) => { _calls.Add("create"); _created.Add(d); })
+            .ReturnsAsync((StoreConnection _, CouponDraft d, CancellationToken _) => PlatformResult<Coupon>.Ok(DeployTestData.Coupon(id: "v-new", code: d.Code)));
+        _attempts.Setup(a => a.GetAsync(Tenant, Job, Shop.Id, "v-1", It.IsAny<CancellationToken>())).ReturnsAsync(() => _attempt);
+        _attempts.Setup(a => a.SaveAsync(Tenant, It.IsAny<CreateAttempt>(), It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add("save-attempt"))
+            .ReturnsAsync((TenantId _, CreateAttempt a, CancellationToken _) => Result<CreateAttempt>.Ok(_attempt = a with { Version = "e1" }));
+        _attempts.Setup(a => a.MarkCreatedAsync(Tenant, It.IsAny<CreateAttempt>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add("mark-created"))
+            .ReturnsAsync((TenantId _, CreateAttempt a, string id, CancellationToken _) => Result<CreateAttempt>.Ok(_attempt = a.Created(id)));
+    }
+
+    private static BulkActionRequest CloneRequest() => new() { Kind = BulkActionKind.CloneAsNew, Code = "MDNEW", DurationDays = 7 };
+
+    [Fact]
+    public async Task HandleAsync_CloneFirstRun_WritesTheAttemptBeforeCreatingAndRecordsTheNewCoupon()
+    {
+        _items = [Planned(CloneRequest())];
+
+        var outcome = await Handler().HandleAsync(Input());
+
+        Assert.Equal(["list", "save-attempt", "create", "mark-created"], _calls);
+        Assert.Equal(("MDNEW", "v-1"), (_created[0].Code, _attempt!.SourceCouponId));
+        Assert.Equal((JobItemState.Succeeded, "v-1", "v-new"), (_items[0].State, _items[0].PlatformCouponId, _items[0].Outcome!.CouponId));
+        Assert.Equal(new BulkActionBatchOutcome(1, 1), outcome);
+        _queue.Verify(q => q.EnqueueAsync(It.IsAny<SyncStoreMessage>(), null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CloneStartingNowPlannedEarlier_StartsAMinuteAfterTheCreateAndKeepsThePlannedEnd()
+    {
+        _items = [Planned(CloneRequest())];
+
+        await Handler().HandleAsync(Input());
+
+        Assert.Equal((DeployTestData.Now.AddMinutes(1), DeployTestData.Now.AddDays(7)), (_created[0].ValidFrom, _created[0].ValidTo));
+        Assert.Equal(_created[0].ValidFrom, _attempt!.ValidFrom);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CloneRetriedAfterTheCreateWasCutOff_AdoptsTheCouponTheFirstAttemptMadeAndNeverCreates()
+    {
+        _items = [Planned(CloneRequest()) with { State = JobItemState.Started }];
+        _attempt = new CreateAttempt(Job, Shop.Id, "MDNEW", "Spring sale", DeployTestData.Now, DeployTestData.Now.AddDays(7),
+            DeployTestData.Now.AddMinutes(-10), DeployTestData.Now.AddMinutes(-10), 1, ["v-1"]) { SourceCouponId = "v-1", Version = "e1" };
+        _listed = [_onPlatform, DeployTestData.Coupon(id: "v-made", code: "MDNEW")];
+
+        var outcome = await Handler().HandleAsync(Input());
+
+        Assert.DoesNotContain("create", _calls);
+        Assert.Equal(("v-made", true), (_items[0].Outcome!.CouponId, _items[0].Outcome!.Adopted));
+        Assert.Equal("v-made", _attempt.CreatedCouponId);
+        Assert.Equal(new BulkActionBatchOutcome(1, 1), outcome);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CloneAttemptMomentsAgoAndNothingListed_StaysStartedAndAsksToLookAgain()
+    {
+        _items = [Planned(CloneRequest()) with { State = JobItemState.Started }];
+        _attempt = new CreateAttempt(Job, Shop.Id, "MDNEW", "Spring sale", DeployTestData.Now, DeployTestData.Now.AddDays(7),
+            DeployTestData.Now.AddSeconds(-30), DeployTestData.Now.AddSeconds(-30), 1, ["v-1"]) { SourceCouponId = "v-1", Version = "e1" };
+        _listed = [_onPlatform];
+
+        var outcome = await Handler().HandleAsync(Input());
+
+        Assert.DoesNotContain("create", _calls);
+        Assert.Equal(JobItemState.Started, _items[0].State);
+        Assert.Equal(new BulkActionBatchOutcome(0, 0, DeployTestData.Now.AddSeconds(90)), outcome);
     }
 
     [Fact]
@@ -137,5 +215,11 @@ public sealed class RunBulkActionBatchHandlerTests
     private static BulkActionBatchInput Input() => new(Tenant.Value, Job.Value, Shop.Id.Value, 0, 50);
 
     private RunBulkActionBatchHandler Handler() =>
-        new(_jobs.Object, _stores.Object, _connectors.Object, _queue.Object, new FixedClock(DeployTestData.Now));
+        new(_jobs.Object, _stores.Object, _connectors.Object, _attempts.Object, _queue.Object, Options.Create(new JobOptions()), new FixedClock(DeployTestData.Now));
+
+    private static async IAsyncEnumerable<IReadOnlyList<Coupon>> Pages(List<Coupon> coupons)
+    {
+        await Task.Yield();
+        yield return coupons;
+    }
 }

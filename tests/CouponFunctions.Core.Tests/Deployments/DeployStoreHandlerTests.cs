@@ -69,7 +69,7 @@ public sealed class DeployStoreHandlerTests
     [Fact]
     public async Task HandleAsync_EarlierAttemptsCouponIsListed_AdoptsItAndNeverCreates()
     {
-        _attempts.Setup(a => a.GetAsync(Tenant, Job, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(Attempt());
+        _attempts.Setup(a => a.GetAsync(Tenant, Job, Shop.Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Attempt());
         _listed = [DeployTestData.Coupon(id: "v-lost", code: Code)];
 
         var outcome = await Handler().HandleAsync(Input());
@@ -83,7 +83,7 @@ public sealed class DeployStoreHandlerTests
     [Fact]
     public async Task HandleAsync_AttemptMomentsAgoAndNothingListed_LooksAgainLaterWithoutCreating()
     {
-        _attempts.Setup(a => a.GetAsync(Tenant, Job, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(Attempt() with { LastAttemptAt = DeployTestData.Now.AddSeconds(50) });
+        _attempts.Setup(a => a.GetAsync(Tenant, Job, Shop.Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Attempt() with { LastAttemptAt = DeployTestData.Now.AddSeconds(50) });
 
         var outcome = await Handler().HandleAsync(Input());
 
@@ -102,6 +102,18 @@ public sealed class DeployStoreHandlerTests
         Assert.Equal(JobItemState.Started, outcome.State);
         Assert.NotNull(outcome.LookAgainAt);
         Assert.DoesNotContain("create", _calls);
+    }
+
+    [Fact]
+    public async Task HandleAsync_TikTokStore_RefusedAsNotSupportedBeforeAnyCall()
+    {
+        _stores.Setup(s => s.GetAsync(Tenant, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(Shop with { Platform = Platform.TikTok });
+
+        var outcome = await Handler().HandleAsync(Input());
+
+        Assert.Equal(JobItemState.Failed, outcome.State);
+        Assert.Equal((ItemReasons.NotSupported, PlatformCapabilities.For(Platform.TikTok).CreateRefusal), (_written[^1].Outcome!.ReasonCode, _written[^1].Outcome!.Message));
+        _connector.VerifyNoOtherCalls();
     }
 
     [Fact]

@@ -67,6 +67,28 @@ public sealed class CreateAttemptRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Save_ClonesOfTwoCouponsInOneStore_EachHasItsOwnRowBesideTheStoresDeployRow()
+    {
+        var (repository, tenant, job) = await SetUpAsync();
+
+        var deploy = await repository.SaveAsync(tenant, Attempt(job, "MD1"));
+        var first = await repository.SaveAsync(tenant, Attempt(job, "MD2") with { SourceCouponId = "v-1" });
+        var second = await repository.SaveAsync(tenant, Attempt(job, "MD3") with { SourceCouponId = "v/2 é" });
+        var marked = await repository.MarkCreatedAsync(tenant, second.Value!, "v-30");
+        var again = await repository.SaveAsync(tenant, Attempt(job, "MD4") with { SourceCouponId = "v-1" });
+
+        Assert.True(deploy.IsOk && first.IsOk && second.IsOk && marked.IsOk);
+        Assert.Equal(OutcomeKind.Conflict, again.Kind);
+        Assert.Equal(("MD1", null), Read(await repository.GetAsync(tenant, job, Store)));
+        Assert.Equal(("MD2", "v-1"), Read(await repository.GetAsync(tenant, job, Store, "v-1")));
+        var clone = (await repository.GetAsync(tenant, job, Store, "v/2 é"))!;
+        Assert.Equal(("MD3", "v/2 é", "v-30", Store), (clone.Code, clone.SourceCouponId, clone.CreatedCouponId, clone.StoreId));
+        Assert.Null(await repository.GetAsync(tenant, job, Store, "v-3"));
+
+        static (string?, string?) Read(CreateAttempt? a) => (a!.Code, a.SourceCouponId);
+    }
+
+    [Fact]
     public async Task Get_OtherTenantsJob_Nothing()
     {
         var (repository, tenant, job) = await SetUpAsync();

@@ -1,5 +1,6 @@
 using CouponFunctions.Core.BulkActions;
 using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Tenancy;
@@ -227,6 +228,26 @@ public sealed class JobRepositoryTests(AzuriteFixture azurite)
 
         Assert.Equal(items.Where(i => i.StoreId == items[5].StoreId).Select(i => i.Key).Order(StringComparer.Ordinal), store.Select(i => i.Key));
         Assert.All(store, i => Assert.Equal(target, i.Target));
+    }
+
+    [Fact]
+    public async Task ListStoreItems_CloneItem_ReadsItsDraftBack()
+    {
+        var (repository, tenant) = await SetUpAsync();
+        var job = Job(tenant);
+        var draft = new CouponDraft
+        {
+            Name = "Spring sale", Code = "MDNEW", Reward = RewardType.Percentage, Percentage = 12.5m, MaxDiscount = 20m, MinSpend = 50m,
+            TotalQuantity = 100, PerBuyerLimit = 1, ValidFrom = Now.AddHours(1), ValidTo = Now.AddDays(7), ProductIds = ["p-1", "p-2"],
+        };
+        var item = Items(job.Id, 1, 1)[0] with { Action = "cloneAsNew", Target = new ActionTarget(CouponOperation.Create, null, draft) };
+        await repository.CreateAsync(job, [item]);
+
+        var read = Assert.Single(await repository.ListStoreItemsAsync(tenant, job.Id, item.StoreId)).Target!;
+
+        Assert.Equal((CouponOperation.Create, null), (read.Operation, read.Change));
+        Assert.Equal(draft with { ProductIds = [] }, read.Draft! with { ProductIds = [] });
+        Assert.Equal(["p-1", "p-2"], read.Draft!.ProductIds);
     }
 
     private async Task<(JobRepository, TenantId)> SetUpAsync()
