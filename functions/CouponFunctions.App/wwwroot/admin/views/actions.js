@@ -2,7 +2,7 @@
 // action with its values; the preview shows per coupon what will change, what cannot and why; Run starts the job and
 // goes to its page. The request in the address comes from the coupon list's bulk bar or a finding's Fix button.
 import { api, newIdempotencyKey } from '../api.js';
-import { h, flash, badge, platformName, couponHref } from '../ui.js';
+import { h, flash, flashAfterNavigation, badge, platformName, couponHref } from '../ui.js';
 import { placeErrors } from './template-form.js';
 
 export const ACTIONS = {
@@ -80,7 +80,7 @@ export async function render(root, { me, query, isCurrent }) {
       run.disabled = true;
       try {
         const started = await api('/coupons/actions', { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey }, body });
-        flash(started.created ? 'The action started.' : 'This action had already started; here it is.', 'ok');
+        flashAfterNavigation(started.created ? 'The action started.' : 'This action had already started; here it is.');
         location.hash = `#/jobs/${encodeURIComponent(started.jobId)}`;
       } catch (error) {
         run.disabled = false;

@@ -2,7 +2,7 @@
 // platform will receive with its verdict, acknowledge warnings, pick an optional canary store, confirm -> the job page.
 // One Idempotency-Key per previewed selection: a double click on Deploy answers the same job instead of starting two.
 import { api, newIdempotencyKey } from '../api.js';
-import { h, flash, badge, platformName, showFieldErrors } from '../ui.js';
+import { h, flash, flashAfterNavigation, badge, platformName, showFieldErrors } from '../ui.js';
 import { discountText, validityText, codeText } from './templates.js';
 
 const VERDICT = { ready: ['ready', 'ok'], warnings: ['warnings', 'warn'], blocked: ['blocked', 'bad'] };
@@ -144,7 +144,7 @@ export async function render(root, { params, isCurrent }) {
         headers: { 'Idempotency-Key': idempotencyKey },
         body: { templateId, storeIds, acknowledgeWarnings: acknowledge.checked, canaryStoreId: canary.value || null },
       });
-      flash(started.created ? 'The deploy started.' : 'This deploy had already started; here it is.', 'ok');
+      flashAfterNavigation(started.created ? 'The deploy started.' : 'This deploy had already started; here it is.');
       location.hash = `#/jobs/${encodeURIComponent(started.jobId)}`;
     } catch (error) {
       button.disabled = false;

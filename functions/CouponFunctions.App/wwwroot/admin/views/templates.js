@@ -1,7 +1,7 @@
 // Templates: the list (filtered by campaign) and the editor. Saving sends the template's ETag back as If-Match, so a
 // change someone else saved in between is never overwritten: the page says so and offers to reload.
 import { api, apiWithHeaders } from '../api.js';
-import { h, flash, time, badge } from '../ui.js';
+import { h, flash, flashAfterNavigation, time, badge } from '../ui.js';
 import { templateForm, readTemplate, placeErrors } from './template-form.js';
 
 export async function render(root, context) {
@@ -103,11 +103,12 @@ async function edit(root, { me, isCurrent }, id) {
         ? await apiWithHeaders(`/templates/${encodeURIComponent(id)}`, { method: 'PUT', body, headers: { 'If-Match': etag } })
         : await apiWithHeaders('/templates', { method: 'POST', body });
       placeErrors(form, null);
-      flash(id ? 'Template saved.' : 'Template created.', 'ok');
       if (id) {
+        flash('Template saved.', 'ok');
         template = saved.data;
         etag = saved.headers.get('ETag');
       } else {
+        flashAfterNavigation('Template created.');
         location.hash = `#/templates/${encodeURIComponent(saved.data.id)}`;
       }
     } catch (error) {
@@ -123,7 +124,7 @@ async function edit(root, { me, isCurrent }, id) {
     if (!confirm(`Delete the template "${template.name}"? Coupons already deployed from it stay.`)) return;
     try {
       await api(`/templates/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { 'If-Match': etag } });
-      flash(`Deleted the template "${template.name}".`, 'ok');
+      flashAfterNavigation(`Deleted the template "${template.name}".`);
       location.hash = '#/templates';
     } catch (error) {
       if (error.status === 412) showConflict('deleted');
