@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CouponFunctions.Browser.Tests.Infrastructure;
@@ -78,6 +79,52 @@ public sealed class JobsPageTests(BrowserApp app)
         Assert.Single(jobs);
         await BrowserApp.ScreenshotAsync(page, "deploy-job-completed.png");
     }
+
+    [Fact]
+    public async Task Templates_FilteredByCampaignAndSavedMeanwhile_ExplainsTheConflictAndReloads()
+    {
+        var ws = await JobsWorkspace.CreateAsync(app);
+        await AddTemplateAsync(ws, "Weekday template", campaign: null);
+        var id = await AddTemplateAsync(ws, "Payday template", campaign: "Payday July");
+        var page = await app.SignedInPageAsync("#/templates", ws.AdminKey);
+        await Expect(page.Locator("#templates tbody tr")).ToHaveCountAsync(2);
+
+        await page.FillAsync("#template-campaign", "Payday July");
+        await page.PressAsync("#template-campaign", "Enter");
+        await Expect(page.Locator("#templates tbody tr")).ToHaveCountAsync(1);
+        await page.ClickAsync("#templates a.template-name");
+        await Expect(page.Locator("[name=name]")).ToHaveValueAsync("Payday template");
+
+        // Someone else saves the template while it is open here: this save is refused and the page says why.
+        using (var get = await ws.Admin.GetAsync($"/api/templates/{id}"))
+        {
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/templates/{id}") { Content = JsonContent.Create(TemplateBody("Changed elsewhere", "Payday July")) };
+            put.Headers.TryAddWithoutValidation("If-Match", get.Headers.ETag!.ToString());
+            using var saved = await ws.Admin.SendAsync(put);
+            Assert.Equal(200, (int)saved.StatusCode);
+        }
+
+        await page.FillAsync("[name=name]", "My change");
+        await page.ClickAsync("#save-template");
+        await Expect(page.Locator("#template-conflict")).ToContainTextAsync("changed by someone else");
+        await BrowserApp.ScreenshotAsync(page, "template-conflict.png");
+        await page.ClickAsync("#reload-template");
+        await Expect(page.Locator("[name=name]")).ToHaveValueAsync("Changed elsewhere");
+    }
+
+    private static async Task<string> AddTemplateAsync(JobsWorkspace ws, string name, string? campaign)
+    {
+        using var response = await ws.Admin.PostAsJsonAsync("/api/templates", TemplateBody(name, campaign));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonNode.Parse(text)!["id"]!.GetValue<string>();
+    }
+
+    private static object TemplateBody(string name, string? campaign) => new
+    {
+        name, campaign = campaign is null ? null : new { name = campaign }, discount = new { type = "percentage", percentage = 10 }, totalQuantity = 100,
+        code = new { mode = "fixed", value = "SAVE" }, validity = new { type = "relative", startAfterHours = 48, durationDays = 7 },
+    };
 
     [Fact]
     public async Task BulkRenew_AllMatchingFromTheCouponList_PreviewsThenMovesEveryEnd()

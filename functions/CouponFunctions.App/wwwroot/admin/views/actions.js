@@ -48,7 +48,9 @@ export async function render(root, { me, query, isCurrent }) {
     h('p', { id: 'action-selection' }, selectionText(selection, storeNames)),
     form),
   result);
-  if (request.action) await preview();
+  // A Fix link comes with the values filled in: its preview runs at once. The bulk bar gives only the kind.
+  if (request.action && Object.keys(request.action).some(k => k !== 'kind')) await preview();
+  else if (['endNow', 'delete', 'deactivate'].includes(action.kind)) await preview();
 
   function invalidate() {
     idempotencyKey = null;
@@ -62,6 +64,7 @@ export async function render(root, { me, query, isCurrent }) {
       const answer = await api('/coupons/actions/preview', { method: 'POST', body });
       if (!isCurrent()) return;
       placeErrors(form, null);
+      flash('');
       idempotencyKey = newIdempotencyKey();
       drawPreview(answer, body);
     } catch (error) {
@@ -160,7 +163,7 @@ function actionForm(action, onChange) {
         h('label', { for: `action-${name}` }, label),
         h('input', { id: `action-${name}`, name: `action.${name}`, type, value: current?.[name] ?? '', min: type === 'number' ? 0 : null, step: 'any' }),
         h('p', { class: 'field-error', dataset: { errorFor: `action.${name}` } }))),
-      HELP[kind.value] ? h('p', { class: 'muted' }, HELP[kind.value]) : null);
+      ...(HELP[kind.value] ? [h('p', { class: 'muted' }, HELP[kind.value])] : []));
   };
   draw(action);
   kind.addEventListener('change', () => draw(null));

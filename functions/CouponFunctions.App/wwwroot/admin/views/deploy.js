@@ -123,7 +123,7 @@ export async function render(root, { params, isCurrent }) {
       const deployable = rows.filter(r => r.verdict === 'ready' || (r.verdict === 'warnings' && acknowledge.checked));
       const previous = canary.value;
       canary.replaceChildren(h('option', { value: '' }, 'No canary: all stores at once'),
-        deployable.length > 1 ? deployable.map(r => h('option', { value: r.storeId }, r.storeName)) : []);
+        ...(deployable.length > 1 ? deployable.map(r => h('option', { value: r.storeId }, r.storeName)) : []));
       canary.value = deployable.some(r => r.storeId === previous) ? previous : '';
       const skipped = rows.filter(r => !deployable.includes(r));
       leftOut.textContent = skipped.length

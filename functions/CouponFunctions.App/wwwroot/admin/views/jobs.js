@@ -125,17 +125,18 @@ async function job(root, { me, isCurrent }, id) {
     const c = j.counts;
     // A canary deploy waits with its one store finished and every other store not started.
     const awaitingCanary = running && j.type === 'deployment' && c.total > 1 && c.succeeded === 1 && c.pending === c.total - 1 && c.started === 0 && !j.cancelRequested;
-    head.replaceChildren(
+    // replaceChildren would write a null as the text "null": the parts go through h().
+    head.replaceChildren(h('div', {},
       h('p', {}, h('a', { href: '#/jobs', class: 'back' }, '← All jobs')),
       h('div', { class: 'title-row' }, h('h1', { id: 'job-title' }, j.title), statusBadge(j.status)),
-      h('p', { class: 'muted' }, `${TYPE[j.type] ?? j.type} started by ${j.startedBy.keyName} `, time(j.createdAt),
+      h('p', { class: 'muted' }, `${TYPE[j.type] ?? j.type} started by ${j.startedBy.keyName} on `, time(j.createdAt),
         j.finishedAt ? [', finished ', time(j.finishedAt)] : null, j.cancelRequested && running ? ' · cancelling: stores not started are skipped' : null),
       progress(j),
       h('p', { id: 'job-counts' }, countsText(c)),
       awaitingCanary && canAct ? canaryPanel() : null,
       h('div', { class: 'toolbar' },
         running && canAct && !j.cancelRequested ? h('button', { type: 'button', id: 'cancel-job', onclick: cancel }, 'Cancel the rest') : null,
-        reportControl(j)));
+        reportControl(j))));
   }
 
   function canaryPanel() {
