@@ -81,6 +81,33 @@ public sealed class JobsPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Deploy_WithACanaryStore_WaitsForApprovalThenDeploysTheOthers()
+    {
+        var ws = await JobsWorkspace.CreateAsync(app);
+        var first = await ws.AddShopeeStoreAsync(app, 833_001, "TH", "Canary Bangkok TH");
+        await ws.AddShopeeStoreAsync(app, 833_002, "TH", "Canary Chiang Mai TH");
+        var id = await AddTemplateAsync(ws, "Canary template", campaign: null);
+        var page = await app.SignedInPageAsync($"#/deploy/{id}", ws.AdminKey);
+
+        await page.SelectOptionAsync("#group-by", "site");
+        await page.ClickAsync("fieldset[data-group=site-TH] button.select-all");
+        await page.ClickAsync("#run-preview");
+        await Expect(page.Locator("#preview-table tr.store-preview")).ToHaveCountAsync(2);
+        if (await page.Locator("#acknowledge-warnings").CountAsync() > 0) await page.CheckAsync("#acknowledge-warnings");
+        await page.SelectOptionAsync("#canary-store", first);
+        await page.ClickAsync("#confirm-deploy");
+
+        await Expect(page).ToHaveURLAsync(JobPage, Started);
+        await Expect(page.Locator("#canary")).ToHaveAttributeAsync("data-store-id", first, new() { Timeout = 60_000 });
+        Assert.Single(app.Sandbox.Shopee.Vouchers(833_001));
+        Assert.Empty(app.Sandbox.Shopee.Vouchers(833_002));
+        await BrowserApp.ScreenshotAsync(page, "deploy-canary-waiting.png");
+        await page.ClickAsync("#canary-approve");
+        await Expect(page.Locator("#job .job-status")).ToHaveTextAsync("Completed", JobDone);
+        Assert.Single(app.Sandbox.Shopee.Vouchers(833_002));
+    }
+
+    [Fact]
     public async Task Templates_FilteredByCampaignAndSavedMeanwhile_ExplainsTheConflictAndReloads()
     {
         var ws = await JobsWorkspace.CreateAsync(app);

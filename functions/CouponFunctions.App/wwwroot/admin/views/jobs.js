@@ -113,18 +113,18 @@ async function job(root, { me, isCurrent }, id) {
     if (detail.continuation) tokens.push(detail.continuation);
     previous.disabled = page === 0;
     next.disabled = page + 1 >= tokens.length;
-    drawHead(detail.job);
+    drawHead(detail.job, detail.canary);
     itemsBox.replaceChildren(detail.items.length === 0 ? h('p', { class: 'empty' }, 'No items to show.') : itemsTable(detail.items, detail.job.type));
     // Poll only while the job runs and this view is still the one shown.
     if (detail.job.status === 'running') timer = setTimeout(refresh, POLL_MS);
   }
 
-  function drawHead(j) {
+  function drawHead(j, canary) {
     const running = j.status === 'running';
     const canAct = me.role !== 'viewer';
     const c = j.counts;
-    // A canary deploy waits with its one store finished and every other store not started.
-    const awaitingCanary = running && j.type === 'deployment' && c.total > 1 && c.succeeded === 1 && c.pending === c.total - 1 && c.started === 0 && !j.cancelRequested;
+    // The API names the canary store while the deploy waits for the operator's answer.
+    const awaitingCanary = running && Boolean(canary) && !j.cancelRequested;
     // replaceChildren would write a null as the text "null": the parts go through h().
     head.replaceChildren(h('div', {},
       h('p', {}, h('a', { href: '#/jobs', class: 'back' }, '← All jobs')),
@@ -133,17 +133,18 @@ async function job(root, { me, isCurrent }, id) {
         j.finishedAt ? [', finished ', time(j.finishedAt)] : null, j.cancelRequested && running ? ' · cancelling: stores not started are skipped' : null),
       progress(j),
       h('p', { id: 'job-counts' }, countsText(c)),
-      awaitingCanary && canAct ? canaryPanel() : null,
+      awaitingCanary ? canaryPanel(canary, canAct) : null,
       h('div', { class: 'toolbar' },
         running && canAct && !j.cancelRequested ? h('button', { type: 'button', id: 'cancel-job', onclick: cancel }, 'Cancel the rest') : null,
         reportControl(j))));
   }
 
-  function canaryPanel() {
-    return h('div', { class: 'note', id: 'canary' },
-      h('p', {}, h('strong', {}, 'The canary store is done. '), 'Check its coupon in the items below, then go on with the other stores or cancel them.'),
-      h('button', { type: 'button', class: 'primary', id: 'canary-approve', onclick: () => answer(true) }, 'Approve: deploy to the others'),
-      ' ', h('button', { type: 'button', id: 'canary-reject', onclick: () => answer(false) }, 'Reject: cancel the others'));
+  function canaryPanel(canary, canAct) {
+    return h('div', { class: 'note', id: 'canary', dataset: { storeId: canary.storeId } },
+      h('p', {}, h('strong', {}, 'The canary store is done. '), 'Check its coupon in the items below, then go on with the other stores or cancel them. Without an answer the others are cancelled when the wait times out.'),
+      canAct ? [
+        h('button', { type: 'button', class: 'primary', id: 'canary-approve', onclick: () => answer(true) }, 'Approve: deploy to the others'),
+        ' ', h('button', { type: 'button', id: 'canary-reject', onclick: () => answer(false) }, 'Reject: cancel the others')] : null);
   }
 
   async function answer(approve) {
