@@ -91,14 +91,14 @@ public static class AttentionBuilder
             .Select(j => new AttentionItem(AttentionKind.JobFailed, $"job|{j.Id}", null, null, null,
                 $"{j.Title}: {j.Counts.Failed} of {j.Counts.Total} failed",
                 $"Started by {j.StartedBy.KeyName}; the failure report lists each failed item and why.",
-                j.FinishedAt ?? j.CreatedAt, null));
+                j.FinishedAt ?? j.CreatedAt, $"#/jobs/{Uri.EscapeDataString(j.Id.Value)}"));
 
     private static IEnumerable<AttentionItem> FailedSends(IReadOnlyList<SegmentSend> sends, IReadOnlyDictionary<StoreId, Store> stores, DateTimeOffset now) =>
         sends.Where(s => stores.ContainsKey(s.StoreId) && s.Counts.Failed > 0 && (s.FinishedAt ?? s.ScheduledAt) >= now - RecentWork)
             .Select(s => new AttentionItem(AttentionKind.SendFailed, $"send|{s.Id}", s.StoreId, stores[s.StoreId].DisplayName, stores[s.StoreId].TimeZoneId,
                 $"Send of coupon {s.CouponId}: {s.Counts.Failed} of {s.Counts.Recipients} messages failed",
                 s.Status == SendStatus.Failed ? "Nothing was sent." : $"{s.Counts.Sent} were sent; the failure report lists the others.",
-                s.FinishedAt ?? s.ScheduledAt, null));
+                s.FinishedAt ?? s.ScheduledAt, "#/sends"));
 
     private static IEnumerable<AttentionItem> EndingToday(IReadOnlyDictionary<StoreId, Store> stores, AttentionInput input, DateTimeOffset now)
     {

@@ -27,7 +27,7 @@ public enum AttentionKind
 /// <summary>One line of the attention view: what, where, since when, and the page route where it is dealt with.</summary>
 /// <param name="Key">Stable across requests (the finding key for findings), so the page can keep its place.</param>
 /// <param name="At">When it started or happens (the failure, the finding's first run, the coupon's end).</param>
-/// <param name="Link">The admin page route where it is dealt with (<c>#/stores?store=s-1</c>); null until the page has one.</param>
+/// <param name="Link">The admin page route where it is dealt with (<c>#/stores?store=s-1</c>, <c>#/jobs/job-1</c>); null when there is none.</param>
 public sealed record AttentionItem(
     AttentionKind Kind,
     string Key,

@@ -20,8 +20,9 @@ public sealed class CanaryDeploymentTests(AppHostFixture app)
         Assert.True(await Eventually.TrueAsync(async () =>
         {
             var (_, job) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}");
-            return Deployments.ItemsByStore(job!)[canary]["state"]!.GetValue<string>() == "succeeded";
-        }, seconds: 60), $"The canary store was not deployed. Host output:\n{Workspace.Tail(app.Host.Output)}");
+            // The job names the store it waits on once the orchestration waits for the answer (the admin page's cue).
+            return Deployments.ItemsByStore(job!)[canary]["state"]!.GetValue<string>() == "succeeded" && job!["canary"]?["storeId"]?.GetValue<string>() == canary;
+        }, seconds: 60), $"The canary store was not deployed, or the job does not say it waits. Host output:\n{Workspace.Tail(app.Host.Output)}");
         var (_, waiting) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/jobs/{jobId}");
         var (badAnswer, _) = await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/jobs/{jobId}/canary", new { });
         var (answer, _) = await bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/jobs/{jobId}/canary", new { approve = false });
@@ -31,6 +32,7 @@ public sealed class CanaryDeploymentTests(AppHostFixture app)
         Assert.Equal(400, badAnswer);
         Assert.Equal(202, answer);
         Assert.Equal("cancelled", done["job"]!["status"]!.GetValue<string>());
+        Assert.Null(done["canary"]);
         Assert.Equal("cancelled", Deployments.ItemsByStore(done)[rest]["state"]!.GetValue<string>());
         Assert.Single(bed.Shopee.Vouchers(908_001));
         Assert.Empty(bed.Shopee.Vouchers(908_002));

@@ -165,6 +165,14 @@ public sealed class DeploymentTests(AppHostFixture app)
         noRedirect.DefaultRequestHeaders.Authorization = bed.Admin.DefaultRequestHeaders.Authorization;
         using var response = await noRedirect.GetAsync(url);
         Assert.Equal(302, (int)response.StatusCode);
+
+        // The admin page asks for the same link as JSON (it sends its key in a header, so it cannot follow a redirect).
+        using var asJson = new HttpRequestMessage(HttpMethod.Get, url);
+        asJson.Headers.Accept.ParseAdd("application/json");
+        using var linkResponse = await noRedirect.SendAsync(asJson);
+        Assert.Equal(200, (int)linkResponse.StatusCode);
+        var link = System.Text.Json.Nodes.JsonNode.Parse(await linkResponse.Content.ReadAsStringAsync())!;
+        Assert.Equal(response.Headers.GetValues("Location").Single(), link["url"]!.GetValue<string>());
         using var blob = app.Client();
         return await blob.GetByteArrayAsync(response.Headers.Location);
     }

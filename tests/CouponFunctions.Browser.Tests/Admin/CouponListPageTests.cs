@@ -23,7 +23,7 @@ public sealed class CouponListPageTests(BrowserApp app)
         var weekend = Rows(page).Filter(new() { HasText = "Weekend Mega Deal" });
         await Expect(weekend).ToContainTextAsync("Siam Gadgets TH");
         await Expect(weekend).ToContainTextAsync("THB 25.00 off");
-        await Expect(weekend.Locator("td").Nth(4)).ToHaveTextAsync("0 / 100");
+        await Expect(weekend.Locator("td").Nth(5)).ToHaveTextAsync("0 / 100");
         // Times are the store's own: Bangkok is GMT+7, Manila GMT+8.
         await Expect(weekend.Locator("time").First).ToContainTextAsync("GMT+7");
         await Expect(Rows(page).Filter(new() { HasText = "Sold Out Starter" }).Locator("time").First).ToContainTextAsync("GMT+8");
@@ -155,5 +155,5 @@ public sealed class CouponListPageTests(BrowserApp app)
         [.. await page.Locator("#coupons tbody tr .coupon-name").AllInnerTextsAsync()];
 
     private static async Task<List<int>> Remaining(IPage page) =>
-        [.. (await page.Locator("#coupons tbody tr td:nth-child(5) strong").AllInnerTextsAsync()).Select(t => int.Parse(t, NumberStyles.AllowThousands, CultureInfo.InvariantCulture))];
+        [.. (await page.Locator("#coupons tbody tr td:nth-child(6) strong").AllInnerTextsAsync()).Select(t => int.Parse(t, NumberStyles.AllowThousands, CultureInfo.InvariantCulture))];
 }

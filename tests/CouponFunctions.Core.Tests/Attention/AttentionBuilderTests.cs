@@ -32,6 +32,7 @@ public sealed class AttentionBuilderTests
             list.Items.Select(i => i.Kind));
         Assert.Contains("last 3 syncs failed", list.Items[1].Detail);
         Assert.Equal("#/stores?store=s-auth", list.Items[0].Link);
+        Assert.Equal($"#/jobs/{input.Jobs[0].Id.Value}", list.Items[3].Link);
     }
 
     [Fact]

@@ -28,9 +28,9 @@ export class ApiError extends Error {
   }
 }
 
-async function send(path, { method = 'GET', body, key = savedKey(), accept = 'application/json' } = {}) {
+async function send(path, { method = 'GET', body, key = savedKey(), accept = 'application/json', headers: extra = {} } = {}) {
   // X-Api-Key rather than Authorization: an Entra sign-in layer in front of the app may claim "Bearer" for itself.
-  const headers = { Accept: accept };
+  const headers = { Accept: accept, ...extra };
   if (key) headers['X-Api-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
@@ -56,6 +56,20 @@ export async function api(path, options = {}) {
   const response = await send(path, options);
   const text = await response.text();
   return text ? JSON.parse(text) : null;
+}
+
+// Like api(), but also hands back the response headers (ETag of a template, for instance).
+export async function apiWithHeaders(path, options = {}) {
+  const response = await send(path, options);
+  const text = await response.text();
+  return { data: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+// A fresh Idempotency-Key: one per wizard run or action run, so a double click answers the same job.
+export function newIdempotencyKey() {
+  // randomUUID needs a secure context; getRandomValues works on plain http too.
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 }
 
 // Fetches a file with the key header and hands it to the browser as a download (a plain link cannot send the key).

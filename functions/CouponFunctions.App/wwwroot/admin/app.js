@@ -13,7 +13,14 @@ const views = {
   outbox: () => import('./views/outbox.js'),
   sends: () => import('./views/sends.js'),
   keys: () => import('./views/keys.js'),
+  templates: () => import('./views/templates.js'),
+  deploy: () => import('./views/deploy.js'),
+  jobs: () => import('./views/jobs.js'),
+  actions: () => import('./views/actions.js'),
 };
+
+// Views without a link of their own light up the link of the view they belong to.
+const NAV_OF = { deploy: 'templates', actions: 'coupons' };
 
 let me = null;
 let rendering = 0;
@@ -49,7 +56,7 @@ async function route() {
   const { name, params, query } = parseHash();
   const known = name in views ? name : 'attention';
   for (const link of document.querySelectorAll('#nav a')) {
-    const active = link.dataset.view === known;
+    const active = link.dataset.view === (NAV_OF[known] ?? known);
     link.classList.toggle('active', active);
     if (active) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }

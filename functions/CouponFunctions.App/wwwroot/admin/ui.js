@@ -14,7 +14,18 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+let pendingFlash = null;
+
+// A message for the view the page is about to open (navigating clears the flash): shown by the next flash('').
+export function flashAfterNavigation(message, kind = 'ok') {
+  pendingFlash = [message, kind];
+}
+
 export function flash(message, kind = 'error') {
+  if (!message && pendingFlash) {
+    [message, kind] = pendingFlash;
+    pendingFlash = null;
+  }
   const box = document.getElementById('flash');
   box.textContent = message;
   box.className = kind === 'ok' ? 'ok' : '';

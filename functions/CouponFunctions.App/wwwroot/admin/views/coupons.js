@@ -3,6 +3,7 @@ import { api, download } from '../api.js';
 import { h, flash, showFieldErrors, time, formatNumber, formatPercent, platformName, couponHref } from '../ui.js';
 import { filtersFrom, filterForm, toQuery } from './coupon-filters.js';
 import { rewardText, minSpendText, statusBadge, remainingCell, findingsBadge } from './coupon-format.js';
+import { couponSelection } from './coupon-selection.js';
 
 export const LAST_LIST = 'couponfunctions.lastCouponList';
 
@@ -27,6 +28,7 @@ export async function render(root, { query }) {
   let ticket = 0;
 
   const { items: stores } = await api('/stores');
+  const selection = couponSelection();
   const summary = h('p', { class: 'muted', id: 'coupons-summary', 'aria-live': 'polite' });
   const exportButton = h('button', { type: 'button', id: 'export-csv', onclick: exportCsv }, 'Export CSV');
   const previous = h('button', { type: 'button', id: 'previous-page', onclick: () => go(page - 1) }, '← Previous page');
@@ -38,6 +40,7 @@ export async function render(root, { query }) {
     h('div', { class: 'title-row' }, h('h1', {}, 'Coupons'), exportButton),
     form,
     h('div', { class: 'list-head' }, summary, sortError),
+    selection.bar,
     tableBox,
     h('div', { class: 'pager' }, pageSizeSelect(filters.pageSize, (pageSize) => apply({ ...filters, pageSize })), previous, next));
   root.append(card);
@@ -48,6 +51,7 @@ export async function render(root, { query }) {
   function apply(next, { fromForm = false } = {}) {
     if (toQuery(next) === toQuery(filters)) return;
     filters = next;
+    selection.reset();
     tokens = [null];
     page = 0;
     const hash = `#/coupons${toQuery(filters) ? `?${toQuery(filters)}` : ''}`;
@@ -107,13 +111,14 @@ export async function render(root, { query }) {
     previous.disabled = page === 0;
     next.disabled = page + 1 >= tokens.length;
     tableBox.replaceChildren(items.length === 0 ? h('p', { class: 'empty' }, 'Nothing to show. Clear a filter or include archived and removed coupons.') : table(items));
+    selection.showPage(items, totalMatched, filters);
   }
 
   function table(items) {
     const [field, descending] = currentSort();
     return h('table', { id: 'coupons', class: 'data' },
-      h('thead', {}, h('tr', {}, COLUMNS.map(c => header(c, field, descending)))),
-      h('tbody', {}, items.map(row)));
+      h('thead', {}, h('tr', {}, selection.headerCell(items), COLUMNS.map(c => header(c, field, descending)))),
+      h('tbody', {}, items.map(c => selection.decorate(row(c), c))));
   }
 
   function header(column, field, descending) {

@@ -1,6 +1,7 @@
 // Findings: each store's latest inspection, new findings first, so operators see what changed since the last run.
 import { api } from '../api.js';
 import { h, badge, time, formatNumber, platformName, couponHref, SEVERITY_KIND, FINDING_STATE_KIND } from '../ui.js';
+import { actionHref } from './actions.js';
 
 const STATE_ORDER = { new: 0, ongoing: 1, resolved: 2 };
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 };
@@ -110,8 +111,19 @@ function findingRow(f, store, withStore = false) {
       ? [h('a', { href: couponHref(store.id, f.couponId) }, f.couponName ?? f.couponId), f.couponCode ? h('div', { class: 'muted mono' }, f.couponCode) : null]
       : h('span', { class: 'muted' }, 'whole store'),
       withStore ? h('div', { class: 'muted small' }, store.displayName) : null),
-    h('td', {}, h('div', { class: f.state === 'resolved' ? 'muted' : null }, f.message), h('div', { class: 'muted small' }, f.state === 'resolved' ? 'No longer found.' : f.action)),
+    h('td', {}, h('div', { class: f.state === 'resolved' ? 'muted' : null }, f.message), h('div', { class: 'muted small' }, f.state === 'resolved' ? 'No longer found.' : f.action),
+      remedyControl(f.remedy)),
     h('td', { class: 'nowrap' }, time(f.firstSeenAt, store.timeZone)));
+}
+
+// A finding with a known fix: what it does, and a Fix link to the action preview filled in (where an action can do it).
+function remedyControl(remedy) {
+  if (!remedy) return null;
+  const body = remedy.preview?.body;
+  const action = body ? Object.fromEntries(Object.entries(body.action).filter(([, v]) => v !== null && v !== undefined)) : null;
+  return h('div', { class: 'remedy' },
+    body ? h('a', { href: actionHref({ coupons: body.coupons }, action), class: 'button-link fix-finding', title: remedy.explanation }, 'Fix…') : null,
+    h('span', { class: 'muted small' }, ` ${remedy.explanation}`));
 }
 
 // Slot keys look like "2026-11-21T09:00" (the store's local date and slot).
