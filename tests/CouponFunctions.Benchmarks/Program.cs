@@ -3,6 +3,7 @@ using CouponFunctions.Benchmarks.Durable;
 using CouponFunctions.Benchmarks.Infrastructure;
 using CouponFunctions.Benchmarks.Operations;
 using CouponFunctions.Benchmarks.Platforms;
+using CouponFunctions.Benchmarks.Sends;
 
 // The benchmark command: end-to-end figures (Stopwatch, not BenchmarkDotNet). Adding a benchmark is one line here.
 IBenchmark[] benchmarks =
@@ -11,6 +12,7 @@ IBenchmark[] benchmarks =
     new CouponOperationsBenchmark(),
     new DurableFanOutBenchmark(),
     new DashboardBenchmark(),
+    new SendsBenchmark(),
 ];
 
 using var cancel = new CancellationTokenSource();
