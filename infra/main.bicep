@@ -180,6 +180,7 @@ var tableNames = [
   'Segments'
   'SegmentMembers'
   'Sends'
+  'SendsDue'
   'SendRecipients'
   'SendOutcomes'
   'FindingAcknowledgements'

@@ -50,6 +50,10 @@ public static class TableNames
     /// <summary>Per tenant: "s_{send}" send rows, "m_{segment}" one-unfinished-send markers, "q_{send}" coupon allocations.</summary>
     public const string Sends = "Sends";
 
+    /// <summary>The due index of scheduled sends, across tenants (the one table whose key does not start with the tenant: the
+    /// StartDueSends timer serves every tenant): partition "due", RowKey "{yyyyMMddHHmmss}_{tenant}_{send}" of the send's time.</summary>
+    public const string SendsDue = "SendsDue";
+
     /// <summary>Per send partition "{tenant}_{send}": the recipient snapshot, rows numbered 0..N-1.</summary>
     public const string SendRecipients = "SendRecipients";
 
@@ -66,6 +70,6 @@ public static class TableNames
     [
         Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings,
         Templates, Jobs, JobItems, CreateAttempts,
-        Customers, Segments, SegmentMembers, Sends, SendRecipients, SendOutcomes, FindingAcknowledgements, CouponSnapshots,
+        Customers, Segments, SegmentMembers, Sends, SendsDue, SendRecipients, SendOutcomes, FindingAcknowledgements, CouponSnapshots,
     ];
 }

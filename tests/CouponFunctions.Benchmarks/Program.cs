@@ -4,6 +4,7 @@ using CouponFunctions.Benchmarks.Durable;
 using CouponFunctions.Benchmarks.Infrastructure;
 using CouponFunctions.Benchmarks.Operations;
 using CouponFunctions.Benchmarks.Platforms;
+using CouponFunctions.Benchmarks.Sends;
 
 // The benchmark command: end-to-end figures (Stopwatch, not BenchmarkDotNet). Adding a benchmark is one line here.
 IBenchmark[] benchmarks =
@@ -13,6 +14,7 @@ IBenchmark[] benchmarks =
     new DurableFanOutBenchmark(),
     new DashboardBenchmark(),
     new DeployBenchmark(),
+    new SendsBenchmark(),
 ];
 
 using var cancel = new CancellationTokenSource();

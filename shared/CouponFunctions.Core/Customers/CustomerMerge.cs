@@ -17,7 +17,8 @@ public enum CustomerField
 /// <summary>
 /// How an upsert (an import row, a PATCH) changes a stored customer: fields the input does not carry stay as they are, an
 /// empty cell in a carried column clears the field, and consent only moves forward in time — a consent older than the one
-/// stored (an export from the shop's CRM made before the customer clicked "unsubscribe") does not undo it.
+/// stored (an export from the shop's CRM made before the customer clicked "unsubscribe") does not undo it. A channel left
+/// without its contact (the email or mobile cleared) keeps no grant: it falls to unknown, while an opt-out stays on record.
 /// </summary>
 public static class CustomerMerge
 {
@@ -51,6 +52,11 @@ public static class CustomerMerge
             EmailConsent = present.Contains(CustomerField.EmailConsent) ? Newer(existing.EmailConsent, input.EmailConsent, now) : existing.EmailConsent,
             SmsConsent = present.Contains(CustomerField.SmsConsent) ? Newer(existing.SmsConsent, input.SmsConsent, now) : existing.SmsConsent,
         };
+        merged = merged with
+        {
+            EmailConsent = WithoutContact(merged.Email, merged.EmailConsent),
+            SmsConsent = WithoutContact(merged.Mobile, merged.SmsConsent),
+        };
         var same = merged.Name == existing.Name && merged.Email == existing.Email && merged.Mobile == existing.Mobile && merged.StoreId == existing.StoreId
             && merged.Tags.SequenceEqual(existing.Tags) && merged.EmailConsent == existing.EmailConsent && merged.SmsConsent == existing.SmsConsent;
         return same ? existing : merged with { UpdatedAt = now };
@@ -70,6 +76,9 @@ public static class CustomerMerge
         if (incoming.ChangedAt is null) return Stamp(incoming, now);
         return stored.ChangedAt is { } storedAt && incoming.ChangedAt <= storedAt ? stored : incoming;
     }
+
+    private static Consent WithoutContact(string? contact, Consent consent) =>
+        contact is null && consent.Status == ConsentStatus.Granted ? Consent.None : consent;
 
     private static Consent Stamp(Consent consent, DateTimeOffset now) =>
         consent.Status != ConsentStatus.Unknown && consent.ChangedAt is null ? consent with { ChangedAt = now } : consent;

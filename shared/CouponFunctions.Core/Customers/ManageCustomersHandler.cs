@@ -45,25 +45,19 @@ public sealed class ManageCustomersHandler(ICustomerRepository customers, IStore
         return Result<(Customer, bool)>.Ok((saved, existing is null));
     }
 
-    /// <summary>PATCH: changes only the fields given (the rest as stored); 404 when there is no such customer.</summary>
-    public async Task<Result<Customer>> PatchAsync(Caller caller, CustomerId id, CustomerInput patch, CancellationToken cancellationToken = default)
+    /// <summary>PATCH as JSON merge patch (<see cref="CustomerPatch"/>): the members given change (null clears), the rest as
+    /// stored; 404 when there is no such customer; 400 naming the field, nothing written, when the result is not valid.</summary>
+    public async Task<Result<Customer>> PatchAsync(Caller caller, CustomerId id, CustomerPatch patch, CancellationToken cancellationToken = default)
     {
         var existing = await customers.GetAsync(caller.TenantId, id, cancellationToken);
         if (existing is null || !caller.CanSee(existing.StoreId)) return Result<Customer>.NotFound($"No customer '{id}'.");
-        var present = new HashSet<CustomerField>();
-        if (patch.Name is not null) present.Add(CustomerField.Name);
-        if (patch.Email is not null) present.Add(CustomerField.Email);
-        if (patch.Mobile is not null) present.Add(CustomerField.Mobile);
-        if (patch.StoreId is not null) present.Add(CustomerField.StoreId);
-        if (patch.Tags is not null) present.Add(CustomerField.Tags);
-        if (patch.EmailConsent is not null) present.Add(CustomerField.EmailConsent);
-        if (patch.SmsConsent is not null) present.Add(CustomerField.SmsConsent);
-        var merged = new CustomerInput(id.Value, patch.Name ?? existing.Name, patch.Email ?? existing.Email, patch.Mobile ?? existing.Mobile,
-            patch.StoreId ?? existing.StoreId.Value, patch.Tags ?? existing.Tags, patch.EmailConsent ?? Input(existing.EmailConsent), patch.SmsConsent ?? Input(existing.SmsConsent));
+        var refused = new ValidationErrors();
+        var merged = patch.Apply(existing, Input(existing.EmailConsent), Input(existing.SmsConsent), refused);
+        if (!refused.IsEmpty) return refused;
         var now = time.GetUtcNow();
         var errors = CustomerValidator.Validate(merged, await SitesAsync(caller, cancellationToken), now, out var fields);
         if (!errors.IsEmpty) return errors;
-        return Result<Customer>.Ok(await customers.UpsertAsync(caller.TenantId, fields!, present, now, cancellationToken));
+        return Result<Customer>.Ok(await customers.UpsertAsync(caller.TenantId, fields!, patch.Present, now, cancellationToken));
     }
 
     public async Task<Result<bool>> DeleteAsync(Caller caller, CustomerId id, CancellationToken cancellationToken = default)

@@ -22,8 +22,14 @@ public interface ISendRepository
     /// <summary>The tenant's sends, newest scheduled first (optionally one segment's).</summary>
     Task<IReadOnlyList<SegmentSend>> ListAsync(TenantId tenantId, SegmentId? segmentId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Scheduled sends of every tenant whose time has come (at most <paramref name="max"/>), for the timer that starts them.</summary>
+    /// <summary>Scheduled sends of every tenant whose time has come (at most <paramref name="max"/>), for the timer that starts them:
+    /// read from the due index (entries written before a send is scheduled or moved), not from the sends; entries whose send is
+    /// gone, no longer Scheduled or moved to another time are removed on the way.</summary>
     Task<IReadOnlyList<SegmentSend>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the send's due-index entry once its run has been started (its orchestration instance exists), so the
+    /// timer does not read it again; safe to call twice.</summary>
+    Task RemoveDueAsync(SegmentSend send, CancellationToken cancellationToken = default);
 
     /// <summary>The segment's Scheduled or Running send, if any.</summary>
     Task<SegmentSend?> GetUnfinishedAsync(TenantId tenantId, SegmentId segmentId, CancellationToken cancellationToken = default);
@@ -45,6 +51,9 @@ public sealed record SendRecipient(int Index, CustomerId CustomerId, string? Ema
     public string? To(ContactChannel channel) => channel == ContactChannel.Email ? Email : Mobile;
 }
 
+/// <summary>A completed member snapshot: recipient rows 0..Total-1, the messages they get and the members failed at the snapshot.</summary>
+public sealed record SnapshotSummary(int Total, int Messages, int Failures);
+
 /// <summary>Counts of a send's outcome rows by state.</summary>
 public sealed record OutcomeCounts(int Attempted, int Sent, int Failed);
 
@@ -57,6 +66,12 @@ public interface ISendRecipientStore
 {
     /// <summary>Writes snapshot rows (idempotent: a retried snapshot rewrites the same rows), in transactions of up to 100.</summary>
     Task WriteRecipientsAsync(TenantId tenantId, SendId sendId, IEnumerable<SendRecipient> recipients, CancellationToken cancellationToken = default);
+
+    /// <summary>The send's completed snapshot, once <see cref="SaveSnapshotAsync"/> recorded it.</summary>
+    Task<SnapshotSummary?> GetSnapshotAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the snapshot as complete unless one is recorded already; either way the one that stands (the first).</summary>
+    Task<SnapshotSummary> SaveSnapshotAsync(TenantId tenantId, SendId sendId, SnapshotSummary snapshot, CancellationToken cancellationToken = default);
 
     /// <summary>Rows [from, from + count) in index order.</summary>
     Task<IReadOnlyList<SendRecipient>> ReadRecipientsAsync(TenantId tenantId, SendId sendId, int from, int count, CancellationToken cancellationToken = default);

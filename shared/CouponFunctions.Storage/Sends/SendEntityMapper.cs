@@ -25,6 +25,9 @@ internal static class SendKeys
 
     public static string SendPartition(TenantId tenantId, SendId id) => $"{tenantId.Value}_{id.Value}";
 
+    /// <summary>The recipients partition's "snapshot complete" row (sorts after every numbered row; never read as a recipient).</summary>
+    public const string SnapshotRow = "snapshot";
+
     public static string RecipientRow(int index) => index.ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string OutcomeRow(ContactChannel channel, CustomerId customer) => $"{Channel(channel)}_{customer.Value}";

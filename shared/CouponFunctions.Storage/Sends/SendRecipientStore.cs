@@ -30,6 +30,26 @@ internal sealed class SendRecipientStore(TableServiceClient tables) : ISendRecip
         }
     }
 
+    public async Task<SnapshotSummary?> GetSnapshotAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default)
+    {
+        var entity = await _recipients.GetEntityIfExistsAsync<TableEntity>(SendKeys.SendPartition(tenantId, sendId), SendKeys.SnapshotRow, cancellationToken: cancellationToken);
+        if (!entity.HasValue) return null;
+        var e = entity.Value!;
+        return new SnapshotSummary(e.GetInt32("Total") ?? 0, e.GetInt32("Messages") ?? 0, e.GetInt32("Failures") ?? 0);
+    }
+
+    public async Task<SnapshotSummary> SaveSnapshotAsync(TenantId tenantId, SendId sendId, SnapshotSummary snapshot, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(SendKeys.SendPartition(tenantId, sendId), SendKeys.SnapshotRow)
+        {
+            ["Total"] = snapshot.Total,
+            ["Messages"] = snapshot.Messages,
+            ["Failures"] = snapshot.Failures,
+        };
+        var written = await _recipients.AddIfAbsentAsync(entity, cancellationToken);
+        return written.IsOk ? snapshot : await GetSnapshotAsync(tenantId, sendId, cancellationToken) ?? snapshot;
+    }
+
     public async Task<IReadOnlyList<SendRecipient>> ReadRecipientsAsync(TenantId tenantId, SendId sendId, int from, int count, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(from);

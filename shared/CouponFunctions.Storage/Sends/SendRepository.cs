@@ -14,15 +14,20 @@ namespace CouponFunctions.Storage.Sends;
 /// and taking the marker is one entity-group transaction: the marker is inserted if absent, or replaced under its ETag when
 /// the send holding it is over; two concurrent creates cannot both succeed. Finishing or cancelling a send deletes the
 /// marker (under its ETag) in the transaction that writes the new status.
+/// The due index (<see cref="SendDueIndex"/>) is written before the send row (create, or a Scheduled send moved to another
+/// time), so a crash in between leaves at worst an entry without its send, which the timer's read removes; it is removed
+/// when the send is started, cancelled or finished.
 /// </summary>
 internal sealed class SendRepository(TableServiceClient tables) : ISendRepository
 {
     private const int MaxAttempts = 5;
     private readonly TableClient _table = tables.GetTableClient(TableNames.Sends);
+    private readonly SendDueIndex _due = new(tables.GetTableClient(TableNames.SendsDue));
 
     public async Task<Result<SegmentSend>> CreateAsync(SegmentSend send, CancellationToken cancellationToken = default)
     {
         var tenant = send.TenantId.Value;
+        await _due.AddAsync(send, cancellationToken);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var marker = await GetMarkerAsync(send.TenantId, send.SegmentId, cancellationToken);
@@ -36,7 +41,11 @@ internal sealed class SendRepository(TableServiceClient tables) : ISendRepositor
             {
                 var holder = await GetAsync(send.TenantId, SendId.Parse(marker.GetString("SendId")), cancellationToken);
                 if (holder is { IsFinished: false })
+                {
+                    await _due.RemoveAsync(send, cancellationToken);
                     return Result<SegmentSend>.Conflict($"Segment {send.SegmentId} already has an unfinished send ({holder.Id}, {holder.Status}); only one at a time.");
+                }
+
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, markerRow, marker.ETag));
             }
 
@@ -64,20 +73,29 @@ internal sealed class SendRepository(TableServiceClient tables) : ISendRepositor
         return sends.OrderByDescending(s => s.ScheduledAt).ThenByDescending(s => s.CreatedAt).ToList();
     }
 
-    /// <summary>One query across tenants: send rows that are Scheduled and due. The Sends table holds a few rows per send (not
-    /// per recipient), so the filtered scan stays small; recipients and outcomes live in their own tables.</summary>
     public async Task<IReadOnlyList<SegmentSend>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {"s_"} and RowKey lt {"s`"} and Status eq {nameof(SendStatus.Scheduled)} and ScheduledAt le {now}");
         var due = new List<SegmentSend>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entry in _due.ReadDueAsync(now, cancellationToken))
         {
-            due.Add(SendEntityMapper.FromEntity(TenantId.Parse(e.PartitionKey), e));
-            if (due.Count >= max) break;
+            var send = await GetAsync(entry.TenantId, entry.SendId, cancellationToken);
+            if (send is { Status: SendStatus.Scheduled } && send.ScheduledAt == entry.ScheduledAt)
+            {
+                if (send.ScheduledAt > now) continue;
+                due.Add(send);
+                if (due.Count >= max) break;
+            }
+            else
+            {
+                // Gone (a crash between the entry and the row, or a refused create), started, cancelled or moved: the entry is spent.
+                await _due.RemoveAsync(entry, cancellationToken);
+            }
         }
 
         return due;
     }
+
+    public Task RemoveDueAsync(SegmentSend send, CancellationToken cancellationToken = default) => _due.RemoveAsync(send, cancellationToken);
 
     public async Task<SegmentSend?> GetUnfinishedAsync(TenantId tenantId, SegmentId segmentId, CancellationToken cancellationToken = default)
     {
@@ -90,6 +108,8 @@ internal sealed class SendRepository(TableServiceClient tables) : ISendRepositor
     public async Task<Result<SegmentSend>> UpdateAsync(SegmentSend send, CancellationToken cancellationToken = default)
     {
         if (send.Version is null) return Result<SegmentSend>.Conflict("An update needs the version the send was read at.");
+        // A Scheduled send may have been moved to another time: its entry for that time first (the old one is spent when read).
+        if (send.Status == SendStatus.Scheduled) await _due.AddAsync(send, cancellationToken);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, SendEntityMapper.ToEntity(send), new ETag(send.Version)) };
@@ -97,7 +117,12 @@ internal sealed class SendRepository(TableServiceClient tables) : ISendRepositor
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(marker.PartitionKey, marker.RowKey), marker.ETag));
 
             var etags = await TrySubmitAsync(actions, cancellationToken);
-            if (etags is not null) return Result<SegmentSend>.Ok(send with { Version = etags[0].ToString() });
+            if (etags is not null)
+            {
+                if (send.IsFinished) await _due.RemoveAsync(send, cancellationToken);
+                return Result<SegmentSend>.Ok(send with { Version = etags[0].ToString() });
+            }
+
             var current = await GetAsync(send.TenantId, send.Id, cancellationToken);
             if (current is null) return Result<SegmentSend>.NotFound($"There is no send {send.Id}.");
             if (current.Version != send.Version) return Result<SegmentSend>.Conflict($"Send {send.Id} changed since it was read (it is {current.Status} now).");

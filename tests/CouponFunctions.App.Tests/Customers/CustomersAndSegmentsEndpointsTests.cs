@@ -41,6 +41,60 @@ public sealed class CustomersAndSegmentsEndpointsTests(AppHostFixture app)
     }
 
     [Fact]
+    public async Task PatchCustomer_MergePatchNulls_ClearMobileEmailAndTagsKeepTheRest()
+    {
+        var bed = await SendBed.CreateAsync(app);
+        Assert.Equal(201, (await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/customers", Customer("m1", bed.StoreId, "m1@example.com", "91234568"))).Status);
+
+        var (cleared, body) = await bed.Admin.SendJsonAsync(HttpMethod.Patch, "/api/customers/m1", new { mobile = (string?)null, tags = (string[]?)null });
+        var (emailGone, afterEmail) = await bed.Admin.SendJsonAsync(HttpMethod.Patch, "/api/customers/m1", new { email = (string?)null, name = "Still here" });
+        var (_, stored) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/customers/m1");
+
+        Assert.Equal(200, cleared);
+        Assert.Null(body!["mobile"]);
+        Assert.Empty(body["tags"]!.AsArray());
+        Assert.Equal("m1@example.com", body["email"]!.GetValue<string>());
+        // A channel without its contact keeps no grant: it falls to unknown.
+        Assert.Equal("unknown", body["smsConsent"]!["status"]!.GetValue<string>());
+        Assert.Equal("granted", body["emailConsent"]!["status"]!.GetValue<string>());
+        Assert.Equal(200, emailGone);
+        Assert.Null(afterEmail!["email"]);
+        Assert.Equal("unknown", afterEmail["emailConsent"]!["status"]!.GetValue<string>());
+        Assert.Equal("Still here", stored!["name"]!.GetValue<string>());
+        Assert.Null(stored["email"]);
+        Assert.Null(stored["mobile"]);
+    }
+
+    [Fact]
+    public async Task PatchCustomer_NullStoreOrConsentOrBadValues_400NamingTheField_NothingWritten()
+    {
+        var bed = await SendBed.CreateAsync(app);
+        Assert.Equal(201, (await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/customers", Customer("m2", bed.StoreId, "m2@example.com", "91234569"))).Status);
+
+        var (noStore, storeProblem) = await bed.Admin.SendJsonAsync(HttpMethod.Patch, "/api/customers/m2", new { storeId = (string?)null, name = "X" });
+        var (noConsent, consentProblem) = await bed.Admin.SendJsonAsync(HttpMethod.Patch, "/api/customers/m2", new { emailConsent = (object?)null });
+        var (badMobile, mobileProblem) = await bed.Admin.SendJsonAsync(HttpMethod.Patch, "/api/customers/m2", new { mobile = "12", email = (string?)null });
+        var (grantedNoEmail, grantProblem) = await bed.Admin.SendJsonAsync(HttpMethod.Patch, "/api/customers/m2",
+            new { email = (string?)null, emailConsent = new { status = "granted" } });
+        var (renamed, renameProblem) = await bed.Admin.SendJsonAsync(HttpMethod.Patch, "/api/customers/m2", new { externalId = "other" });
+        var (_, stored) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/customers/m2");
+
+        Assert.Equal(400, noStore);
+        Assert.NotNull(storeProblem!["errors"]!["storeId"]);
+        Assert.Equal(400, noConsent);
+        Assert.NotNull(consentProblem!["errors"]!["emailConsent"]);
+        Assert.Equal(400, badMobile);
+        Assert.NotNull(mobileProblem!["errors"]!["mobile"]);
+        Assert.Equal(400, grantedNoEmail);
+        Assert.NotNull(grantProblem!["errors"]!["emailConsent.status"]);
+        Assert.Equal(400, renamed);
+        Assert.NotNull(renameProblem!["errors"]!["externalId"]);
+        Assert.Equal("Customer m2", stored!["name"]!.GetValue<string>());
+        Assert.Equal("m2@example.com", stored["email"]!.GetValue<string>());
+        Assert.Equal("+6591234569", stored["mobile"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Customers_BadEmailMobileAndStore_400NamingEachField_NothingWritten()
     {
         var bed = await SendBed.CreateAsync(app);

@@ -40,6 +40,9 @@ public abstract class AppFixture : IAsyncLifetime
 
     public LocalFunctionHost Host { get; private set; } = null!;
 
+    /// <summary>A fake Azure Communication Services endpoint on loopback (the fixtures that set Notifications:Sms:Sink=acs send SMS there).</summary>
+    public FakeAcsServer Acs { get; private set; } = null!;
+
     /// <summary>Storage and Core services of this test process over the app's storage (bootstrap, table reads).</summary>
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture is not started.");
 
@@ -59,6 +62,7 @@ public abstract class AppFixture : IAsyncLifetime
         Sandbox = await SandboxHost.StartAsync(new SandboxHostOptions { Platforms = new HashSet<Platform> { Platform.Shopee, Platform.Lazada } });
         Shopee.AddPartner(PartnerId, PartnerKey);
         Lazada.AddApp(LazadaKey, LazadaSecret);
+        Acs = await FakeAcsServer.StartAsync(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var settings = AppSettings();
         _services = AppHostSettings.StorageServices(settings);
         Host = await LocalFunctionHost.StartAsync(BuildOutput.Find("CouponFunctions.App", "CouponFunctions.App.dll"), settings, Name);
@@ -99,6 +103,7 @@ public abstract class AppFixture : IAsyncLifetime
     {
         if (Host is not null) await Host.DisposeAsync();
         if (Sandbox is not null) await Sandbox.DisposeAsync();
+        if (Acs is not null) await Acs.DisposeAsync();
         if (_services is not null) await _services.DisposeAsync();
         await Azurite.DisposeAsync();
     }
@@ -113,7 +118,7 @@ public abstract class AppFixture : IAsyncLifetime
 }
 
 /// <summary>The fixture most tests share: timers never fire on their own (except StartDueSends, which only starts sends a test
-/// made due); queue work runs as the app enqueues it.</summary>
+/// made due); queue work runs as the app enqueues it; customer SMS go to the fake ACS endpoint (and the outbox's sent-log).</summary>
 public sealed class AppHostFixture : AppFixture
 {
     protected override string Name => "app-tests";
@@ -128,6 +133,9 @@ public sealed class AppHostFixture : AppFixture
         ["Jobs__MaxConcurrentPerPlatform"] = "2",
         // Two coupons per bulk-action batch, so a store's coupons run in several batches one after another.
         ["Jobs__MaxItemsPerBatch"] = "2",
+        ["Notifications__Sms__Sink"] = "acs",
+        ["Notifications__Acs__ConnectionString"] = Acs.ConnectionString(),
+        ["Notifications__Acs__SmsSender"] = "+6580000000",
     };
 }
 

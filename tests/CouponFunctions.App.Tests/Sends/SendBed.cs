@@ -56,11 +56,11 @@ internal sealed class SendBed
     }
 
     /// <summary>A customer with consent on the channels it has a contact for (unless <paramref name="consent"/> is false).</summary>
-    public async Task<CustomerId> CustomerAsync(string id, string? email, string? mobile, bool consent = true, string? name = null)
+    public async Task<CustomerId> CustomerAsync(string id, string? email, string? mobile, bool consent = true, string? name = null, string[]? tags = null)
     {
         var now = TimeProvider.System.GetUtcNow();
         var granted = new Consent(ConsentStatus.Granted, now, "checkout");
-        var fields = new CustomerFields(CustomerId.Parse(id), name ?? $"Customer {id}", email, mobile, Core.Stores.StoreId.Parse(StoreId), [],
+        var fields = new CustomerFields(CustomerId.Parse(id), name ?? $"Customer {id}", email, mobile, Core.Stores.StoreId.Parse(StoreId), tags ?? [],
             consent && email is not null ? granted : Consent.None, consent && mobile is not null ? granted : Consent.None);
         var present = Enum.GetValues<CustomerField>().ToHashSet();
         await Services.GetRequiredService<ICustomerRepository>().UpsertAsync(Workspace.Tenant, fields, present, now);
@@ -74,6 +74,18 @@ internal sealed class SendBed
         var segment = (await segments.CreateAsync(new Segment { TenantId = Workspace.Tenant, Id = SegmentId.New(), Name = "VIP <buyers>", Kind = SegmentKind.Static, CreatedAt = now, UpdatedAt = now })).Value!;
         await segments.AddMembersAsync(Workspace.Tenant, segment.Id, members);
         return segment.Id.Value;
+    }
+
+    /// <summary>A rule-based segment: the workspace's customers with any of <paramref name="tags"/>.</summary>
+    public async Task<string> RuleSegmentAsync(params string[] tags)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var segment = new Segment
+        {
+            TenantId = Workspace.Tenant, Id = SegmentId.New(), Name = "Tagged", Kind = SegmentKind.Rule, CreatedAt = now, UpdatedAt = now,
+            Rule = SegmentRule.Everyone with { TagsAny = tags },
+        };
+        return (await Services.GetRequiredService<ISegmentRepository>().CreateAsync(segment)).Value!.Id.Value;
     }
 
     public Task AddMembersAsync(string segmentId, params CustomerId[] members) =>

@@ -37,4 +37,29 @@ public sealed class SendCrashTests(CrashFixture app)
         Assert.All(await bed.OutcomesAsync(sendId), o => Assert.Equal(DeliveryState.Sent, o.State));
         Assert.Equal(30, (await bed.OutcomesAsync(sendId)).Count);
     }
+
+    [Fact]
+    public async Task RunSend_RuleSegmentChangesWhileRunning_OnlyTheSnapshotAtTheStartIsSentAcrossChunks()
+    {
+        var bed = await SendBed.CreateAsync(app);
+        for (var i = 0; i < 14; i++) await bed.CustomerAsync($"r{i:D2}", $"r{i:D2}@example.com", null, tags: ["vip"]);
+        await bed.CustomerAsync("other", "other@example.com", null, tags: ["new"]);
+        var segment = await bed.RuleSegmentAsync("vip");
+        var sendId = await bed.ScheduleAsync(segment, ["email"]);
+
+        await bed.MoveScheduleAsync(sendId, TimeProvider.System.GetUtcNow().AddSeconds(-1));
+        Assert.True(await Eventually.TrueAsync(async () => (await bed.EmailsAsync()).Count >= 2, seconds: 60), "The send did not start.");
+        // While it runs (2 a second, chunks of 10): a new customer enters the rule, the last member leaves it, "other" is tagged in.
+        await bed.CustomerAsync("r99", "r99@example.com", null, tags: ["vip"]);
+        await bed.CustomerAsync("r13", "r13@example.com", null, tags: []);
+        await bed.CustomerAsync("other", "other@example.com", null, tags: ["vip", "new"]);
+        var send = await bed.WaitOverAsync(sendId, seconds: 120);
+
+        Assert.InRange((await bed.EmailsAsync()).Count, 2, 14);
+        Assert.Equal("done", send["status"]!.GetValue<string>());
+        Assert.Equal(14, send["counts"]!["recipients"]!.GetValue<int>());
+        Assert.Equal(14, send["counts"]!["sent"]!.GetValue<int>());
+        var emails = (await bed.EmailsAsync()).Select(e => e.To).Order().ToArray();
+        Assert.Equal(Enumerable.Range(0, 14).Select(i => $"r{i:D2}@example.com").ToArray(), emails);
+    }
 }

@@ -111,4 +111,42 @@ public sealed class SendRunTests(AppHostFixture app)
         Assert.Equal(3, (await bed.ReportAsync(sendId)).Length);
         Assert.Contains("Failure report", (await bed.MerchantEmailAsync())["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunSend_ProviderRefusesOneNumberAndFailsAnotherRequest_DoneWithProviderRejectedAndSystemError()
+    {
+        var bed = await SendBed.CreateAsync(app);
+        var rejected = "+6591234572";
+        var broken = "+6591234579";
+        app.Acs.RejectNumbers[rejected] = "The destination number is not a mobile number.";
+        app.Acs.FailNumbers[broken] = "Request body could not be processed.";
+        // Member ids in key order: p1 is sent before p2 is refused; z9's request fails on every retry of the wave, so z9 is
+        // left Attempted and becomes a system error when the wave's retries run out (not sent, not sent twice).
+        var segment = await bed.SegmentAsync(await bed.CustomerAsync("p1", null, "+6591234571"), await bed.CustomerAsync("p2", null, rejected),
+            await bed.CustomerAsync("z9", null, broken));
+        var sendId = await bed.ScheduleAsync(segment, ["sms"]);
+
+        var send = await bed.RunAsync(sendId, seconds: 150);
+
+        Assert.Equal("done", send["status"]!.GetValue<string>());
+        Assert.Equal(1, send["counts"]!["sent"]!.GetValue<int>());
+        Assert.Equal(2, send["counts"]!["failed"]!.GetValue<int>());
+        var outcomes = (await bed.OutcomesAsync(sendId)).ToDictionary(o => o.CustomerId.Value);
+        Assert.Equal(DeliveryState.Sent, outcomes["p1"].State);
+        Assert.StartsWith("Outgoing_", outcomes["p1"].ProviderMessageId, StringComparison.Ordinal);
+        Assert.Equal(FailureReason.ProviderRejected, outcomes["p2"].Reason);
+        Assert.Contains("not a mobile number", outcomes["p2"].Detail, StringComparison.Ordinal);
+        Assert.Equal(FailureReason.SystemError, outcomes["z9"].Reason);
+        Assert.Equal(["+6591234571"], (await bed.SmsAsync()).Select(m => m.To).ToArray());
+        Assert.Equal(1, app.Acs.SmsDeliveries.GetValueOrDefault("+6591234571"));
+        Assert.False(app.Acs.SmsDeliveries.ContainsKey(rejected));
+
+        var report = await bed.ReportAsync(sendId);
+        Assert.Equal(3, report.Length);
+        Assert.Contains(report, l => l.StartsWith("p2,,'+6591234572,", StringComparison.Ordinal) && l.Contains("provider rejected", StringComparison.Ordinal));
+        Assert.Contains(report, l => l.StartsWith("z9,,'+6591234579,", StringComparison.Ordinal) && l.Contains("system error", StringComparison.Ordinal));
+        var merchant = await bed.MerchantEmailAsync();
+        Assert.Contains("Failure report", merchant["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("1 sent, 2 failed", merchant["subject"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

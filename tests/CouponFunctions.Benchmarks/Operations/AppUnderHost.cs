@@ -73,6 +73,15 @@ internal sealed class AppUnderHost : IAsyncDisposable
         }
     }
 
+    /// <summary>(Re)starts host and worker as configured (a fresh worker process: its peak memory starts again) and waits until healthy.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_host is not null) await _host.DisposeAsync();
+        _settings["AzureFunctionsWebHost__hostid"] = $"bench-app-{++_starts}";
+        _host = await LocalFunctionHost.StartAsync(BuildOutput.Find("CouponFunctions.App", "CouponFunctions.App.dll"), _settings, "bench-app", cancellationToken: cancellationToken);
+        await AppHostSettings.WaitUntilHealthyAsync(_host);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();

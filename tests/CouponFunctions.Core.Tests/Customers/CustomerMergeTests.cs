@@ -34,6 +34,21 @@ public sealed class CustomerMergeTests
     }
 
     [Fact]
+    public void Apply_ContactCleared_GrantFallsToUnknownOptOutStays()
+    {
+        var granted = new Consent(ConsentStatus.Granted, Now.AddDays(-3), "checkout");
+        var optedOut = new Consent(ConsentStatus.OptedOut, Now.AddDays(-1), "unsubscribe-link");
+        var present = new HashSet<CustomerField> { CustomerField.Email };
+
+        var fromGrant = CustomerMerge.Apply(Customer() with { EmailConsent = granted }, Tenant, Fields(email: null), present, Now);
+        var fromOptOut = CustomerMerge.Apply(Customer() with { EmailConsent = optedOut }, Tenant, Fields(email: null), present, Now);
+
+        Assert.Null(fromGrant.Email);
+        Assert.Equal(ConsentStatus.Unknown, fromGrant.EmailConsent.Status);
+        Assert.Equal(optedOut, fromOptOut.EmailConsent);
+    }
+
+    [Fact]
     public void Apply_EmptyCellInACarriedColumn_ClearsTheField()
     {
         Assert.Null(CustomerMerge.Apply(Customer(), Tenant, Fields(email: null), All, Now).Email);

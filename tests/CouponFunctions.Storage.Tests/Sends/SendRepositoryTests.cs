@@ -143,6 +143,81 @@ public sealed class SendRepositoryTests(AzuriteFixture azurite)
         Assert.Equal(tenant, (await sends.ListDueAsync(Now.AddHours(3), 10_000)).First(s => s.Id == due.Id).TenantId);
     }
 
+    [Fact]
+    public async Task ListDue_ReadsTheDueIndexOnly_ASendRowWithoutAnEntryIsNotRead()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var indexed = (await sends.CreateAsync(Send(tenant))).Value!;
+        // A Scheduled row written straight to the table (no entry): the timer's read does not scan the sends' rows.
+        var unindexed = Send(tenant) with { SegmentId = SegmentId.Parse("seg-raw") };
+        await azurite.Tables.GetTableClient(TableNames.Sends).AddEntityAsync(SendEntityMapper.ToEntity(unindexed));
+
+        var found = (await sends.ListDueAsync(Now.AddHours(3), 10_000)).Select(s => s.Id).ToHashSet();
+
+        Assert.Contains(indexed.Id, found);
+        Assert.DoesNotContain(unindexed.Id, found);
+    }
+
+    [Fact]
+    public async Task ListDue_SendMovedToAnotherTime_DueOnlyAtItsNewTime_OldEntryRemoved()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var later = (await sends.CreateAsync(Send(tenant))).Value!;
+        var earlier = (await sends.CreateAsync(Send(tenant) with { SegmentId = SegmentId.Parse("seg-early") })).Value!;
+        Assert.True((await sends.UpdateAsync(later with { ScheduledAt = Now.AddHours(5) })).IsOk);
+        Assert.True((await sends.UpdateAsync(earlier with { ScheduledAt = Now.AddHours(1) })).IsOk);
+
+        var atOldTime = (await sends.ListDueAsync(Now.AddHours(3), 10_000)).Select(s => s.Id).ToHashSet();
+        var atNewTime = (await sends.ListDueAsync(Now.AddHours(5), 10_000)).Select(s => s.Id).ToList();
+
+        Assert.DoesNotContain(later.Id, atOldTime);
+        Assert.Contains(earlier.Id, atOldTime);
+        Assert.Single(atNewTime, id => id == later.Id);
+        Assert.Equal(1, await EntriesAsync(tenant, later.Id));
+    }
+
+    [Fact]
+    public async Task ListDue_EntryWithoutItsSend_CrashBetweenEntryAndRow_NotListedAndRemoved()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var ghost = Send(tenant);
+        await new SendDueIndex(azurite.Tables.GetTableClient(TableNames.SendsDue)).AddAsync(ghost, CancellationToken.None);
+
+        var found = await sends.ListDueAsync(Now.AddHours(3), 10_000);
+
+        Assert.DoesNotContain(found, s => s.Id == ghost.Id);
+        Assert.Equal(0, await EntriesAsync(tenant, ghost.Id));
+    }
+
+    [Fact]
+    public async Task DueIndex_RefusedCreateCancelAndStart_EachRemovesTheEntry()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var first = (await sends.CreateAsync(Send(tenant))).Value!;
+        var refused = Send(tenant);
+        Assert.Equal(OutcomeKind.Conflict, (await sends.CreateAsync(refused)).Kind);
+        var cancelled = (await sends.CreateAsync(Send(tenant) with { SegmentId = SegmentId.Parse("seg-cancel") })).Value!;
+        await sends.UpdateAsync(SendStateMachine.Cancel(cancelled, Now, TimeZoneInfo.Utc).Value!);
+        Assert.Equal(1, await EntriesAsync(tenant, first.Id));
+
+        await sends.RemoveDueAsync(first);
+        await sends.RemoveDueAsync(first);
+
+        Assert.Equal(0, await EntriesAsync(tenant, refused.Id));
+        Assert.Equal(0, await EntriesAsync(tenant, cancelled.Id));
+        Assert.Equal(0, await EntriesAsync(tenant, first.Id));
+        Assert.DoesNotContain(await sends.ListDueAsync(Now.AddHours(3), 10_000), s => s.TenantId == tenant);
+    }
+
+    private async Task<int> EntriesAsync(TenantId tenant, SendId id)
+    {
+        var count = 0;
+        await foreach (var e in azurite.Tables.GetTableClient(TableNames.SendsDue).QueryAsync<Azure.Data.Tables.TableEntity>(
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {"due"} and TenantId eq {tenant.Value} and SendId eq {id.Value}")))
+            count++;
+        return count;
+    }
+
     internal static SegmentSend Send(TenantId tenant) => new()
     {
         TenantId = tenant,
@@ -159,6 +234,7 @@ public sealed class SendRepositoryTests(AzuriteFixture azurite)
     private async Task<(SendRepository, TenantId)> SetUpAsync()
     {
         await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.Sends);
+        await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SendsDue);
         return (new SendRepository(azurite.Tables), TenantId.Parse(azurite.UniqueName("t")));
     }
 }

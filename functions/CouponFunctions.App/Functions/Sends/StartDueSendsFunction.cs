@@ -13,6 +13,8 @@ namespace CouponFunctions.App.Functions.Sends;
 /// history; cancelling is just the row's state change (no instance to terminate, no race with a timer that already fired);
 /// a send whose time was moved (in tests, or by an operator fixing data) starts at its new time; and a task hub that is lost or
 /// replaced loses no scheduled sends. The cost is up to one timer period of delay after the hour, which the minute schedule bounds.
+/// Each tick reads only the due index (entries whose time has come), not the sends' history; an entry is removed once its
+/// instance exists (a crash before that leaves it for the next tick, which finds the instance and starts nothing new).
 /// </summary>
 internal sealed class StartDueSendsFunction(ISendRepository sends, SendPacingOptions pacing, TimeProvider time, ILogger<StartDueSendsFunction> logger)
 {
@@ -25,10 +27,14 @@ internal sealed class StartDueSendsFunction(ISendRepository sends, SendPacingOpt
         foreach (var send in await sends.ListDueAsync(time.GetUtcNow(), MaxPerRun, cancellationToken))
         {
             var instanceId = RunSendOrchestration.InstanceId(send.TenantId, send.Id);
-            if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null) continue;
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(RunSendOrchestration),
-                new RunSendInput(new SendRef(send.TenantId, send.Id), pacing, null), new StartOrchestrationOptions(instanceId), cancellationToken);
-            logger.LogInformation("Started send {SendId} of tenant {TenantId} scheduled for {ScheduledAt:O}", send.Id, send.TenantId, send.ScheduledAt);
+            if (await client.GetInstanceAsync(instanceId, cancellationToken) is null)
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(nameof(RunSendOrchestration),
+                    new RunSendInput(new SendRef(send.TenantId, send.Id), pacing, null), new StartOrchestrationOptions(instanceId), cancellationToken);
+                logger.LogInformation("Started send {SendId} of tenant {TenantId} scheduled for {ScheduledAt:O}", send.Id, send.TenantId, send.ScheduledAt);
+            }
+
+            await sends.RemoveDueAsync(send, cancellationToken);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using CouponFunctions.Storage.Notifications.Acs;
+using CouponFunctions.Testing;
 
 namespace CouponFunctions.Storage.Tests.Notifications.Acs;
 

@@ -12,16 +12,17 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CouponFunctions.Storage.Tests.Notifications.Acs;
+namespace CouponFunctions.Testing;
 
 /// <summary>
 /// A minimal ACS Email and SMS endpoint on 127.0.0.1 (dynamic port). It recomputes the content hash and the HMAC signature
 /// from the raw request exactly as ACS documents them and answers 401 when either is wrong; it can also throttle with 429
 /// Retry-After. SMS: per-recipient failures for numbers in <see cref="RejectNumbers"/>, and repeatability as ACS does it —
 /// a repeat (same repeatabilityRequestId and repeatabilityFirstSent) answers the first message id and delivers nothing,
-/// the same id with another first-sent time is rejected.
+/// the same id with another first-sent time is rejected; a request to a number in <see cref="FailNumbers"/> fails as a whole
+/// with 400 (what ACS answers to a request it cannot take; not retried). Shared by the Storage tests and the app's send tests.
 /// </summary>
-internal sealed class FakeAcsServer : IAsyncDisposable
+public sealed class FakeAcsServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly byte[] _key;
@@ -45,6 +46,9 @@ internal sealed class FakeAcsServer : IAsyncDisposable
 
     /// <summary>SMS numbers ACS refuses, with the errorMessage it gives.</summary>
     public ConcurrentDictionary<string, string> RejectNumbers { get; } = new();
+
+    /// <summary>SMS numbers whose request fails as a whole with 400 and this message.</summary>
+    public ConcurrentDictionary<string, string> FailNumbers { get; } = new();
 
     /// <summary>SMS delivered per number (repeats recognised by repeatability are not delivered again).</summary>
     public ConcurrentDictionary<string, int> SmsDeliveries { get; } = new();
@@ -117,6 +121,14 @@ internal sealed class FakeAcsServer : IAsyncDisposable
             }
 
             using var sms = JsonDocument.Parse(body);
+            var failed = sms.RootElement.GetProperty("smsRecipients").EnumerateArray()
+                .Select(r => FailNumbers.GetValueOrDefault(r.GetProperty("to").GetString()!)).FirstOrDefault(m => m is not null);
+            if (failed is not null)
+            {
+                await Error(context, 400, "BadRequest", failed);
+                return;
+            }
+
             var results = sms.RootElement.GetProperty("smsRecipients").EnumerateArray().Select(SmsResult).ToList();
             context.Response.StatusCode = 202;
             await context.Response.WriteAsJsonAsync(new { value = results });
@@ -183,5 +195,5 @@ internal sealed class FakeAcsServer : IAsyncDisposable
         return context.Response.WriteAsync(JsonSerializer.Serialize(new { error = new { code, message } }));
     }
 
-    internal sealed record ReceivedRequest(string Method, string Target, string Body, IReadOnlyDictionary<string, string> Headers, long Timestamp);
+    public sealed record ReceivedRequest(string Method, string Target, string Body, IReadOnlyDictionary<string, string> Headers, long Timestamp);
 }
