@@ -11,6 +11,8 @@ const views = {
   stores: () => import('./views/stores.js'),
   settings: () => import('./views/settings.js'),
   outbox: () => import('./views/outbox.js'),
+  customers: () => import('./views/customers.js'),
+  segments: () => import('./views/segments.js'),
   sends: () => import('./views/sends.js'),
   keys: () => import('./views/keys.js'),
 };
