@@ -26,6 +26,10 @@ public sealed class CustomersPageTests(BrowserApp app)
         await Expect(progress).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(progress.Locator(".tile", new() { HasText = "Created" })).ToContainTextAsync("2");
         await Expect(progress.Locator(".tile", new() { HasText = "Failed" })).ToContainTextAsync("1");
+        var error = page.Locator("#import-errors tbody tr");
+        await Expect(error).ToHaveCountAsync(1);
+        await Expect(error).ToHaveAttributeAsync("data-id", "imp-bad-2");
+        await Expect(error).ToContainTextAsync("Email");
         var report = page.Locator("#import-report");
         await Expect(report).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "customers-import.png");

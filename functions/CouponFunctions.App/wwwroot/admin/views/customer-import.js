@@ -61,7 +61,20 @@ function show(progress, job, fileName) {
       h('span', { class: 'tile-value' }, formatNumber(value)), h('span', { class: 'tile-label' }, label)))),
     job.error ? h('p', { class: 'text-bad', id: 'import-error' }, job.error) : null,
     job.ignoredColumns?.length ? h('p', { class: 'muted small' }, `Ignored columns: ${job.ignoredColumns.join(', ')}.`) : null,
+    rowErrors(job),
     report(job)));
+}
+
+// The first row errors as the job keeps them (the report has every one).
+function rowErrors(job) {
+  if (!job.firstErrors?.length) return null;
+  const more = job.failed > job.firstErrors.length;
+  return h('div', {}, h('h3', {}, more ? `The first ${job.firstErrors.length} row errors` : 'Row errors'),
+    h('table', { class: 'data compact', id: 'import-errors' },
+      h('thead', {}, h('tr', {}, ['Customer id', 'Email', 'Mobile', 'Why'].map(t => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, job.firstErrors.map(e => h('tr', { dataset: { id: e.customerId ?? '' } },
+        h('td', { class: 'mono' }, e.customerId ?? '—'), h('td', { class: 'wrap' }, e.email ?? '—'), h('td', {}, e.mobile ?? '—'),
+        h('td', { class: 'text-bad' }, e.reason))))));
 }
 
 function report(job) {
