@@ -2,21 +2,34 @@
 // counts, cancel while the send has not started (the server's reason shown when it refuses), and the failure report's
 // read-only link while it is valid. The list refreshes itself while a send is scheduled or running.
 import { api } from '../api.js';
-import { h, time, badge, flash, formatNumber } from '../ui.js';
+import { h, time, badge, flash, formatNumber, couponHref } from '../ui.js';
 import { sendForm } from './send-form.js';
 
 const STATUS_KIND = { scheduled: 'info', running: 'warn', done: 'ok', failed: 'bad', cancelled: '' };
 const REFRESH_MS = 3000;
+// "name (code)" per store/coupon, kept across the list's refreshes (a send's coupon does not change).
+const couponLabels = new Map();
+
+async function labelCoupons(items) {
+  const missing = [...new Set(items.map(s => `${s.storeId}/${s.couponId}`))].filter(key => !couponLabels.has(key)).slice(0, 20);
+  await Promise.all(missing.map(async key => {
+    const at = key.indexOf('/');
+    const [storeId, couponId] = [key.slice(0, at), key.slice(at + 1)];
+    const detail = await api(`/coupons/${encodeURIComponent(storeId)}/${encodeURIComponent(couponId)}`).catch(() => null);
+    couponLabels.set(key, detail ? `${detail.coupon.name} (${detail.coupon.code ?? 'no code'})` : couponId);
+  }));
+}
 
 export async function render(root, { me, query, isCurrent }) {
   const [{ items: stores }, { items: segments }] = await Promise.all([api('/stores'), api('/segments')]);
   if (!isCurrent()) return;
   const list = h('div', { class: 'card', id: 'send-list' });
-  const names = { segments: new Map(segments.map(s => [s.id, s.name])), stores: new Map(stores.map(s => [s.id, s.displayName])) };
+  const names = { segments: new Map(segments.map(s => [s.id, s.name])), stores: new Map(stores.map(s => [s.id, s])) };
   let timer = null;
   const load = async () => {
     clearTimeout(timer);
     const { items } = await api('/sends');
+    await labelCoupons(items);
     if (!isCurrent()) return;
     // Each finished send with failures: its report's state and link come with the send itself.
     const reports = new Map(await Promise.all(items.filter(s => s.counts.failed > 0 && (s.status === 'done' || s.status === 'failed'))
@@ -66,10 +79,12 @@ function sendRow(s, names, report, me, refresh) {
   } else if (report?.status === 'expired') {
     actions.append(h('span', { class: 'muted small report-expired' }, 'The failure report was kept for 7 days; it has expired.'));
   }
+  const store = names.stores.get(s.storeId);
   return h('tr', { dataset: { id: s.id, status: s.status } },
-    h('td', {}, time(s.scheduledAt)),
+    h('td', {}, time(s.scheduledAt, store?.timeZone), store ? h('div', { class: 'muted small' }, 'store time') : null),
     h('td', {}, h('a', { href: `#/segments/${encodeURIComponent(s.segmentId)}` }, names.segments.get(s.segmentId) ?? s.segmentId)),
-    h('td', {}, names.stores.get(s.storeId) ?? s.storeId, h('div', { class: 'muted mono' }, s.couponId)),
+    h('td', {}, store?.displayName ?? s.storeId,
+      h('div', {}, h('a', { href: couponHref(s.storeId, s.couponId), class: 'small' }, couponLabels.get(`${s.storeId}/${s.couponId}`) ?? s.couponId))),
     h('td', {}, [...s.channels].join(', ')),
     h('td', { class: 'send-status' }, badge(s.status, STATUS_KIND[s.status] ?? ''),
       s.finishedAt ? h('div', { class: 'muted small' }, time(s.finishedAt)) : null),
