@@ -78,8 +78,9 @@ public sealed class SendsPageTests(BrowserApp app)
         await Expect(page.Locator($"#sends tbody tr[data-id=\"{sendId}\"]")).ToHaveAttributeAsync("data-status", "scheduled");
 
         await MoveScheduleAsync(sendId, TimeProvider.System.GetUtcNow().AddSeconds(-1));
+        await page.ReloadAsync();
 
-        // The list refreshes itself while a send is scheduled or running.
+        // The list refreshes itself while a send is due or running.
         var row = page.Locator($"#sends tbody tr[data-id=\"{sendId}\"]");
         await Expect(row).ToHaveAttributeAsync("data-status", "done", new() { Timeout = 90_000 });
         await Expect(row.Locator("td.sent")).ToHaveTextAsync("2");
