@@ -175,6 +175,7 @@ public sealed class CustomerImportTests(AppHostFixture app)
         Assert.Equal(5, job["rowsRead"]!.GetValue<long>());
         Assert.Equal(2, job["created"]!.GetValue<long>());
         Assert.Equal(3, job["failed"]!.GetValue<long>());
+        Assert.Equal(["i2", "i3", "i1"], job["firstErrors"]!.AsArray().Select(e => e!["customerId"]!.GetValue<string>()).ToArray());
         var (_, ann) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/customers/i1");
         Assert.Equal("+6591234567", ann!["mobile"]!.GetValue<string>());
         using var download = await app.Client().GetAsync(job["report"]!["url"]!.GetValue<string>());

@@ -66,7 +66,7 @@ public sealed class PageShellTests(BrowserApp app)
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text);
         };
 
-        foreach (var view in new[] { "#/stores", "#/coupons", "#/findings", "#/settings", "#/outbox" })
+        foreach (var view in new[] { "#/stores", "#/coupons", "#/findings", "#/settings", "#/customers", "#/segments", "#/sends", "#/outbox" })
         {
             await page.GotoAsync(BrowserApp.AdminPath + view);
             await Expect(page.Locator("#view")).Not.ToHaveAttributeAsync("aria-busy", "true");

@@ -51,6 +51,8 @@ public sealed class BrowserApp : IAsyncLifetime
         Sandbox.Shopee.AddPartner(PartnerId, PartnerKey);
         var settings = AppHostSettings.For(_azurite.ConnectionString, Sandbox, new SandboxPartners(PartnerId, PartnerKey), hostId: "browser-tests");
         settings["Platforms__Shopee__MaxRetries"] = "1";
+        // As in the app's tests: the timer only starts sends that are due, and a test makes one due by moving its time.
+        settings["StartDueSendsSchedule"] = "*/2 * * * * *";
         _services = AppHostSettings.StorageServices(settings);
         Host = await LocalFunctionHost.StartAsync(BuildOutput.Find("CouponFunctions.App", "CouponFunctions.App.dll"), settings, "browser-tests");
         await AppHostSettings.WaitUntilHealthyAsync(Host);

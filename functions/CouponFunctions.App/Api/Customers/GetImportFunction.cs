@@ -27,6 +27,8 @@ internal static class ImportResponse
         failed = i.Failed,
         error = i.Error,
         ignoredColumns = i.IgnoredColumns,
+        // The first row errors, to show beside the report's link (the report has them all).
+        firstErrors = (i.FirstErrors ?? []).Select(e => new { customerId = e.CustomerId, email = e.Email, mobile = e.Mobile, reason = e.Reason }),
         createdAt = i.CreatedAt,
         finishedAt = i.FinishedAt,
         report = report is null ? null : new

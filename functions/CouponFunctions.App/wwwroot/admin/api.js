@@ -28,14 +28,16 @@ export class ApiError extends Error {
   }
 }
 
-async function send(path, { method = 'GET', body, key = savedKey(), accept = 'application/json', headers: extra = {} } = {}) {
+// A `file` (a File or Blob) is sent as it is, with its own type (CSV uploads); a `body` as JSON.
+async function send(path, { method = 'GET', body, file, key = savedKey(), accept = 'application/json', headers: extra = {} } = {}) {
   // X-Api-Key rather than Authorization: an Entra sign-in layer in front of the app may claim "Bearer" for itself.
   const headers = { Accept: accept, ...extra };
   if (key) headers['X-Api-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (file !== undefined) headers['Content-Type'] = file.type || 'text/csv';
   let response;
   try {
-    response = await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(`/api${path}`, { method, headers, body: file ?? (body === undefined ? undefined : JSON.stringify(body)) });
   } catch {
     throw new ApiError(0, { detail: 'The server cannot be reached. Is it running?' });
   }

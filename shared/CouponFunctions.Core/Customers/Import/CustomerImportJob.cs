@@ -19,11 +19,15 @@ public enum ImportStatus
 }
 
 /// <summary>A customer CSV import: its progress while running, its counts and the failure report's state once over.</summary>
+/// <param name="FirstErrors">The first <see cref="MaxFirstErrors"/> row errors, for the admin page to show beside the report's link.</param>
 public sealed record CustomerImport(
     TenantId TenantId, string Id, ImportStatus Status, string? DefaultStoreId, DateTimeOffset CreatedAt,
     long RowsRead = 0, long Created = 0, long Updated = 0, long Unchanged = 0, long Failed = 0,
-    DateTimeOffset? FinishedAt = null, string? Error = null, IReadOnlyList<string>? IgnoredColumns = null)
+    DateTimeOffset? FinishedAt = null, string? Error = null, IReadOnlyList<string>? IgnoredColumns = null,
+    IReadOnlyList<FailureReportRow>? FirstErrors = null)
 {
+    public const int MaxFirstErrors = 10;
+
     public static string NewId() => IdFormat.NewId("imp");
 
     public static bool IsId(string? value) => IdFormat.IsValid(value) && value!.StartsWith("imp-", StringComparison.Ordinal);
@@ -100,6 +104,7 @@ public sealed class CustomerImportHandler(ICustomerImportStore store, ICustomerR
         var reportStream = await store.OpenReportAsync(tenantId, importId, cancellationToken);
         var report = FailureReportCsv.WriteAsync(reportStream, errors.Reader.ReadAllAsync(cancellationToken), cancellationToken);
         long rows = 0, failedRows = 0;
+        var firstErrors = new List<FailureReportRow>(CustomerImport.MaxFirstErrors);
         try
         {
             await foreach (var row in csv.ReadAsync(now, cancellationToken))
@@ -109,10 +114,11 @@ public sealed class CustomerImportHandler(ICustomerImportStore store, ICustomerR
                 else
                 {
                     failedRows++;
+                    if (firstErrors.Count < CustomerImport.MaxFirstErrors) firstErrors.Add(row.Error!);
                     await errors.Writer.WriteAsync(row.Error!, cancellationToken);
                 }
 
-                if (rows % ProgressEvery == 0) await store.SaveAsync(import with { RowsRead = rows, Failed = failedRows }, cancellationToken);
+                if (rows % ProgressEvery == 0) await store.SaveAsync(import with { RowsRead = rows, Failed = failedRows, FirstErrors = firstErrors.ToArray() }, cancellationToken);
             }
         }
         finally
@@ -127,7 +133,7 @@ public sealed class CustomerImportHandler(ICustomerImportStore store, ICustomerR
         var done = import with
         {
             Status = ImportStatus.Done, RowsRead = rows, Failed = failedRows, Created = counts.Created, Updated = counts.Updated, Unchanged = counts.Unchanged,
-            FinishedAt = time.GetUtcNow(),
+            FinishedAt = time.GetUtcNow(), FirstErrors = firstErrors,
         };
         await store.SaveAsync(done, cancellationToken);
         return done;

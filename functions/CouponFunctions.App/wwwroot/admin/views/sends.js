@@ -1,130 +1,93 @@
-// Sends: "Send coupon" to a segment (store, coupon, channels, a whole hour at least 2 hours ahead in the store's zone,
-// the message with placeholders, preview, schedule) and the list of sends (status, counts, cancel while allowed,
-// the failure report while its link is valid). Every API text is set as text; the email preview is a sandboxed iframe.
+// Sends: "Send coupon" (send-form.js; #/sends?segment={id} comes from a segment) and the list of sends with status and
+// counts, cancel while the send has not started (the server's reason shown when it refuses), and the failure report's
+// read-only link while it is valid. The list refreshes itself while a send is scheduled or running.
 import { api } from '../api.js';
-import { h, time, badge, flash, showFieldErrors, errorSlot, formatNumber } from '../ui.js';
+import { h, time, badge, flash, formatNumber, couponHref } from '../ui.js';
+import { sendForm } from './send-form.js';
 
 const STATUS_KIND = { scheduled: 'info', running: 'warn', done: 'ok', failed: 'bad', cancelled: '' };
+const REFRESH_MS = 3000;
+// "name (code)" per store/coupon, kept across the list's refreshes (a send's coupon does not change).
+const couponLabels = new Map();
 
-export async function render(root, { isCurrent }) {
-  const [{ items: stores }, { items: segments }, { items: sends }] = await Promise.all([api('/stores'), api('/segments'), api('/sends')]);
+async function labelCoupons(items) {
+  const missing = [...new Set(items.map(s => `${s.storeId}/${s.couponId}`))].filter(key => !couponLabels.has(key)).slice(0, 20);
+  await Promise.all(missing.map(async key => {
+    const at = key.indexOf('/');
+    const [storeId, couponId] = [key.slice(0, at), key.slice(at + 1)];
+    const detail = await api(`/coupons/${encodeURIComponent(storeId)}/${encodeURIComponent(couponId)}`).catch(() => null);
+    couponLabels.set(key, detail ? `${detail.coupon.name} (${detail.coupon.code ?? 'no code'})` : couponId);
+  }));
+}
+
+export async function render(root, { me, query, isCurrent }) {
+  const [{ items: stores }, { items: segments }] = await Promise.all([api('/stores'), api('/segments')]);
   if (!isCurrent()) return;
-  const preview = h('div', { class: 'card', id: 'send-preview', 'aria-live': 'polite' });
-  const form = sendForm(stores, segments, preview, () => render(reset(root), { isCurrent }));
-  root.append(h('div', { class: 'split' },
-    h('div', { class: 'card' }, h('h1', {}, 'Send coupon'),
-      h('p', { class: 'muted' }, 'Placeholders: {{customer.name}}, {{coupon.name}}, {{coupon.code}}, {{coupon.endsAt}}, {{claimUrl}}.'), form),
-    preview));
-  root.append(h('div', { class: 'card' }, h('h2', {}, 'Sends'), sends.length === 0
-    ? h('p', { class: 'empty' }, 'No sends yet.')
-    : h('table', { class: 'data', id: 'sends' },
-      h('thead', {}, h('tr', {}, ['Scheduled', 'Segment', 'Status', 'Sent', 'Failed', ''].map(t => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, sends.map(s => sendRow(s, segments, () => render(reset(root), { isCurrent })))))));
+  const list = h('div', { class: 'card', id: 'send-list' });
+  const names = { segments: new Map(segments.map(s => [s.id, s.name])), stores: new Map(stores.map(s => [s.id, s])) };
+  let timer = null;
+  const load = async () => {
+    clearTimeout(timer);
+    const { items } = await api('/sends');
+    await labelCoupons(items);
+    if (!isCurrent()) return;
+    // Each finished send with failures: its report's state and link come with the send itself.
+    const reports = new Map(await Promise.all(items.filter(s => s.counts.failed > 0 && (s.status === 'done' || s.status === 'failed'))
+      .slice(0, 20).map(async s => [s.id, (await api(`/sends/${encodeURIComponent(s.id)}`).catch(() => s)).report])));
+    list.replaceChildren(h('h2', {}, 'Sends'), items.length === 0 ? h('p', { class: 'empty' }, 'No sends yet.') : h('div', { class: 'table-scroll' }, h('table', { class: 'data', id: 'sends' },
+      h('thead', {}, h('tr', {}, ['Scheduled', 'Segment', 'Store · coupon', 'Channels', 'Status', 'Recipients', 'Sent', 'Failed', ''].map(t => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, items.map(s => sendRow(s, names, reports.get(s.id), me, load))))));
+    if (items.some(s => s.status === 'running' || s.status === 'scheduled')) {
+      timer = setTimeout(() => { if (isCurrent()) load().catch(() => {}); }, REFRESH_MS);
+    }
+  };
+  const preview = h('div', { class: 'card', id: 'send-preview', 'aria-live': 'polite' }, h('h2', {}, 'Preview'),
+    h('p', { class: 'muted' }, 'Preview shows the email and SMS as a member gets them, the SMS length, encoding and parts, and how many members each channel reaches.'));
+  if (me.role !== 'viewer' && segments.length) {
+    root.append(h('div', { class: 'split' },
+      h('div', { class: 'card' }, h('h1', {}, 'Send coupon'),
+        h('p', { class: 'muted' }, 'Placeholders: {{customer.name}}, {{coupon.name}}, {{coupon.code}}, {{coupon.endsAt}}, {{claimUrl}}.'),
+        sendForm(stores, segments, { segmentId: query.get('segment'), preview, scheduled: async (send) => {
+          flash(`The send is scheduled for ${new Date(send.scheduledAt).toLocaleString()}.`, 'ok');
+          history.replaceState(null, '', '#/sends');
+          await load();
+          list.querySelector(`tr[data-id="${CSS.escape(send.id)}"]`)?.scrollIntoView({ block: 'center' });
+        } })),
+      preview));
+  } else if (!segments.length) {
+    root.append(h('div', { class: 'card' }, h('h1', {}, 'Send coupon'), h('p', { class: 'empty' }, 'Make a segment first: ', h('a', { href: '#/segments' }, 'Segments'), '.')));
+  }
+  root.append(list);
+  await load();
 }
 
-function reset(root) {
-  root.replaceChildren();
-  return root;
-}
-
-function sendRow(s, segments, refresh) {
-  const segment = segments.find(x => x.id === s.segmentId)?.name ?? s.segmentId;
-  const actions = h('td', {});
-  if (s.canCancel) actions.append(h('button', { type: 'button', class: 'secondary', onclick: async () => {
+function sendRow(s, names, report, me, refresh) {
+  const actions = h('td', { class: 'actions' });
+  if (s.canCancel && me.role !== 'viewer') actions.append(h('button', { type: 'button', class: 'cancel-send', onclick: async (event) => {
+    event.currentTarget.disabled = true;
     try {
       await api(`/sends/${encodeURIComponent(s.id)}/cancel`, { method: 'POST' });
       flash('The send was cancelled.', 'ok');
-      await refresh();
     } catch (error) {
-      flash(error.message);
+      flash(`The send cannot be cancelled: ${error.message}`);
     }
+    await refresh();
   } }, 'Cancel'));
-  if (s.status === 'done' || s.status === 'failed') {
-    actions.append(h('a', { href: `#/sends/${encodeURIComponent(s.id)}`, class: 'small', onclick: async (event) => {
-      event.preventDefault();
-      const detail = await api(`/sends/${encodeURIComponent(s.id)}`);
-      const report = detail.report;
-      if (report?.status === 'available' && report.link) window.open(report.link, '_blank', 'noopener');
-      else flash(report ? 'The failure report was available for 7 days; it has expired.' : 'Nothing failed: there is no failure report.', report ? 'error' : 'ok');
-    } }, s.counts.failed > 0 ? 'Failure report' : 'Details'));
+  if (report?.status === 'available' && report.link) {
+    actions.append(h('a', { href: report.link, class: 'report-link', download: `send-${s.id}-failures.csv`, rel: 'noopener' }, 'Failure report (CSV)'),
+      h('div', { class: 'muted small' }, 'until ', time(report.expiresAt)));
+  } else if (report?.status === 'expired') {
+    actions.append(h('span', { class: 'muted small report-expired' }, 'The failure report was kept for 7 days; it has expired.'));
   }
+  const store = names.stores.get(s.storeId);
   return h('tr', { dataset: { id: s.id, status: s.status } },
-    h('td', {}, time(s.scheduledAt)), h('td', {}, segment),
-    h('td', {}, badge(s.status, STATUS_KIND[s.status] ?? '')),
-    h('td', {}, formatNumber(s.counts.sent)), h('td', {}, formatNumber(s.counts.failed)), actions);
-}
-
-function field(label, name, control) {
-  return h('label', {}, label, control, errorSlot(name, `error-${name.replace('.', '-')}`));
-}
-
-function sendForm(stores, segments, preview, refresh) {
-  const store = h('select', { name: 'storeId', required: true }, stores.map(s => h('option', { value: s.id }, s.displayName)));
-  const coupon = h('select', { name: 'couponId', required: true });
-  const slot = h('select', { name: 'scheduledAt' });
-  const fill = async () => {
-    coupon.replaceChildren();
-    slot.replaceChildren();
-    if (!store.value) return;
-    const [coupons, slots] = await Promise.all([
-      api(`/coupons?store=${encodeURIComponent(store.value)}`).catch(() => ({ items: [] })),
-      api(`/stores/${encodeURIComponent(store.value)}/send-slots`),
-    ]);
-    coupon.append(...coupons.items.map(c => h('option', { value: c.platformCouponId }, `${c.name} (${c.code ?? 'no code'})`)));
-    slot.append(...slots.items.map(s => h('option', { value: s.at }, `${s.local} ${slots.timeZone}`)));
-  };
-  store.addEventListener('change', fill);
-  const form = h('form', { id: 'send-form', novalidate: true },
-    field('Segment', 'segmentId', h('select', { name: 'segmentId', required: true }, segments.map(s => h('option', { value: s.id }, s.name)))),
-    field('Store', 'storeId', store),
-    field('Coupon', 'couponId', coupon),
-    h('fieldset', {}, h('legend', {}, 'Channels'),
-      h('label', {}, h('input', { type: 'checkbox', name: 'email', checked: true }), ' Email'),
-      h('label', {}, h('input', { type: 'checkbox', name: 'sms' }), ' SMS'),
-      errorSlot('channels', 'error-channels')),
-    field('Send at (whole hours, at least 2 hours ahead, store time)', 'scheduledAt', slot),
-    field('Email subject', 'message.emailSubject', h('input', { name: 'message.emailSubject', value: '{{customer.name}}, a coupon for you' })),
-    field('Email body (HTML)', 'message.emailBody', h('textarea', { name: 'message.emailBody', rows: 5 }, '<p>Hi {{customer.name}}, use <b>{{coupon.code}}</b> until {{coupon.endsAt}}: <a href="{{claimUrl}}">shop now</a></p>')),
-    field('SMS text', 'message.smsText', h('textarea', { name: 'message.smsText', rows: 2 }, '{{coupon.name}}: code {{coupon.code}} {{claimUrl}}')),
-    field('Landing page (Lazada, TikTok Shop)', 'landingUrl', h('input', { name: 'landingUrl', type: 'url' })),
-    h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'secondary', id: 'preview-send', onclick: () => submit('/sends/preview', false) }, 'Preview'),
-      h('button', { type: 'submit', id: 'schedule-send' }, 'Schedule send')));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    submit('/sends', true);
-  });
-
-  async function submit(path, schedule) {
-    const f = form.elements;
-    const body = {
-      segmentId: f.segmentId.value, storeId: f.storeId.value, couponId: f.couponId.value, scheduledAt: f.scheduledAt.value || null,
-      channels: ['email', 'sms'].filter(c => f[c].checked), landingUrl: f.landingUrl.value || null,
-      message: { emailSubject: f['message.emailSubject'].value, emailBody: f['message.emailBody'].value, smsText: f['message.smsText'].value },
-    };
-    try {
-      const result = await api(path, { method: 'POST', body });
-      showFieldErrors(form, null);
-      if (schedule) {
-        flash('The send is scheduled.', 'ok');
-        await refresh();
-      } else showPreview(preview, result);
-    } catch (error) {
-      const unplaced = showFieldErrors(form, error);
-      flash(unplaced.length ? unplaced.join(' ') : error.message);
-    }
-  }
-
-  fill();
-  return form;
-}
-
-function showPreview(pane, p) {
-  pane.replaceChildren(h('h2', {}, 'Preview'),
-    h('p', { id: 'preview-estimate' }, `${formatNumber(p.members)} members; about ${formatNumber(p.estimatedRecipients.total)} reachable ` +
-      `(${formatNumber(p.estimatedRecipients.email)} by email, ${formatNumber(p.estimatedRecipients.sms)} by SMS).`),
-    p.email ? h('section', {}, h('h3', {}, p.email.subject),
-      h('iframe', { sandbox: '', srcdoc: p.email.html, title: 'Email preview', class: 'email-frame', referrerpolicy: 'no-referrer' })) : null,
-    p.sms ? h('section', {}, h('h3', {}, 'SMS'), h('pre', { class: 'email-text', id: 'preview-sms' }, p.sms.text),
-      h('p', { class: 'muted small', id: 'preview-sms-info' }, `${p.sms.length} characters · ${p.sms.encoding} · ${p.sms.parts} part${p.sms.parts === 1 ? '' : 's'}`)) : null);
+    h('td', {}, time(s.scheduledAt, store?.timeZone), store ? h('div', { class: 'muted small' }, 'store time') : null),
+    h('td', {}, h('a', { href: `#/segments/${encodeURIComponent(s.segmentId)}` }, names.segments.get(s.segmentId) ?? s.segmentId)),
+    h('td', {}, store?.displayName ?? s.storeId,
+      h('div', {}, h('a', { href: couponHref(s.storeId, s.couponId), class: 'small' }, couponLabels.get(`${s.storeId}/${s.couponId}`) ?? s.couponId))),
+    h('td', {}, [...s.channels].join(', ')),
+    h('td', { class: 'send-status' }, badge(s.status, STATUS_KIND[s.status] ?? ''),
+      s.finishedAt ? h('div', { class: 'muted small' }, time(s.finishedAt)) : null),
+    h('td', { class: 'num' }, formatNumber(s.counts.recipients)),
+    h('td', { class: 'num sent' }, formatNumber(s.counts.sent)), h('td', { class: 'num failed' }, formatNumber(s.counts.failed)), actions);
 }
