@@ -1,4 +1,5 @@
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Coupons.Campaigns;
 using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Queues;
@@ -24,7 +25,7 @@ public sealed record DeployStoreOutcome(JobItemState State, DateTimeOffset? Look
 /// </summary>
 public sealed class DeployStoreHandler(
     IJobRepository jobs, ITemplateRepository templates, IStoreRepository stores, ICreateAttemptRepository attempts,
-    IPlatformConnectors connectors, DeploymentPreviewer previewer, IWorkQueue queue, IOptions<JobOptions> options, TimeProvider time)
+    IPlatformConnectors connectors, DeploymentPreviewer previewer, IWorkQueue queue, ICouponCampaigns campaigns, IOptions<JobOptions> options, TimeProvider time)
 {
     public async Task<DeployStoreOutcome> HandleAsync(DeployStoreInput input, CancellationToken cancellationToken = default)
     {
@@ -96,6 +97,7 @@ public sealed class DeployStoreHandler(
         {
             case CreateStep.Adopt:
                 if (attempt is { CreatedCouponId: null }) await attempts.MarkCreatedAsync(tenant, attempt, decision.CouponId!, cancellationToken);
+                await TagAsync(tenant, storeId, decision.CouponId!, template, cancellationToken);
                 return (ItemOutcome.Created(decision.CouponId!, adopted: true), null);
             case CreateStep.Ambiguous:
                 return (ItemOutcome.Ambiguous(decision.Reason), null);
@@ -109,7 +111,14 @@ public sealed class DeployStoreHandler(
         var created = await connector.CreateCouponAsync(connection, draft, cancellationToken);
         if (!created.Succeeded) return (ItemOutcome.FromPlatformError(created.Error), null);
         await attempts.MarkCreatedAsync(tenant, saved.Value!, created.Value.PlatformCouponId, cancellationToken);
+        await TagAsync(tenant, storeId, created.Value.PlatformCouponId, template, cancellationToken);
         return (ItemOutcome.Created(created.Value.PlatformCouponId), null);
+    }
+
+    /// <summary>The coupon carries the template's campaign. Before the item is finished: a retry that adopts the coupon tags it again.</summary>
+    private async Task TagAsync(TenantId tenant, StoreId storeId, string couponId, CouponTemplate template, CancellationToken cancellationToken)
+    {
+        if (template.Definition.Campaign is { } campaign) await campaigns.SetAsync(tenant, storeId, [couponId], campaign.Name, cancellationToken);
     }
 
     private async Task<DeployStoreOutcome> SaveAsync(TenantId tenant, JobItem item, CancellationToken cancellationToken)
