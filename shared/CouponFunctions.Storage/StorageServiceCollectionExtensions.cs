@@ -1,6 +1,7 @@
 using CouponFunctions.Core.Alerts;
 using CouponFunctions.Core.Attention;
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Coupons.Campaigns;
 using CouponFunctions.Core.Customers;
 using CouponFunctions.Core.Deployments;
 using CouponFunctions.Core.Inspections.Runs;
@@ -61,6 +62,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPlatformFailureLog>(sp => sp.GetRequiredService<PlatformFailureRecorder>());
 
         services.AddSingleton<ICouponRepository, CouponRepository>();
+        services.AddSingleton<CampaignOverlayWriter>();
+        services.AddSingleton<ICouponCampaigns, CouponCampaignRepository>();
         services.AddSingleton<ISyncStateRepository, SyncStateRepository>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<IAlertSettingsRepository, AlertSettingsRepository>();

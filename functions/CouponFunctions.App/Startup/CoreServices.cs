@@ -4,6 +4,7 @@ using CouponFunctions.Core.Attention;
 using CouponFunctions.Core.BulkActions;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Coupons.Campaigns;
 using CouponFunctions.Core.Deployments;
 using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Inspections.Runs;
@@ -49,6 +50,7 @@ internal static class CoreServices
         services.AddSingleton<PlanInspectionsHandler>();
         services.AddSingleton<InspectTenantHandler>();
         services.AddSingleton<ListCouponsHandler>();
+        services.AddSingleton<SetCouponCampaignHandler>();
         services.AddSingleton<GetCouponDetailHandler>();
         services.AddSingleton<GetAttentionHandler>();
         services.AddSingleton<AcknowledgeFindingHandler>();

@@ -1,4 +1,5 @@
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Coupons.Campaigns;
 using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Queues;
@@ -24,7 +25,7 @@ public sealed record DeployStoreOutcome(JobItemState State, DateTimeOffset? Look
 /// </summary>
 public sealed class DeployStoreHandler(
     IJobRepository jobs, ITemplateRepository templates, IStoreRepository stores, ICreateAttemptRepository attempts,
-    IPlatformConnectors connectors, DeploymentPreviewer previewer, IWorkQueue queue, IOptions<JobOptions> options, TimeProvider time)
+    IPlatformConnectors connectors, DeploymentPreviewer previewer, IWorkQueue queue, ICouponCampaigns campaigns, IOptions<JobOptions> options, TimeProvider time)
 {
     public async Task<DeployStoreOutcome> HandleAsync(DeployStoreInput input, CancellationToken cancellationToken = default)
     {
@@ -96,7 +97,15 @@ public sealed class DeployStoreHandler(
 
         var created = await new CouponCreator(attempts, options.Value.CreateSettleTime, time)
             .CreateOnceAsync(connector, connection, new CreateRequest(tenant, jobId, storeId, null, draft), attempt, listed, cancellationToken);
+        // Created or adopted: the coupon carries the template's campaign before the item is finished (a retry tags it again).
+        if (created.Outcome is { State: JobItemState.Succeeded, CouponId: { } couponId }) await TagAsync(tenant, storeId, couponId, template, cancellationToken);
         return (created.Outcome, created.LookAgainAt);
+    }
+
+    /// <summary>The coupon carries the template's campaign. Before the item is finished: a retry that adopts the coupon tags it again.</summary>
+    private async Task TagAsync(TenantId tenant, StoreId storeId, string couponId, CouponTemplate template, CancellationToken cancellationToken)
+    {
+        if (template.Definition.Campaign is { } campaign) await campaigns.SetAsync(tenant, storeId, [couponId], campaign.Name, cancellationToken);
     }
 
     private async Task<DeployStoreOutcome> SaveAsync(TenantId tenant, JobItem item, CancellationToken cancellationToken)

@@ -19,34 +19,54 @@ public sealed record CouponDayFigures(
 /// <summary>A store's totals of one day (the sum of its coupons' day figures), what the dashboard reads.</summary>
 /// <param name="DiscountGiven">Uses × the discount per use (capped), in <paramref name="Currency"/>; uses of coupons whose discount is not known are left out.</param>
 /// <param name="MinOrderValue">Uses × the coupon's minimum spend: the order value those uses imply at least.</param>
-public sealed record StoreDayTotals(StoreId StoreId, DateOnly Day, int Claims, int Uses, decimal DiscountGiven, decimal MinOrderValue, string Currency)
+/// <param name="Campaigns">The same figures split by the coupons' campaigns as they were when the day was recorded ("" for
+/// coupons without one); null is read as one "" entry holding the whole day.</param>
+public sealed record StoreDayTotals(
+    StoreId StoreId, DateOnly Day, int Claims, int Uses, decimal DiscountGiven, decimal MinOrderValue, string Currency,
+    IReadOnlyList<CampaignDayTotals>? Campaigns = null)
 {
-    public static StoreDayTotals Sum(StoreId storeId, DateOnly day, string currency, IEnumerable<CouponDayFigures> figures)
+    /// <summary>The day split by campaign; one "" entry when no coupon of the day had a campaign.</summary>
+    public IReadOnlyList<CampaignDayTotals> ByCampaign => Campaigns ?? [new CampaignDayTotals("", Claims, Uses, DiscountGiven, MinOrderValue)];
+
+    /// <param name="campaigns">Coupon id → campaign name for the store's tagged coupons.</param>
+    public static StoreDayTotals Sum(StoreId storeId, DateOnly day, string currency, IEnumerable<CouponDayFigures> figures, IReadOnlyDictionary<string, string>? campaigns = null)
     {
-        int claims = 0, uses = 0;
-        decimal discount = 0, minOrder = 0;
+        var byCampaign = new SortedDictionary<string, CampaignDayTotals>(StringComparer.Ordinal);
         foreach (var f in figures)
         {
-            claims += f.Claims;
-            uses += f.Uses;
-            discount += f.Uses * (f.DiscountPerUse ?? 0);
-            minOrder += f.Uses * (f.MinSpend ?? 0);
+            var campaign = campaigns?.GetValueOrDefault(f.CouponId) ?? "";
+            var sum = byCampaign.GetValueOrDefault(campaign) ?? new CampaignDayTotals(campaign, 0, 0, 0, 0);
+            byCampaign[campaign] = sum with
+            {
+                Claims = sum.Claims + f.Claims,
+                Uses = sum.Uses + f.Uses,
+                DiscountGiven = sum.DiscountGiven + (f.Uses * (f.DiscountPerUse ?? 0)),
+                MinOrderValue = sum.MinOrderValue + (f.Uses * (f.MinSpend ?? 0)),
+            };
         }
-        return new StoreDayTotals(storeId, day, claims, uses, discount, minOrder, currency);
+        var parts = byCampaign.Values.ToList();
+        return new StoreDayTotals(storeId, day, parts.Sum(p => p.Claims), parts.Sum(p => p.Uses), parts.Sum(p => p.DiscountGiven), parts.Sum(p => p.MinOrderValue),
+            currency, parts.Any(p => p.Campaign.Length > 0) ? parts : null);
     }
 }
 
-/// <summary>Daily coupon figures per store: coupon-day rows and the store-day totals rebuilt from them.</summary>
+/// <summary>One campaign's share of a store's day ("" for coupons without a campaign), in the store's currency.</summary>
+public sealed record CampaignDayTotals(string Campaign, int Claims, int Uses, decimal DiscountGiven, decimal MinOrderValue);
+
+/// <summary>
+/// Daily coupon figures: coupon-day rows per store, and the store-day totals rebuilt from them, kept for the whole tenant
+/// side by side so that a dashboard period is one key range, whatever the number of stores.
+/// </summary>
 public interface ICouponSnapshots
 {
     /// <summary>The store's coupon rows of <paramref name="day"/>, by coupon id.</summary>
     Task<IReadOnlyDictionary<string, CouponDayFigures>> GetDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, CancellationToken cancellationToken = default);
 
-    /// <summary>Upserts the coupon rows of <paramref name="day"/> and the day's store totals (computed by the caller over all of
-    /// that day's rows), the totals in the same entity-group transaction as the last rows: a run that stops part-way leaves
-    /// coupons whose rows are missing, which move again on the next run and write rows and totals then.</summary>
+    /// <summary>Upserts the day's store totals (absolute values computed by the caller over all of that day's rows) and then
+    /// the coupon rows of <paramref name="day"/>: a run that stops part-way leaves coupons whose rows are missing, which
+    /// move again on the next run and write the same (or newer) absolute totals and the rows then.</summary>
     Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, IReadOnlyList<CouponDayFigures> figures, StoreDayTotals totals, CancellationToken cancellationToken = default);
 
-    /// <summary>The store's day totals from <paramref name="from"/> to <paramref name="to"/> (inclusive), days without change left out.</summary>
-    Task<IReadOnlyList<StoreDayTotals>> GetTotalsAsync(TenantId tenantId, StoreId storeId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+    /// <summary>Every store's day totals from <paramref name="from"/> to <paramref name="to"/> (inclusive), days without change left out.</summary>
+    Task<IReadOnlyList<StoreDayTotals>> GetTotalsAsync(TenantId tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 }

@@ -12,10 +12,13 @@ public sealed class GetPerformanceHandler(IStoreRepository stores, ICouponSnapsh
 
     public async Task<PerformanceReport> DailyAsync(Caller caller, DateOnly from, DateOnly to, PerformanceGrouping groupBy, CancellationToken cancellationToken = default)
     {
-        var visible = await VisibleAsync(caller, cancellationToken);
+        // Three reads at once: the stores, the settings and every store's totals of the period (one key range of the tenant).
+        var visible = VisibleAsync(caller, cancellationToken);
         var reporting = settings.GetAsync(caller.TenantId, cancellationToken);
-        var totals = await Task.WhenAll(visible.Select(async s => (Store: s, Totals: await snapshots.GetTotalsAsync(caller.TenantId, s.Id, from, to, cancellationToken))));
-        return PerformanceReport.Build(from, to, groupBy, await reporting, totals);
+        var totals = snapshots.GetTotalsAsync(caller.TenantId, from, to, cancellationToken);
+        var byStore = (await totals).GroupBy(t => t.StoreId).ToDictionary(g => g.Key, g => (IReadOnlyList<StoreDayTotals>)g.ToList());
+        var rows = (await visible).Select(s => (s, byStore.GetValueOrDefault(s.Id) ?? [])).ToList();
+        return PerformanceReport.Build(from, to, groupBy, await reporting, rows);
     }
 
     public async Task<(IReadOnlyList<DiagnosedCoupon> Coupons, int WithoutQuantity, DiagnosisThresholds Thresholds)> DiagnoseAsync(Caller caller, CancellationToken cancellationToken = default)

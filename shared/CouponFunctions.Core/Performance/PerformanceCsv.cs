@@ -15,6 +15,21 @@ public static class PerformanceCsv
         return csv.ToString();
     }
 
+    /// <summary>The period's figures per group (the table behind the "by campaign" and "by store" comparisons).</summary>
+    public static string Summary(PerformanceReport report)
+    {
+        var csv = new StringBuilder();
+        Line(csv, report.GroupBy.ToString(), "Key", "From", "To", "Claims", "Uses", "Redemption rate", $"Discount given ({report.Currency})", $"Min order value ({report.Currency})");
+        foreach (var s in report.Summary)
+            Line(csv, s.Label, s.Key, Day(report.From), Day(report.To), Number(s.Claims), Number(s.Uses), Number(s.RedemptionRate), Number(s.DiscountGiven), Number(s.MinOrderValue));
+        return csv.ToString();
+    }
+
+    /// <summary>UTF-8 with a byte-order mark, so that Excel opens non-ASCII names (Thai, Vietnamese) correctly.</summary>
+    public static byte[] Bytes(string csv) => [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(csv)];
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static string Diagnosis(IReadOnlyList<DiagnosedCoupon> coupons)
     {
         var csv = new StringBuilder();

@@ -1,3 +1,4 @@
+using CouponFunctions.Core.Coupons.Campaigns;
 using CouponFunctions.Core.Stores;
 
 namespace CouponFunctions.Core.Performance;
@@ -8,6 +9,9 @@ public enum PerformanceGrouping
     Store,
     Platform,
     Site,
+
+    /// <summary>By the coupons' campaigns (their tag); coupons without one under "" ("No campaign").</summary>
+    Campaign,
 }
 
 /// <summary>One group's figures on one day (or over the period, for the summary), money in the reporting currency.</summary>
@@ -31,15 +35,17 @@ public sealed record PerformanceReport(
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (store, totals) in stores)
         {
-            var (key, label) = GroupOf(store, groupBy);
-            labels[key] = label;
             foreach (var t in totals.Where(t => t.Day >= from && t.Day <= to))
             {
-                var discount = settings.Convert(t.DiscountGiven, t.Currency);
-                var minOrder = settings.Convert(t.MinOrderValue, t.Currency);
-                if (discount is null) missing.Add(t.Currency);
-                var acc = days.TryGetValue((key, t.Day), out var found) ? found : days[(key, t.Day)] = new Accumulator();
-                acc.Add(t.Claims, t.Uses, discount, minOrder);
+                foreach (var (key, label, part) in Parts(store, t, groupBy))
+                {
+                    labels.TryAdd(key, label);
+                    var discount = settings.Convert(part.DiscountGiven, t.Currency);
+                    var minOrder = settings.Convert(part.MinOrderValue, t.Currency);
+                    if (discount is null) missing.Add(t.Currency);
+                    var acc = days.TryGetValue((key, t.Day), out var found) ? found : days[(key, t.Day)] = new Accumulator();
+                    acc.Add(part.Claims, part.Uses, discount, minOrder);
+                }
             }
         }
         var dayRows = days.OrderBy(d => d.Key.Day).ThenBy(d => d.Key.Key, StringComparer.Ordinal)
@@ -50,12 +56,27 @@ public sealed record PerformanceReport(
         return new PerformanceReport(from, to, groupBy, settings.Currency, dayRows, summary, missing.ToList());
     }
 
-    private static (string Key, string Label) GroupOf(Store store, PerformanceGrouping groupBy) => groupBy switch
+    /// <summary>The label of the coupons without a campaign when grouping by campaign (their key is "").</summary>
+    public const string NoCampaign = "No campaign";
+
+    // A store's day is one part of its group, or, by campaign, one part per campaign of that day (names of one tag merge).
+    private static IEnumerable<(string Key, string Label, CampaignDayTotals Part)> Parts(Store store, StoreDayTotals t, PerformanceGrouping groupBy)
     {
-        PerformanceGrouping.Platform => (store.Platform.ToWire(), store.Platform.ToWire()),
-        PerformanceGrouping.Site => (store.Site, store.Site),
-        _ => (store.Id.Value, store.DisplayName),
-    };
+        if (groupBy == PerformanceGrouping.Campaign)
+        {
+            foreach (var part in t.ByCampaign)
+                yield return part.Campaign.Length == 0 ? ("", NoCampaign, part) : (CouponCampaign.Tag(part.Campaign), part.Campaign, part);
+            yield break;
+        }
+
+        var whole = new CampaignDayTotals("", t.Claims, t.Uses, t.DiscountGiven, t.MinOrderValue);
+        yield return groupBy switch
+        {
+            PerformanceGrouping.Platform => (store.Platform.ToWire(), store.Platform.ToWire(), whole),
+            PerformanceGrouping.Site => (store.Site, store.Site, whole),
+            _ => (store.Id.Value, store.DisplayName, whole),
+        };
+    }
 
     private sealed class Accumulator
     {

@@ -1,3 +1,4 @@
+using CouponFunctions.Core.Coupons.Campaigns;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 
@@ -10,7 +11,7 @@ namespace CouponFunctions.Core.Performance;
 /// the store's rows of the day once (<see cref="RunDay"/>) and keeps them up to date page by page, so the totals are summed
 /// in memory instead of re-reading the day after every page.
 /// </summary>
-public sealed class SnapshotRecorder(ICouponSnapshots snapshots)
+public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaigns campaigns)
 {
     /// <summary>One sync run's copy of the store's coupon-day rows for the day it records (one run per store at a time).</summary>
     public sealed class RunDay
@@ -18,6 +19,9 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots)
         internal DateOnly Day { get; set; }
 
         internal Dictionary<string, CouponDayFigures>? Rows { get; set; }
+
+        /// <summary>The store's coupon campaigns, read once per run when a figure first moves (the totals split by them).</summary>
+        internal IReadOnlyDictionary<string, string>? Campaigns { get; set; }
     }
 
     public async Task RecordAsync(
@@ -39,9 +43,10 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots)
         }
         var rows = SnapshotPlanner.Plan(day, moved, run.Rows);
         if (rows.Count == 0) return;
+        run.Campaigns ??= await campaigns.GetStoreAsync(store.TenantId, store.Id, cancellationToken);
         var changed = rows.ToDictionary(r => r.CouponId, StringComparer.Ordinal);
         var all = run.Rows.Values.Where(r => !changed.ContainsKey(r.CouponId)).Concat(rows);
-        await snapshots.SaveDayAsync(store.TenantId, store.Id, day, rows, StoreDayTotals.Sum(store.Id, day, rows[0].Currency, all), cancellationToken);
+        await snapshots.SaveDayAsync(store.TenantId, store.Id, day, rows, StoreDayTotals.Sum(store.Id, day, rows[0].Currency, all, run.Campaigns), cancellationToken);
         foreach (var row in rows) run.Rows[row.CouponId] = row;
     }
 }

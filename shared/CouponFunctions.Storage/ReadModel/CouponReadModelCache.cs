@@ -15,7 +15,7 @@ namespace CouponFunctions.Storage.ReadModel;
 
 /// <summary>
 /// Serves a tenant's coupon rows from memory. Each request lists the tenant's segment blobs (one call, with ETags) and
-/// downloads only the segments that changed since this instance last read them, so every instance of the app sees a
+/// downloads only the segments (and their findings and campaign overlays) that changed since this instance last read them, so every instance of the app sees a
 /// store's new data right after its sync, without a hot row or a cache-invalidation message.
 /// </summary>
 internal sealed class CouponReadModelCache(BlobServiceClient blobs) : ICouponReadModel
@@ -26,12 +26,17 @@ internal sealed class CouponReadModelCache(BlobServiceClient blobs) : ICouponRea
     public async Task<IReadOnlyList<CouponListRow>> GetRowsAsync(TenantId tenantId, CancellationToken cancellationToken = default)
     {
         var cache = _tenants.GetOrAdd(tenantId, _ => new TenantCache());
-        var listed = new Dictionary<StoreId, (ETag? Coupons, ETag? Findings)>();
+        var listed = new Dictionary<StoreId, Versions>();
         await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = ReadModelBlobs.TenantPrefix(tenantId) }, cancellationToken))
         {
             if (ReadModelBlobs.Parse(blob.Name) is not { } parsed) continue;
             var entry = listed.GetValueOrDefault(parsed.Store);
-            listed[parsed.Store] = parsed.IsFindings ? entry with { Findings = blob.Properties.ETag } : entry with { Coupons = blob.Properties.ETag };
+            listed[parsed.Store] = parsed.Kind switch
+            {
+                ReadModelBlobKind.Findings => entry with { Findings = blob.Properties.ETag },
+                ReadModelBlobKind.Campaigns => entry with { Campaigns = blob.Properties.ETag },
+                _ => entry with { Coupons = blob.Properties.ETag },
+            };
         }
 
         await cache.Gate.WaitAsync(cancellationToken);
@@ -46,8 +51,8 @@ internal sealed class CouponReadModelCache(BlobServiceClient blobs) : ICouponRea
             foreach (var (storeId, tags) in listed)
             {
                 if (tags.Coupons is null) continue;
-                if (cache.Stores.TryGetValue(storeId, out var known) && known.CouponsTag == tags.Coupons && known.FindingsTag == tags.Findings) continue;
-                cache.Stores[storeId] = await LoadAsync(tenantId, storeId, tags.Coupons.Value, tags.Findings, cancellationToken);
+                if (cache.Stores.TryGetValue(storeId, out var known) && known.Tags == tags) continue;
+                cache.Stores[storeId] = await LoadAsync(tenantId, storeId, tags, cancellationToken);
                 changed = true;
             }
             if (changed || cache.Rows is null) cache.Rows = cache.Stores.Values.SelectMany(s => s.Rows).ToArray();
@@ -59,7 +64,7 @@ internal sealed class CouponReadModelCache(BlobServiceClient blobs) : ICouponRea
         }
     }
 
-    private async Task<StoreSegment> LoadAsync(TenantId tenantId, StoreId storeId, ETag couponsTag, ETag? findingsTag, CancellationToken cancellationToken)
+    private async Task<StoreSegment> LoadAsync(TenantId tenantId, StoreId storeId, Versions tags, CancellationToken cancellationToken)
     {
         IReadOnlyList<CouponListRow> rows = [];
         var coupons = await _container.GetBlobClient(ReadModelBlobs.Coupons(tenantId, storeId)).OpenReadIfExistsAsync(cancellationToken);
@@ -72,7 +77,7 @@ internal sealed class CouponReadModelCache(BlobServiceClient blobs) : ICouponRea
             rows = CouponListSegmentSerializer.Read(buffer);
         }
 
-        var findings = findingsTag is null ? null : await _container.GetBlobClient(ReadModelBlobs.Findings(tenantId, storeId)).OpenReadIfExistsAsync(cancellationToken);
+        var findings = tags.Findings is null ? null : await _container.GetBlobClient(ReadModelBlobs.Findings(tenantId, storeId)).OpenReadIfExistsAsync(cancellationToken);
         if (findings is not null)
         {
             await using var stream = findings;
@@ -82,10 +87,21 @@ internal sealed class CouponReadModelCache(BlobServiceClient blobs) : ICouponRea
                 ? r with { OpenFindings = s.Count, HighestSeverity = s.HighestSeverity }
                 : r).ToList();
         }
-        return new StoreSegment(couponsTag, findingsTag, rows);
+
+        var campaigns = tags.Campaigns is null ? null : await _container.GetBlobClient(ReadModelBlobs.Campaigns(tenantId, storeId)).OpenReadIfExistsAsync(cancellationToken);
+        if (campaigns is not null)
+        {
+            await using var stream = campaigns;
+            var byCoupon = await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(stream, MessageJson.Options, cancellationToken) ?? [];
+            rows = rows.Select(r => byCoupon.TryGetValue(r.PlatformCouponId, out var campaign) ? r with { Campaign = campaign } : r).ToList();
+        }
+        return new StoreSegment(tags, rows);
     }
 
-    private sealed record StoreSegment(ETag CouponsTag, ETag? FindingsTag, IReadOnlyList<CouponListRow> Rows);
+    /// <summary>The versions of a store's blobs: the synced coupons, and the findings and campaigns laid over them.</summary>
+    private readonly record struct Versions(ETag? Coupons, ETag? Findings, ETag? Campaigns);
+
+    private sealed record StoreSegment(Versions Tags, IReadOnlyList<CouponListRow> Rows);
 
     private sealed class TenantCache
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Globalization;
 using CouponFunctions.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -43,7 +44,10 @@ public sealed class CouponListPageTests(BrowserApp app)
         await Expect(Rows(page)).ToContainTextAsync("Weekend Mega Deal");
 
         await page.FillAsync("#filter-q", "");
-        await page.CheckAsync("#coupon-filters input[name=status][value=upcoming]");
+        // The list opens on the live coupons (upcoming, ongoing, paused): leave only upcoming ticked.
+        await Expect(page.Locator("#coupon-filters input[name=status][value=upcoming]")).ToBeCheckedAsync();
+        await page.UncheckAsync("#coupon-filters input[name=status][value=ongoing]");
+        await page.UncheckAsync("#coupon-filters input[name=status][value=paused]");
         await Expect(Rows(page)).ToHaveCountAsync(1);
         await Expect(Rows(page)).ToContainTextAsync("New Year Preview");
         Assert.EndsWith("#/coupons?status=upcoming", page.Url, StringComparison.Ordinal);
@@ -71,6 +75,42 @@ public sealed class CouponListPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task DefaultView_LiveCouponsThenAllStatuses_SeveralStoresAndACampaign()
+    {
+        using var tagged = await app.Admin.PostAsJsonAsync("/api/coupons/campaign", new
+        {
+            campaign = "Payday Partners",
+            coupons = new[] { new { storeId = app.Data.Bangkok, couponId = app.Data.Payday.VoucherId.ToString(CultureInfo.InvariantCulture) } },
+        });
+        Assert.True(tagged.IsSuccessStatusCode, await tagged.Content.ReadAsStringAsync());
+        var page = await app.SignedInPageAsync("#/coupons");
+        await Expect(Rows(page).First).ToBeVisibleAsync();
+
+        // Songkran Splash ended weeks ago: not live, so not in the default view.
+        Assert.DoesNotContain("Songkran Splash", await Names(page));
+        foreach (var status in new[] { "upcoming", "ongoing", "paused" })
+            await Expect(page.Locator($"#coupon-filters input[name=status][value={status}]")).ToBeCheckedAsync();
+        foreach (var status in new[] { "upcoming", "ongoing", "paused" })
+            await page.UncheckAsync($"#coupon-filters input[name=status][value={status}]");
+        await Expect(Rows(page).Filter(new() { HasText = "Songkran Splash" })).ToHaveCountAsync(1);
+        Assert.Contains("status=all", page.Url, StringComparison.Ordinal);
+
+        await page.SelectOptionAsync("#filter-store", new[] { app.Data.Manila, app.Data.Singapore });
+        await Expect(Rows(page).Filter(new() { HasText = "Singles Day Early Bird" })).ToHaveCountAsync(1);
+        await Expect(Rows(page).Filter(new() { HasText = "Weekend Mega Deal" })).ToHaveCountAsync(0);
+        await Expect(Rows(page).Filter(new() { HasText = "Sold Out Starter" })).ToHaveCountAsync(1);
+        var stores = new Uri(page.Url).Fragment.Split('?')[1].Split('&').Single(p => p.StartsWith("store=", StringComparison.Ordinal))["store=".Length..].Split(',');
+        Assert.Equal(new[] { app.Data.Manila, app.Data.Singapore }.Order(StringComparer.Ordinal), stores.Order(StringComparer.Ordinal));
+
+        await page.SelectOptionAsync("#filter-store", Array.Empty<string>());
+        await page.FillAsync("#filter-campaign", "payday partners");
+        await page.PressAsync("#filter-campaign", "Enter");
+        await Expect(Rows(page)).ToHaveCountAsync(1);
+        await Expect(Rows(page)).ToContainTextAsync("Payday Flash Sale");
+        await BrowserApp.ScreenshotAsync(page, "coupons-campaign-filter.png");
+    }
+
+    [Fact]
     public async Task SortByRemaining_HeaderClicks_OrderAscendingThenDescending()
     {
         var page = await app.SignedInPageAsync("#/coupons");
@@ -94,7 +134,7 @@ public sealed class CouponListPageTests(BrowserApp app)
     [Fact]
     public async Task Paging_ContinuationTokens_NextAndPreviousPages()
     {
-        var page = await app.SignedInPageAsync("#/coupons?pageSize=3");
+        var page = await app.SignedInPageAsync("#/coupons?pageSize=3&status=all");
         await Expect(page.Locator("#coupons-summary")).ToHaveTextAsync("Showing 1–3 of 9 coupons");
         var first = await Names(page);
         await Expect(page.Locator("#previous-page")).ToBeDisabledAsync();

@@ -1,5 +1,6 @@
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Coupons.Campaigns;
 using CouponFunctions.Core.Deployments;
 using CouponFunctions.Core.Jobs;
 using CouponFunctions.Core.Platforms;
@@ -26,6 +27,7 @@ public sealed class DeployStoreHandlerTests
     private readonly Mock<ICreateAttemptRepository> _attempts = new();
     private readonly Mock<IPlatformConnector> _connector = new();
     private readonly Mock<IWorkQueue> _queue = new();
+    private readonly Mock<ICouponCampaigns> _campaigns = new();
     private readonly List<string> _calls = [];
     private readonly List<JobItem> _written = [];
     private List<Coupon> _listed = [];
@@ -78,6 +80,39 @@ public sealed class DeployStoreHandlerTests
         Assert.Equal(["mark-created"], _calls);
         Assert.Equal("v-lost", _written[^1].Outcome!.CouponId);
         Assert.True(_written[^1].Outcome!.Adopted);
+    }
+
+    [Fact]
+    public async Task HandleAsync_TemplateWithACampaign_TagsTheCreatedCouponBeforeFinishingTheItem()
+    {
+        _templates.Setup(t => t.GetAsync(Tenant, TemplateId.Parse("tpl-1"), It.IsAny<CancellationToken>())).ReturnsAsync(Template("v1", "Mid-Year Sale"));
+        _campaigns.Setup(c => c.SetAsync(Tenant, Shop.Id, It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add($"tag:{_written.Count(w => w.State == JobItemState.Succeeded)}"));
+
+        await Handler().HandleAsync(Input());
+
+        Assert.Equal(["save-attempt", "create", "mark-created", "tag:0"], _calls);
+        _campaigns.Verify(c => c.SetAsync(Tenant, Shop.Id, new[] { "v-new" }, "Mid-Year Sale", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_AdoptsTheCouponOfACampaignTemplate_TagsTheAdoptedCoupon()
+    {
+        _templates.Setup(t => t.GetAsync(Tenant, TemplateId.Parse("tpl-1"), It.IsAny<CancellationToken>())).ReturnsAsync(Template("v1", "KOL Anna"));
+        _attempts.Setup(a => a.GetAsync(Tenant, Job, Shop.Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Attempt());
+        _listed = [DeployTestData.Coupon(id: "v-lost", code: Code)];
+
+        await Handler().HandleAsync(Input());
+
+        _campaigns.Verify(c => c.SetAsync(Tenant, Shop.Id, new[] { "v-lost" }, "KOL Anna", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_TemplateWithoutCampaign_TagsNothing()
+    {
+        await Handler().HandleAsync(Input());
+
+        _campaigns.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -156,7 +191,7 @@ public sealed class DeployStoreHandlerTests
         var connectors = new Mock<IPlatformConnectors>();
         connectors.Setup(c => c.For(Platform.Shopee)).Returns(_connector.Object);
         return new DeployStoreHandler(_jobs.Object, _templates.Object, _stores.Object, _attempts.Object, connectors.Object,
-            DeploymentPreviewer.Default, _queue.Object, Options.Create(new JobOptions()), new FixedClock(DeployTestData.Now.AddMinutes(1)));
+            DeploymentPreviewer.Default, _queue.Object, _campaigns.Object, Options.Create(new JobOptions()), new FixedClock(DeployTestData.Now.AddMinutes(1)));
     }
 
     private static DeployStoreInput Input() => new(new DeployTemplateInput(Tenant.Value, Job.Value, "tpl-1", "v1", AcknowledgeWarnings: true, null), Shop.Id.Value);
@@ -169,9 +204,10 @@ public sealed class DeployStoreHandlerTests
 
     private static JobItem Item() => new() { JobId = Job, StoreId = Shop.Id, StoreName = Shop.DisplayName, Platform = Platform.Shopee, Action = JobItem.CreateAction };
 
-    private static CouponTemplate Template(string version) => new()
+    private static CouponTemplate Template(string version, string? campaign = null) => new()
     {
-        TenantId = Tenant, Id = TemplateId.Parse("tpl-1"), Definition = DeployTestData.Fixed(5m), CreatedAt = DeployTestData.Now, UpdatedAt = DeployTestData.Now, Version = version,
+        TenantId = Tenant, Id = TemplateId.Parse("tpl-1"), CreatedAt = DeployTestData.Now, UpdatedAt = DeployTestData.Now, Version = version,
+        Definition = DeployTestData.Fixed(5m) with { Campaign = campaign is null ? null : new CampaignInfo(campaign, null, null) },
     };
 
     private static CreateAttempt Attempt() =>

@@ -32,6 +32,53 @@ public sealed class PerformanceReportTests
     }
 
     [Fact]
+    public void Build_ByCampaign_SplitsStoreDaysByCampaignAndMergesNamesOfOneTag()
+    {
+        var thai = new StoreDayTotals(Thai.Id, D1, 30, 6, 600m, 3000m, "THB",
+            [new CampaignDayTotals("", 10, 1, 100m, 500m), new CampaignDayTotals("Mid-Year Sale", 20, 5, 500m, 2500m)]);
+        var malay = new StoreDayTotals(Malay.Id, D2, 5, 5, 50m, 250m, "MYR", [new CampaignDayTotals("mid-year sale", 5, 5, 50m, 250m)]);
+
+        var report = PerformanceReport.Build(D1, D2, PerformanceGrouping.Campaign, Usd,
+            [(Thai, [thai]), (Malay, [malay]), (Lazada, [Totals(Lazada, D2, 4, 1, 100m, "THB")])]);
+
+        var midYear = Assert.Single(report.Summary, s => s.Key == "mid-year-sale");
+        Assert.Equal(("Mid-Year Sale", 25, 10, 0.4m, 25m), (midYear.Label, midYear.Claims, midYear.Uses, midYear.RedemptionRate, midYear.DiscountGiven));
+        var none = Assert.Single(report.Summary, s => s.Key == "");
+        Assert.Equal((PerformanceReport.NoCampaign, 14, 2, 6m), (none.Label, none.Claims, none.Uses, none.DiscountGiven));
+        Assert.Equal([(D1, ""), (D1, "mid-year-sale"), (D2, ""), (D2, "mid-year-sale")], report.Days.Select(d => (d.Day!.Value, d.Key)));
+    }
+
+    [Fact]
+    public void Summary_ByCampaign_WritesOneCsvLinePerCampaign()
+    {
+        var report = PerformanceReport.Build(D1, D2, PerformanceGrouping.Campaign, Usd,
+            [(Thai, [new StoreDayTotals(Thai.Id, D1, 30, 6, 600m, 3000m, "THB", [new CampaignDayTotals("=cmd", 30, 6, 600m, 3000m)])])]);
+
+        var lines = PerformanceCsv.Summary(report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("Campaign,Key,From,To,Claims,Uses,Redemption rate,Discount given (USD),Min order value (USD)", lines[0]);
+        Assert.Equal("'=cmd,cmd,2026-11-20,2026-11-21,30,6,0.2,18.00,90.00", lines[1]);
+    }
+
+    [Fact]
+    public void Sum_WithCampaigns_SplitsByCampaignAndWithoutAnyLeavesTheSplitOut()
+    {
+        var figures = new[]
+        {
+            new CouponDayFigures("a", D1, 0, 0, 10, 2, 5m, 50m, "THB"),
+            new CouponDayFigures("b", D1, 0, 0, 4, 1, 5m, 50m, "THB"),
+        };
+
+        var tagged = StoreDayTotals.Sum(Thai.Id, D1, "THB", figures, new Dictionary<string, string> { ["b"] = "KOL" });
+        var plain = StoreDayTotals.Sum(Thai.Id, D1, "THB", figures, new Dictionary<string, string>());
+
+        Assert.Equal([("", 10, 2, 10m), ("KOL", 4, 1, 5m)], tagged.Campaigns!.Select(c => (c.Campaign, c.Claims, c.Uses, c.DiscountGiven)));
+        Assert.Equal((14, 3, 15m, 150m), (tagged.Claims, tagged.Uses, tagged.DiscountGiven, tagged.MinOrderValue));
+        Assert.Null(plain.Campaigns);
+        Assert.Equal(("", 14), (Assert.Single(plain.ByCampaign).Campaign, plain.ByCampaign[0].Claims));
+    }
+
+    [Fact]
     public void Build_CurrencyWithoutRate_LeavesMoneyOutAndNamesIt()
     {
         var noMyr = Usd with { Rates = new Dictionary<string, decimal> { ["THB"] = 0.03m } };

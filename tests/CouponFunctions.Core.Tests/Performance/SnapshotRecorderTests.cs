@@ -1,4 +1,5 @@
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Coupons.Campaigns;
 using CouponFunctions.Core.Performance;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
@@ -13,7 +14,7 @@ public sealed class SnapshotRecorderTests
     public async Task RecordAsync_TwoPagesOfOneRun_ReadsTheDayOnceAndTotalsBothPages()
     {
         var snapshots = new MemorySnapshots();
-        var recorder = new SnapshotRecorder(snapshots);
+        var recorder = new SnapshotRecorder(snapshots, new MemoryCampaigns());
         var run = new SnapshotRecorder.RunDay();
         var store = Store();
         var stored = new Dictionary<string, StoredCoupon>();
@@ -32,7 +33,7 @@ public sealed class SnapshotRecorderTests
     {
         // The first run wrote the snapshot and stopped before writing the coupon: the next run sees the same change.
         var snapshots = new MemorySnapshots();
-        var recorder = new SnapshotRecorder(snapshots);
+        var recorder = new SnapshotRecorder(snapshots, new MemoryCampaigns());
         var store = Store();
         var write = Created(Coupon("v-1"));
         await recorder.RecordAsync(store, new Dictionary<string, StoredCoupon>(), [write], Now, new SnapshotRecorder.RunDay());
@@ -41,6 +42,36 @@ public sealed class SnapshotRecorderTests
 
         Assert.Equal(1, snapshots.Saves);
         Assert.Equal((100, 10), (snapshots.Totals[0].Claims, snapshots.Totals[0].Uses));
+    }
+
+    [Fact]
+    public async Task RecordAsync_TaggedCoupons_SplitsTheDayByCampaignAndReadsTheTagsOnce()
+    {
+        var snapshots = new MemorySnapshots();
+        var campaigns = new MemoryCampaigns(new Dictionary<string, string> { ["v-1"] = "Mid-Year Sale", ["v-3"] = "Mid-Year Sale" });
+        var recorder = new SnapshotRecorder(snapshots, campaigns);
+        var run = new SnapshotRecorder.RunDay();
+        var stored = new Dictionary<string, StoredCoupon>();
+
+        await recorder.RecordAsync(Store(), stored, [Created(Coupon("v-1")), Created(Coupon("v-2") with { ClaimedCount = 40, UsedCount = 4 })], Now, run);
+        await recorder.RecordAsync(Store(), stored, [Created(Coupon("v-3") with { ClaimedCount = 5, UsedCount = 1 })], Now, run);
+
+        var totals = Assert.Single(snapshots.Totals);
+        Assert.Equal((145, 15), (totals.Claims, totals.Uses));
+        Assert.Equal([("", 40, 4), ("Mid-Year Sale", 105, 11)], totals.ByCampaign.Select(c => (c.Campaign, c.Claims, c.Uses)));
+        Assert.Equal(1, campaigns.Reads);
+    }
+
+    [Fact]
+    public async Task RecordAsync_NothingMoved_ReadsNoCampaigns()
+    {
+        var campaigns = new MemoryCampaigns();
+        var coupon = Coupon("v-1");
+        var stored = new Dictionary<string, StoredCoupon> { ["v-1"] = new(coupon, "hash", Now, Now) };
+
+        await new SnapshotRecorder(new MemorySnapshots(), campaigns).RecordAsync(Store(), stored, [Created(coupon with { Name = "Renamed" })], Now, new SnapshotRecorder.RunDay());
+
+        Assert.Equal(0, campaigns.Reads);
     }
 
     private static CouponWrite Created(Coupon coupon) =>
@@ -71,7 +102,21 @@ public sealed class SnapshotRecorderTests
             return Task.CompletedTask;
         }
 
-        public Task<IReadOnlyList<StoreDayTotals>> GetTotalsAsync(TenantId tenantId, StoreId storeId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        public Task<IReadOnlyList<StoreDayTotals>> GetTotalsAsync(TenantId tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<StoreDayTotals>>(Totals);
+    }
+
+    private sealed class MemoryCampaigns(Dictionary<string, string>? tags = null) : ICouponCampaigns
+    {
+        public int Reads { get; private set; }
+
+        public Task<IReadOnlyDictionary<string, string>> GetStoreAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return Task.FromResult<IReadOnlyDictionary<string, string>>(tags ?? []);
+        }
+
+        public Task SetAsync(TenantId tenantId, StoreId storeId, IReadOnlyCollection<string> couponIds, string? campaign, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("Sync never sets a campaign.");
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace CouponFunctions.App.Api.Performance;
 
 /// <summary>
-/// GET /api/performance/daily?from=2026-11-01&amp;to=2026-11-30&amp;groupBy=store|platform|site[&amp;format=csv]: claims, uses,
+/// GET /api/performance/daily?from=2026-11-01&amp;to=2026-11-30&amp;groupBy=store|platform|site|campaign[&amp;format=csv[&amp;table=summary]]: claims, uses,
 /// redemption rate, discount given and implied minimum order value per day and group, money in the reporting currency.
 /// The period defaults to the 30 days up to tomorrow (UTC dates; store days are store-local) and covers at most a year.
 /// </summary>
@@ -15,6 +15,7 @@ internal sealed class GetDailyPerformanceFunction(GetPerformanceHandler handler,
     private static readonly Dictionary<string, PerformanceGrouping> Groupings = new(StringComparer.Ordinal)
     {
         ["store"] = PerformanceGrouping.Store, ["platform"] = PerformanceGrouping.Platform, ["site"] = PerformanceGrouping.Site,
+        ["campaign"] = PerformanceGrouping.Campaign,
     };
 
     [Function("GetDailyPerformance")]
@@ -29,13 +30,17 @@ internal sealed class GetDailyPerformanceFunction(GetPerformanceHandler handler,
             return ApiResults.BadField("from", $"From must be on or before to, and the period at most {GetPerformanceHandler.MaxDays} days.");
         var groupText = request.Query["groupBy"].ToString();
         var groupBy = PerformanceGrouping.Store;
-        if (groupText.Length > 0 && !Groupings.TryGetValue(groupText, out groupBy)) return ApiResults.BadField("groupBy", "One of store, platform, site.");
+        if (groupText.Length > 0 && !Groupings.TryGetValue(groupText, out groupBy)) return ApiResults.BadField("groupBy", "One of store, platform, site, campaign.");
         var format = request.Query["format"].ToString();
         if (format is not ("" or "json" or "csv")) return ApiResults.BadField("format", "json or csv.");
+        var table = request.Query["table"].ToString();
+        if (table is not ("" or "days" or "summary")) return ApiResults.BadField("table", "days (per day, the default) or summary (per group over the period), for format=csv.");
 
         var report = await handler.DailyAsync(request.Caller(), from, to, groupBy, cancellationToken);
+        if (format == "csv" && table == "summary")
+            return Results.File(PerformanceCsv.Bytes(PerformanceCsv.Summary(report)), "text/csv; charset=utf-8", $"performance-{from:yyyyMMdd}-{to:yyyyMMdd}-{groupText}-summary.csv");
         if (format == "csv")
-            return Results.File(System.Text.Encoding.UTF8.GetBytes(PerformanceCsv.Daily(report)), "text/csv; charset=utf-8", $"performance-{from:yyyyMMdd}-{to:yyyyMMdd}-{groupText}.csv");
+            return Results.File(PerformanceCsv.Bytes(PerformanceCsv.Daily(report)), "text/csv; charset=utf-8", $"performance-{from:yyyyMMdd}-{to:yyyyMMdd}-{groupText}.csv");
         return Results.Ok(new
         {
             from = report.From,

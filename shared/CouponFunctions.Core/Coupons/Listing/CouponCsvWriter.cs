@@ -15,7 +15,7 @@ public static class CouponCsvWriter
         "Reward", "Discount amount", "Percentage", "Max discount", "Min spend", "Currency",
         "Total quantity", "Claimed", "Used", "Remaining", "Redemption rate (%)",
         "Valid from", "Valid to", "Claim start", "Claim end", "Removed", "Removed at", "Archived", "Last changed",
-        "Open findings", "Highest severity",
+        "Open findings", "Highest severity", "Campaign",
     ];
 
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];

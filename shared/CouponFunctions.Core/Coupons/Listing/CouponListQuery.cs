@@ -15,6 +15,9 @@ public sealed record CouponListQuery
     /// <summary>Site codes, upper case.</summary>
     public IReadOnlySet<string> Sites { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Campaign tags (see <see cref="CouponFunctions.Core.Coupons.Campaigns.CouponCampaign.Tag"/>): coupons of any of them.</summary>
+    public IReadOnlySet<string> Campaigns { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public IReadOnlySet<CouponStatus> Statuses { get; init; } = new HashSet<CouponStatus>();
 
     /// <summary>Coupons still valid now that end before the end of the Nth day from today, in each store's own zone (0 = ends today).</summary>
@@ -52,7 +55,7 @@ public sealed record CouponListQuery
 
     /// <summary>
     /// Reads the list's query-string parameters (names and values ignore case; lists are comma-separated): platform, store,
-    /// site, status, expiringWithinDays, stock, hasFindings, q, include, sort, pageSize, continuation. Every bad or unknown
+    /// site, campaign, status, expiringWithinDays, stock, hasFindings, q, include, sort, pageSize, continuation. Every bad or unknown
     /// parameter comes back as an error under its own name.
     /// </summary>
     public static Result<CouponListQuery> Parse(IEnumerable<KeyValuePair<string, string?>> parameters) =>

@@ -11,7 +11,7 @@ internal static class CouponListQueryParser
     public const int MaxExpiringDays = 365;
 
     public static readonly string[] Names =
-        ["platform", "store", "site", "status", "expiringWithinDays", "stock", "hasFindings", "q", "include", "sort", "pageSize", "continuation"];
+        ["platform", "store", "site", "campaign", "status", "expiringWithinDays", "stock", "hasFindings", "q", "include", "sort", "pageSize", "continuation"];
 
     public static Result<CouponListQuery> Parse(IEnumerable<KeyValuePair<string, string?>> parameters)
     {
@@ -24,6 +24,7 @@ internal static class CouponListQueryParser
             Platforms = input.List<Platform>("platform", PlatformNames.TryParse, CouponListNames.Allowed(PlatformNames.All)),
             Stores = input.List<StoreId>("store", StoreId.TryParse, "store ids (2–63 lower-case letters, digits and hyphens)"),
             Sites = input.List<string>("site", TrySite, CouponListNames.Allowed(Stores.Sites.Known.Select(s => s.Code)), StringComparer.OrdinalIgnoreCase),
+            Campaigns = input.List<string>("campaign", TryCampaign, "campaign names (with at least one letter or digit)", StringComparer.Ordinal),
             Statuses = input.List<CouponStatus>("status", CouponListNames.TryParse, CouponListNames.Allowed(CouponListNames.Statuses)),
             ExpiringWithinDays = input.Integer("expiringWithinDays", 0, MaxExpiringDays),
             Stock = input.One<StockFilter>("stock", CouponListNames.TryParse, CouponListNames.Allowed(CouponListNames.StockFilters)),
@@ -71,6 +72,12 @@ internal static class CouponListQueryParser
         var known = Stores.Sites.TryGet(text, out var site);
         code = known ? site.Code : "";
         return known;
+    }
+
+    private static bool TryCampaign(string text, out string tag)
+    {
+        tag = text.Length <= Campaigns.CouponCampaign.MaxLength ? Campaigns.CouponCampaign.Tag(text) : "";
+        return tag.Length > 0;
     }
 
     private static bool TryInclude(string text, out string value)

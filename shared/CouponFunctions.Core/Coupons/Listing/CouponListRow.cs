@@ -80,6 +80,9 @@ public sealed partial record CouponListRow
 
     public int OpenFindings { get; init; }
 
+    /// <summary>The campaign the coupon belongs to (our own tag, set by a deploy or an operator); null when none.</summary>
+    public string? Campaign { get; init; }
+
     /// <summary>The most severe open finding's severity as the inspections name it; null when there is none.</summary>
     public string? HighestSeverity { get; init; }
 

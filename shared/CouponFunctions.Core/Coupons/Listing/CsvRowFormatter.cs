@@ -28,7 +28,7 @@ internal sealed class CsvRowFormatter
             .Plain(Time(zone, row.ClaimStart)).Plain(Time(zone, row.ClaimEnd))
             .Plain(YesNo(row.IsRemoved)).Plain(Time(zone, row.RemovedAt)).Plain(YesNo(row.IsArchived))
             .Plain(Time(zone, row.LastChangedAt))
-            .Plain(Number(row.OpenFindings)).Text(row.HighestSeverity)
+            .Plain(Number(row.OpenFindings)).Text(row.HighestSeverity).Text(row.Campaign)
             .End();
     }
 

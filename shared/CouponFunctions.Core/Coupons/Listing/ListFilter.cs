@@ -13,6 +13,7 @@ internal sealed class ListFilter
     private readonly int statusMask;
     private readonly Dictionary<string, StoreVerdict> stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> expiryBoundaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> campaignTags = new(StringComparer.Ordinal);
     private StoreVerdict last;
 
     public ListFilter(CouponListQuery query, IReadOnlySet<StoreId>? visibleStores, DateTimeOffset now, LowStockThreshold lowStock)
@@ -31,6 +32,7 @@ internal sealed class ListFilter
 
         var store = VerdictFor(row);
         if (!store.Passes) return false;
+        if (query.Campaigns.Count != 0 && (row.Campaign is not { } campaign || !query.Campaigns.Contains(TagOf(campaign)))) return false;
         if (statusMask != 0 && (statusMask & (1 << (int)row.Status)) == 0) return false;
         if (query.HasFindings is { } hasFindings && (row.OpenFindings > 0) != hasFindings) return false;
         if (query.Stock is { } stock && !InStock(row, stock)) return false;
@@ -40,6 +42,13 @@ internal sealed class ListFilter
         return query.Text is not { } text
             || row.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
             || (row.Code?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false);
+    }
+
+    // A tenant has a handful of campaigns shared by many rows: each name's tag is worked out once per request.
+    private string TagOf(string campaign)
+    {
+        if (!campaignTags.TryGetValue(campaign, out var tag)) campaignTags.Add(campaign, tag = Campaigns.CouponCampaign.Tag(campaign));
+        return tag;
     }
 
     private bool InStock(CouponListRow row, StockFilter stock) => row.Remaining is { } remaining && stock switch

@@ -14,6 +14,7 @@ internal static class QueryFingerprint
             .Append("p=").AppendJoin(',', query.Platforms.Select(p => (int)p).Order())
             .Append(";s=").AppendJoin(',', query.Stores.Select(s => s.Value).Order(StringComparer.Ordinal))
             .Append(";t=").AppendJoin(',', query.Sites.Select(s => s.ToUpperInvariant()).Order(StringComparer.Ordinal))
+            .Append(";c=").AppendJoin(',', query.Campaigns.Order(StringComparer.Ordinal))
             .Append(";st=").AppendJoin(',', query.Statuses.Select(s => (int)s).Order())
             .Append(";e=").Append(query.ExpiringWithinDays)
             .Append(";k=").Append(query.Stock is { } stock ? (int)stock : -1)

@@ -90,6 +90,7 @@ public sealed class RouteAccessTests(AppHostFixture app)
         ("GetFailureReport", "GET", "/api/jobs/none/failure-report", null, Access.Store),
         ("PreviewCouponAction", "POST", "/api/coupons/actions/preview", new { action = new { kind = "endNow" }, coupons = new[] { new { storeId = "{store}", couponId = "none" } } }, Access.Store),
         ("StartCouponAction", "POST", "/api/coupons/actions", new { action = new { kind = "endNow" }, coupons = new[] { new { storeId = "{store}", couponId = "none" } } }, Access.Store),
+        ("SetCouponCampaign", "POST", "/api/coupons/campaign", new { campaign = "Payday", coupons = new[] { new { storeId = "{store}", couponId = "none" } } }, Access.Store),
     ];
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class PerformanceEndpointsTests(AppHostFixture app)
         await bed.SyncAsync(store);
         var day = await DailyAsync(bed, store);
 
-        // Seeded usage is i % 7 (42 in all): twelve of the fourteen vouchers were used (0 and 7 were not): 12 coupon rows and a total.
+        // Seeded usage is i % 7 (42 in all): twelve of the fourteen vouchers were used (0 and 7 were not): 12 coupon rows and
+        // the store's total of the day (in the tenant's partition).
         Assert.Equal(13, afterFirst.Count);
         Assert.Equal(afterFirst, afterResync);
         Assert.Equal(42 + 9, day["uses"]!.GetValue<int>());
@@ -52,6 +53,33 @@ public sealed class PerformanceEndpointsTests(AppHostFixture app)
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Day,Platform,Claims,Uses,Redemption rate,Discount given (USD)", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains(",shopee,0,21,,3.15,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Daily_ByCampaign_SplitsUsesByTheCouponsCampaignsWithASummaryCsv()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var store = await bed.AddShopeeStoreAsync(772_005);
+        var vouchers = bed.SeedVouchers(772_005, 14);
+        await bed.SyncAsync(store);
+        var tagged = vouchers[1].VoucherId.ToString(CultureInfo.InvariantCulture);
+        var (status, _) = await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/coupons/campaign", new { campaign = "KOL Anna", coupons = new[] { new { storeId = store, couponId = tagged } } });
+        bed.Shopee.SetUsage(772_005, vouchers[1].VoucherId, 9);
+        await bed.SyncAsync(store);
+
+        var (_, body) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/performance/daily?groupBy=campaign");
+        using var csv = await bed.Admin.GetAsync("/api/performance/daily?groupBy=campaign&format=csv&table=summary");
+        var (badTable, _) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/performance/daily?format=csv&table=weeks");
+
+        // Seeded uses are i % 7 (42 in all); voucher 1 (one use) is tagged and then used 9 times: 9 for the campaign, 41 for the rest.
+        Assert.Equal(200, status);
+        var summary = body!["summary"]!.AsArray().ToDictionary(s => s!["key"]!.GetValue<string>(), s => s!);
+        Assert.Equal(("KOL Anna", 9), (summary["kol-anna"]["label"]!.GetValue<string>(), summary["kol-anna"]["uses"]!.GetValue<int>()));
+        Assert.Equal(("No campaign", 41), (summary[""]["label"]!.GetValue<string>(), summary[""]["uses"]!.GetValue<int>()));
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Campaign,Key,From,To,Claims,Uses,Redemption rate", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("KOL Anna,kol-anna,", StringComparison.Ordinal) && l.Contains(",9,", StringComparison.Ordinal));
+        Assert.Equal(400, badTable);
     }
 
     [Theory]
@@ -118,6 +146,8 @@ public sealed class PerformanceEndpointsTests(AppHostFixture app)
         var rows = new List<string>();
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {$"{bed.Tenant.Value}_{store}"}")))
             rows.Add(string.Create(CultureInfo.InvariantCulture, $"{e.RowKey}:{e.ETag}"));
+        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {bed.Tenant.Value}")))
+            if (e.GetString("StoreId") == store) rows.Add(string.Create(CultureInfo.InvariantCulture, $"total {e.RowKey}:{e.ETag}"));
         return rows;
     }
 }

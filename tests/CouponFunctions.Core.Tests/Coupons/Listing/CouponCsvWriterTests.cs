@@ -126,6 +126,14 @@ public sealed class CouponCsvWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_RowWithCampaign_WritesItNeutralised()
+    {
+        var rows = Parse(await WriteAsync(Row("c-1") with { Campaign = "Mid-Year Sale" }, Row("c-2") with { Campaign = "=HYPERLINK(1)" }, Row("c-3")));
+
+        Assert.Equal(("Mid-Year Sale", "'=HYPERLINK(1)", ""), (Cell(rows, "Campaign"), Cell(rows, "Campaign", 2), Cell(rows, "Campaign", 3)));
+    }
+
+    [Fact]
     public async Task WriteAsync_ManyRows_WritesOneLinePerRow()
     {
         var source = Enumerable.Range(0, 5000).Select(i => Row($"c-{i}"));

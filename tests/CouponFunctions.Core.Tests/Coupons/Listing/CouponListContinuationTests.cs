@@ -13,6 +13,7 @@ public sealed class CouponListContinuationTests
     [InlineData("q", "coupon")]
     [InlineData("include", "archived")]
     [InlineData("expiringWithinDays", "30")]
+    [InlineData("campaign", "mid-year")]
     public void Parse_TokenFromAnotherFilterOrSort_IsRejectedOnContinuation(string name, string value)
     {
         var token = Token();

@@ -13,9 +13,9 @@ public sealed class CouponListEngineFilterTests
 
     private static readonly CouponListRow[] Rows =
     [
-        Row("a", Sg) with { Name = "Payday Sale", Code = "PAY10" },
-        Row("b", Th, CouponStatus.Paused) with { TotalQuantity = 100, ClaimedCount = 100, UsedCount = 50 },
-        Row("c", Id, CouponStatus.Upcoming) with { TotalQuantity = 100, ClaimedCount = 95, OpenFindings = 1, HighestSeverity = "warning" },
+        Row("a", Sg) with { Name = "Payday Sale", Code = "PAY10", Campaign = "Mid-Year Sale" },
+        Row("b", Th, CouponStatus.Paused) with { TotalQuantity = 100, ClaimedCount = 100, UsedCount = 50, Campaign = "KOL Anna" },
+        Row("c", Id, CouponStatus.Upcoming) with { TotalQuantity = 100, ClaimedCount = 95, OpenFindings = 1, HighestSeverity = "warning", Campaign = "mid-year sale" },
         Row("d", Sg, CouponStatus.Ended) with { TotalQuantity = null, Code = null, Name = "VIP only" },
     ];
 
@@ -38,6 +38,10 @@ public sealed class CouponListEngineFilterTests
     [InlineData("q", "vip", "d")]
     [InlineData("q", "coupon", "b,c")]
     [InlineData("q", "nothing like it", "")]
+    [InlineData("campaign", "Mid-Year Sale", "a,c")]
+    [InlineData("campaign", "mid-year-sale", "a,c")]
+    [InlineData("campaign", "kol anna,Mid-Year Sale", "a,b,c")]
+    [InlineData("campaign", "newsletter", "")]
     public void All_OneFilter_ReturnsOnlyMatchingRows(string name, string value, string expected) =>
         Assert.Equal(Split(expected), Ids(Rows, (name, value), ("sort", "status")).Order());
 

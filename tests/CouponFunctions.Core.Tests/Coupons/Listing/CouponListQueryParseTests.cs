@@ -63,6 +63,7 @@ public sealed class CouponListQueryParseTests
     [InlineData("expiringWithinDays", "2.5", "0 to 365")]
     [InlineData("stock", "empty", "out, low")]
     [InlineData("hasFindings", "yes", "true, false")]
+    [InlineData("campaign", "!!!", "at least one letter or digit")]
     [InlineData("include", "deleted", "archived, removed")]
     [InlineData("sort", "name", "status, endTime, remaining, claims, redemptionRate")]
     [InlineData("sort", "--endTime", "leading '-'")]

@@ -1,7 +1,7 @@
 // Coupons: one list across every store the key may see, with filters in the URL, sorting, paging and CSV export.
 import { api, download } from '../api.js';
 import { h, flash, showFieldErrors, time, formatNumber, formatPercent, platformName, couponHref } from '../ui.js';
-import { filtersFrom, filterForm, toQuery } from './coupon-filters.js';
+import { filtersFrom, filterForm, toQuery, apiQuery } from './coupon-filters.js';
 import { rewardText, minSpendText, statusBadge, remainingCell, findingsBadge } from './coupon-format.js';
 import { couponSelection } from './coupon-selection.js';
 
@@ -78,7 +78,7 @@ export async function render(root, { query }) {
     summary.textContent = 'Loading…';
     const continuation = tokens[page];
     try {
-      const result = await api(`/coupons?${toQuery({ ...filters, continuation })}`);
+      const result = await api(`/coupons?${apiQuery({ ...filters, continuation })}`);
       if (mine !== ticket) return;
       showFieldErrors(card, null);
       flash('');
@@ -144,7 +144,7 @@ export async function render(root, { query }) {
     try {
       const { sort, ...rest } = filters;
       delete rest.pageSize;
-      const name = await download(`/coupons/export?${toQuery({ ...rest, sort })}`, 'coupons.csv');
+      const name = await download(`/coupons/export?${apiQuery({ ...rest, sort })}`, 'coupons.csv');
       flash(`Downloaded ${name}.`, 'ok');
     } catch (error) {
       const unplaced = showFieldErrors(card, error);

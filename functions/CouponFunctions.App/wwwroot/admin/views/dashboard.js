@@ -10,8 +10,10 @@ const DIAGNOSIS = {
   considerEnding: ['Consider ending it', '#c53030'],
 };
 
+const GROUPS = ['store', 'platform', 'site', 'campaign'];
+
 export async function render(root, { query, isCurrent }) {
-  const groupBy = ['store', 'platform', 'site'].includes(query.get('groupBy')) ? query.get('groupBy') : 'store';
+  const groupBy = GROUPS.includes(query.get('groupBy')) ? query.get('groupBy') : 'store';
   const from = query.get('from') ?? '';
   const to = query.get('to') ?? '';
   const params = new URLSearchParams({ groupBy, ...(from ? { from } : {}), ...(to ? { to } : {}) });
@@ -40,7 +42,7 @@ function controls(groupBy, daily) {
     h('div', {}, h('label', { for: 'dash-from' }, 'From'), h('input', { id: 'dash-from', name: 'from', type: 'date', value: daily.from })),
     h('div', {}, h('label', { for: 'dash-to' }, 'To'), h('input', { id: 'dash-to', name: 'to', type: 'date', value: daily.to })),
     h('div', {}, h('label', { for: 'dash-group' }, 'Group by'),
-      h('select', { id: 'dash-group', name: 'groupBy' }, ['store', 'platform', 'site'].map(g => h('option', { value: g, selected: g === groupBy }, g)))),
+      h('select', { id: 'dash-group', name: 'groupBy' }, GROUPS.map(g => h('option', { value: g, selected: g === groupBy }, g)))),
     h('button', { type: 'submit', class: 'primary' }, 'Show'),
     h('p', { class: 'muted small' }, `Money in ${daily.currency}.`,
       daily.missingRates.length ? h('span', { class: 'text-bad', id: 'missing-rates' }, ` No exchange rate for ${daily.missingRates.join(', ')}: set one in the reporting settings.`) : null));
@@ -83,7 +85,8 @@ function seriesCard(Chart, daily, params) {
 function rateCard(Chart, daily, params) {
   const rows = daily.summary;
   const card = h('section', { class: 'card', id: 'rate-card' },
-    h('div', { class: 'title-row' }, h('h2', {}, `Redemption rate by ${daily.groupBy}`), csvButton(`/performance/daily?${params}&format=csv`, 'performance.csv')),
+    h('div', { class: 'title-row' }, h('h2', {}, `Redemption rate by ${daily.groupBy}`),
+      csvButton(`/performance/daily?${params}&format=csv&table=summary`, `performance-by-${daily.groupBy}.csv`)),
     rows.length ? chartCanvas('rate-chart', `Redemption rate by ${daily.groupBy}`) : null,
     h('div', { class: 'table-scroll' }, h('table', { class: 'data compact', id: 'rate-table' },
       h('thead', {}, h('tr', {}, [daily.groupBy, 'Claims', 'Uses', 'Redemption', `Discount given`, 'Min order value'].map((t, i) => h('th', { scope: 'col', class: i ? 'num' : null }, t)))),
