@@ -78,11 +78,11 @@ internal sealed class DashboardBenchmark : IBenchmark
         var period = $"from={today.AddDays(-(Days - 1)):yyyy-MM-dd}&to={today:yyyy-MM-dd}";
         var calls = new (string Key, string Label, string Path)[]
         {
-            ("b11.daily.store", "daily by store, 90 days", $"/api/performance/daily?{period}&groupBy=store"),
-            ("b11.daily.platform", "daily by platform, 90 days", $"/api/performance/daily?{period}&groupBy=platform"),
-            ("b11.daily.campaign", "daily by campaign, 90 days", $"/api/performance/daily?{period}&groupBy=campaign"),
-            ("b11.daily.csv", "daily CSV by store, 90 days", $"/api/performance/daily?{period}&groupBy=store&format=csv"),
-            ("b11.diagnosis", "diagnosis quadrant, 100,000 coupons", "/api/performance/diagnosis"),
+            ("b11.daily.store", $"daily by store, {Days} days", $"/api/performance/daily?{period}&groupBy=store"),
+            ("b11.daily.platform", $"daily by platform, {Days} days", $"/api/performance/daily?{period}&groupBy=platform"),
+            ("b11.daily.campaign", $"daily by campaign, {Days} days", $"/api/performance/daily?{period}&groupBy=campaign"),
+            ("b11.daily.csv", $"daily CSV by store, {Days} days", $"/api/performance/daily?{period}&groupBy=store&format=csv"),
+            ("b11.diagnosis", $"diagnosis quadrant, {Stores * CouponsPerStore:N0} coupons", "/api/performance/diagnosis"),
         };
         foreach (var (key, label, path) in calls)
         {
