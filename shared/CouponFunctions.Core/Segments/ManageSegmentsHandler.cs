@@ -9,9 +9,15 @@ namespace CouponFunctions.Core.Segments;
 /// <summary>A segment with its member count and reach now.</summary>
 public sealed record SegmentView(Segment Segment, SegmentReach Reach);
 
+/// <summary>What a member file did: rows read, ids added or removed, rows refused (the first few with their reason), members after.</summary>
+public sealed record MemberFileOutcome(long Rows, long Changed, long Failed, IReadOnlyList<Reports.FailureReportRow> FirstErrors, int Members);
+
 /// <summary>Segments: static (members by id) and rule-based; member counts and pages; a segment with an unfinished send cannot be deleted.</summary>
 public sealed class ManageSegmentsHandler(ISegmentRepository segments, ISegmentMembers members, IStoreRepository stores, ISendRepository sends, TimeProvider time)
 {
+    private const int FileBatchSize = 1000;
+    private const int MaxFileErrorsShown = 10;
+
     public Task<IReadOnlyList<Segment>> ListAsync(Caller caller, CancellationToken cancellationToken = default) => segments.ListAsync(caller.TenantId, cancellationToken);
 
     public async Task<Result<SegmentView>> GetAsync(Caller caller, SegmentId id, CancellationToken cancellationToken = default)
@@ -71,6 +77,52 @@ public sealed class ManageSegmentsHandler(ISegmentRepository segments, ISegmentM
         if (adding.Count > 0) await segments.AddMembersAsync(caller.TenantId, id, adding, cancellationToken);
         if (removing.Count > 0) await segments.RemoveMembersAsync(caller.TenantId, id, removing, cancellationToken);
         return Result<int>.Ok(await segments.CountMembersAsync(caller.TenantId, id, cancellationToken));
+    }
+
+    /// <summary>
+    /// Adds (<paramref name="action"/> "add") or removes ("remove") static members listed in a CSV with a customer id column,
+    /// in batches as the file is read (idempotent like <see cref="ChangeMembersAsync"/>); bad and repeated ids are refused by row.
+    /// </summary>
+    public async Task<Result<MemberFileOutcome>> ChangeMembersFromCsvAsync(Caller caller, SegmentId id, string? action, TextReader csv, CancellationToken cancellationToken = default)
+    {
+        if (caller.IsScoped) return Result<MemberFileOutcome>.Forbidden("A key scoped to some stores cannot manage segments.");
+        var segment = await segments.GetAsync(caller.TenantId, id, cancellationToken);
+        if (segment is null) return Result<MemberFileOutcome>.NotFound($"No segment '{id}'.");
+        var errors = new ValidationErrors();
+        if (segment.Kind != SegmentKind.Static) errors.Add("kind", "Only a static segment has members to add or remove; change the rule instead.");
+        if (action is not ("add" or "remove")) errors.Add("action", "Action must be add or remove.");
+        if (!errors.IsEmpty) return errors;
+        var opened = await SegmentMemberCsv.OpenAsync(csv, cancellationToken: cancellationToken);
+        if (!opened.IsOk) return Result<MemberFileOutcome>.Invalid(opened.Errors!);
+        long rows = 0, changed = 0, failed = 0;
+        var firstErrors = new List<Reports.FailureReportRow>(MaxFileErrorsShown);
+        var batch = new List<CustomerId>(FileBatchSize);
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            if (action == "add") await segments.AddMembersAsync(caller.TenantId, id, batch, cancellationToken);
+            else await segments.RemoveMembersAsync(caller.TenantId, id, batch, cancellationToken);
+            changed += batch.Count;
+            batch.Clear();
+        }
+
+        await foreach (var row in opened.Value!.ReadAsync(cancellationToken))
+        {
+            rows++;
+            if (row.CustomerId is { } customer)
+            {
+                batch.Add(customer);
+                if (batch.Count == FileBatchSize) await FlushAsync();
+            }
+            else
+            {
+                failed++;
+                if (firstErrors.Count < MaxFileErrorsShown) firstErrors.Add(row.Error!);
+            }
+        }
+
+        await FlushAsync();
+        return Result<MemberFileOutcome>.Ok(new MemberFileOutcome(rows, changed, failed, firstErrors, await segments.CountMembersAsync(caller.TenantId, id, cancellationToken)));
     }
 
     public async Task<Result<ItemPage<Customer>>> MembersAsync(Caller caller, SegmentId id, int? pageSize, string? continuation, CancellationToken cancellationToken = default)

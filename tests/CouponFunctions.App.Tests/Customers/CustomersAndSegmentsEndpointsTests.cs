@@ -143,6 +143,39 @@ public sealed class CustomersAndSegmentsEndpointsTests(AppHostFixture app)
         Assert.Equal(200, (await bed.Admin.SendJsonAsync(HttpMethod.Put, $"/api/segments/{ruleId}", new { name = "Renamed", kind = "rule", rule = new { tagsAll = new[] { "vip" } } })).Status);
         Assert.Equal(204, (await bed.Admin.SendJsonAsync(HttpMethod.Delete, $"/api/segments/{ruleId}")).Status);
     }
+
+    [Fact]
+    public async Task SegmentMembersCsv_AddThenRemove_ChangesMembersAndRefusesBadRows()
+    {
+        var bed = await SendBed.CreateAsync(app);
+        foreach (var member in new[] { "f1", "f2", "f3" })
+            Assert.Equal(201, (await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/customers", Customer(member, bed.StoreId, $"{member}@example.com"))).Status);
+        var (_, segment) = await bed.Admin.SendJsonAsync(HttpMethod.Post, "/api/segments", new { name = "From a file", kind = "static" });
+        var id = segment!["id"]!.GetValue<string>();
+
+        var (addStatus, added) = await PostCsvAsync(bed, $"/api/segments/{id}/members/csv?action=add", "\uFEFFName,Customer ID\r\nAnn,f1\r\nBob,f2\r\nAnn again,f1\r\nBad,bad id!\r\nCat,f3\r\n");
+        var (removeStatus, removed) = await PostCsvAsync(bed, $"/api/segments/{id}/members/csv?action=remove", "id\nf2\n");
+        var (noColumn, noColumnProblem) = await PostCsvAsync(bed, $"/api/segments/{id}/members/csv?action=add", "name\nAnn\n");
+        var (badAction, badActionProblem) = await PostCsvAsync(bed, $"/api/segments/{id}/members/csv?action=move", "id\nf9\n");
+
+        Assert.Equal(200, addStatus);
+        Assert.Equal((5L, 3L, 2L, 3), (added!["rows"]!.GetValue<long>(), added["changed"]!.GetValue<long>(), added["failed"]!.GetValue<long>(), added["members"]!.GetValue<int>()));
+        Assert.Equal(["f1", "bad id!"], added["firstErrors"]!.AsArray().Select(e => e!["customerId"]!.GetValue<string>()).ToArray());
+        Assert.Equal(200, removeStatus);
+        Assert.Equal(2, removed!["members"]!.GetValue<int>());
+        Assert.Equal((400, 400), (noColumn, badAction));
+        Assert.Equal(["file"], noColumnProblem.ErrorFields());
+        Assert.Equal(["action"], badActionProblem.ErrorFields());
+        var (_, members) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/segments/{id}/members");
+        Assert.Equal(["f1", "f3"], members!["items"]!.AsArray().Select(m => m!["externalId"]!.GetValue<string>()).Order().ToArray());
+    }
+
+    private static async Task<(int Status, System.Text.Json.Nodes.JsonNode? Body)> PostCsvAsync(SendBed bed, string path, string csv)
+    {
+        using var response = await bed.Admin.PostAsync(path, new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? null : System.Text.Json.Nodes.JsonNode.Parse(text));
+    }
 }
 
 /// <summary>POST /api/customers/import through the host: the upload streams into a job that upserts and reports row errors.</summary>

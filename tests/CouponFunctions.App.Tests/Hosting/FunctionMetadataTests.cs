@@ -43,7 +43,7 @@ public sealed class FunctionMetadataTests
             "ListCoupons", "ExportCoupons", "GetCoupon", "ListFindings", "GetAlertSettings", "SaveAlertSettings", "ListOutbox", "GetNotification",
             "ListCustomers", "GetCustomer", "UpsertCustomer", "PatchCustomer", "DeleteCustomer",
             "ImportCustomers", "GetCustomerImport", "ImportCustomersOrchestration", "ImportCustomersActivity",
-            "ListSegments", "GetSegment", "CreateSegment", "ReplaceSegment", "DeleteSegment", "ListSegmentMembers", "ChangeSegmentMembers",
+            "ListSegments", "GetSegment", "CreateSegment", "ReplaceSegment", "DeleteSegment", "ListSegmentMembers", "ChangeSegmentMembers", "ChangeSegmentMembersFromCsv",
             "ScheduleSend", "PreviewSend", "ListSends", "GetSend", "CancelSend", "GetSendReport", "Unsubscribe", "ListSendSlots",
             "StartDueSends", "RunSendOrchestration", "BeginSend", "SendWave", "FinishSend",
             "GetAttention", "AcknowledgeFinding", "UnacknowledgeFinding",

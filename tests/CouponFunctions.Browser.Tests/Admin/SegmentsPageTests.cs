@@ -44,9 +44,11 @@ public sealed class SegmentsPageTests(BrowserApp app)
         await Expect(page.Locator("#segment-count")).ToHaveTextAsync("3");
         await Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(3);
 
-        await page.SetInputFilesAsync("#member-file", new FilePayload { Name = "remove.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("Customer ID,note\nseg-a,left\n\"seg-c\",\"moved, away\"\n") });
+        await page.SetInputFilesAsync("#member-file", new FilePayload { Name = "remove.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("Customer ID,note\nseg-a,left\n\"seg-c\",\"moved, away\"\nnot valid!,typo\n") });
         await page.ClickAsync("#remove-members");
 
+        await Expect(page.Locator("#member-outcome")).ToContainTextAsync("Removed 2 of 3 rows; 1 refused");
+        await Expect(page.Locator("#member-errors li")).ToContainTextAsync("Row 3");
         await Expect(page.Locator("#segment-count")).ToHaveTextAsync("1");
         await Expect(page.Locator("#members tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#members tbody tr[data-id=\"seg-b\"]")).ToHaveCountAsync(1);

@@ -68,6 +68,7 @@ public sealed class RouteAccessTests(AppHostFixture app)
         ("ReplaceSegment", "PUT", "/api/segments/none", new { name = "Mine", kind = "static" }, Access.Workspace),
         ("DeleteSegment", "DELETE", "/api/segments/none", null, Access.Workspace),
         ("ChangeSegmentMembers", "POST", "/api/segments/none/members", new { add = new[] { "c-1" } }, Access.Workspace),
+        ("ChangeSegmentMembersFromCsv", "POST", "/api/segments/none/members/csv?action=add", null, Access.Workspace),
         ("ScheduleSend", "POST", "/api/sends", null, Access.Store),
         ("PreviewSend", "POST", "/api/sends/preview", null, Access.Store),
         ("ListSends", "GET", "/api/sends", null, Access.Store),

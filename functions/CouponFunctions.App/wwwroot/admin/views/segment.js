@@ -1,11 +1,11 @@
 // One segment (#/segments/{id}): its member count and reach, a page of members at a time, and for a static segment adding
-// and removing members by id or from a CSV file (a column named externalId, customer id or id; sent in batches).
+// and removing members by id (JSON, in batches) or from a CSV file with a customer id column (uploaded as it is).
 import { api } from '../api.js';
 import { h, flash, showFieldErrors, errorSlot, formatNumber, facts, badge } from '../ui.js';
 import { describeRule } from './segments.js';
 
 const PAGE_SIZE = 50;
-// The API takes at most 10,000 ids a request and 256 KiB a body: 2,000 ids of up to 64 characters stay well inside both.
+// 2,000 ids of up to 64 characters stay well inside the API's 10,000 ids and 256 KiB a request.
 const BATCH = 2000;
 
 export async function render(root, { me, id, isCurrent }) {
@@ -51,30 +51,32 @@ function memberEditor(id, changed) {
   const form = h('form', { id: 'member-form', novalidate: true },
     h('label', { for: 'member-ids' }, 'Customer ids (one per line or comma separated)'),
     h('textarea', { id: 'member-ids', name: 'ids', rows: 3, 'aria-describedby': 'member-ids-error' }),
-    errorSlot('add', 'member-ids-error'), errorSlot('remove', 'member-remove-error'),
+    errorSlot('add', 'member-ids-error'), errorSlot('remove', 'member-remove-error'), errorSlot('file', 'member-file-error'),
     h('label', { for: 'member-file' }, 'or a CSV file with a customer id column'),
-    h('input', { id: 'member-file', name: 'file', type: 'file', accept: '.csv,text/csv' }),
+    h('input', { id: 'member-file', name: 'file', type: 'file', accept: '.csv,text/csv', 'aria-describedby': 'member-file-error' }),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary', id: 'add-members', value: 'add' }, 'Add members'), ' ',
       h('button', { type: 'submit', id: 'remove-members', value: 'remove' }, 'Remove members')),
-    h('p', { id: 'member-outcome', class: 'muted', 'aria-live': 'polite' }));
+    h('p', { id: 'member-outcome', class: 'muted', 'aria-live': 'polite' }), h('div', { id: 'member-errors' }));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const action = event.submitter?.value === 'remove' ? 'remove' : 'add';
     const outcome = form.querySelector('#member-outcome');
+    const errors = form.querySelector('#member-errors');
+    errors.replaceChildren();
     try {
       const file = form.elements.file.files[0];
-      const ids = file ? idsFromCsv(await file.text()) : form.elements.ids.value.split(/[\s,;]+/).filter(Boolean);
-      if (ids.length === 0) return flash(file ? 'The file has no customer ids.' : 'Type customer ids or choose a CSV file.');
-      let members = 0;
-      for (let i = 0; i < ids.length; i += BATCH) {
-        outcome.textContent = `${action === 'add' ? 'Adding' : 'Removing'} ${formatNumber(Math.min(i + BATCH, ids.length))} of ${formatNumber(ids.length)}…`;
-        ({ members } = await api(`/segments/${encodeURIComponent(id)}/members`, { method: 'POST', body: { [action]: ids.slice(i, i + BATCH) } }));
-      }
+      const text = file ? null : await changeByIds(action, form.elements.ids.value.split(/[\s,;]+/).filter(Boolean), outcome);
+      if (text === undefined) return flash('Type customer ids or choose a CSV file.');
+      // A file goes to the server as it is: read there as it streams in, bad rows reported by row.
+      const result = file ? await api(`/segments/${encodeURIComponent(id)}/members/csv?action=${action}`, { method: 'POST', file }) : null;
       showFieldErrors(form, null);
       form.reset();
-      outcome.textContent = `${action === 'add' ? 'Added' : 'Removed'} ${formatNumber(ids.length)} id${ids.length === 1 ? '' : 's'}; the segment has ${formatNumber(members)} members.`;
-      flash(outcome.textContent, 'ok');
+      outcome.textContent = file
+        ? `${action === 'add' ? 'Added' : 'Removed'} ${formatNumber(result.changed)} of ${formatNumber(result.rows)} rows; ${formatNumber(result.failed)} refused. The segment has ${formatNumber(result.members)} members.`
+        : text;
+      if (result?.firstErrors.length) errors.append(h('ul', { class: 'findings' }, result.firstErrors.map(e => h('li', { class: 'text-bad' }, e.reason))));
+      flash(outcome.textContent, result?.failed ? 'error' : 'ok');
       await changed();
     } catch (error) {
       outcome.textContent = '';
@@ -82,33 +84,16 @@ function memberEditor(id, changed) {
       flash(error.message === 'One or more validation errors occurred.' && unplaced.length ? unplaced.join(' ') : [error.message, ...unplaced].join(' '));
     }
   });
-  return h('div', { class: 'card' }, h('h2', {}, 'Add or remove members'), form);
-}
 
-// The customer id column of a CSV (externalId, customer id or id; case, spaces, '_' and '-' ignored), de-duplicated.
-export function idsFromCsv(text) {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
-  const header = (rows.shift() ?? []).map(name => name.replace(/[\s_-]/g, '').toLowerCase());
-  const column = header.findIndex(name => ['externalid', 'customerid', 'id'].includes(name));
-  if (column < 0) throw new Error('The file needs a header row with a customer id column (externalId, customer id or id).');
-  return [...new Set(rows.map(r => (r[column] ?? '').trim()).filter(Boolean))];
-}
-
-// RFC 4180: quoted fields may hold commas, line breaks and doubled quotes.
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
+  // Typed ids go as JSON, in batches the API takes (at most 10,000 ids and 256 KiB a request).
+  async function changeByIds(action, ids, outcome) {
+    if (ids.length === 0) return undefined;
+    let members = 0;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      outcome.textContent = `${action === 'add' ? 'Adding' : 'Removing'} ${formatNumber(Math.min(i + BATCH, ids.length))} of ${formatNumber(ids.length)}…`;
+      ({ members } = await api(`/segments/${encodeURIComponent(id)}/members`, { method: 'POST', body: { [action]: ids.slice(i, i + BATCH) } }));
+    }
+    return `${action === 'add' ? 'Added' : 'Removed'} ${formatNumber(ids.length)} id${ids.length === 1 ? '' : 's'}; the segment has ${formatNumber(members)} members.`;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows.filter(r => r.some(f => f.trim() !== ''));
+  return h('div', { class: 'card' }, h('h2', {}, 'Add or remove members'), form);
 }

@@ -1,12 +1,14 @@
 // Sends: "Send coupon" (send-form.js; #/sends?segment={id} comes from a segment) and the list of sends with status and
 // counts, cancel while the send has not started (the server's reason shown when it refuses), and the failure report's
-// read-only link while it is valid. The list refreshes itself while a send is scheduled or running.
+// read-only link while it is valid. The list refreshes itself while a send is running or about to start.
 import { api } from '../api.js';
 import { h, time, badge, flash, formatNumber, couponHref } from '../ui.js';
 import { sendForm } from './send-form.js';
 
 const STATUS_KIND = { scheduled: 'info', running: 'warn', done: 'ok', failed: 'bad', cancelled: '' };
 const REFRESH_MS = 3000;
+const IDLE_REFRESH_MS = 60_000;
+const SOON_MS = 5 * 60_000;
 // "name (code)" per store/coupon, kept across the list's refreshes (a send's coupon does not change).
 const couponLabels = new Map();
 
@@ -37,8 +39,10 @@ export async function render(root, { me, query, isCurrent }) {
     list.replaceChildren(h('h2', {}, 'Sends'), items.length === 0 ? h('p', { class: 'empty' }, 'No sends yet.') : h('div', { class: 'table-scroll' }, h('table', { class: 'data', id: 'sends' },
       h('thead', {}, h('tr', {}, ['Scheduled', 'Segment', 'Store · coupon', 'Channels', 'Status', 'Recipients', 'Sent', 'Failed', ''].map(t => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, items.map(s => sendRow(s, names, reports.get(s.id), me, load))))));
-    if (items.some(s => s.status === 'running' || s.status === 'scheduled')) {
-      timer = setTimeout(() => { if (isCurrent()) load().catch(() => {}); }, REFRESH_MS);
+    // Often while a send runs or is about to start; now and then while one waits for its hour.
+    const soon = items.some(s => s.status === 'running' || (s.status === 'scheduled' && new Date(s.scheduledAt) - Date.now() < SOON_MS));
+    if (soon || items.some(s => s.status === 'scheduled')) {
+      timer = setTimeout(() => { if (isCurrent()) load().catch(() => {}); }, soon ? REFRESH_MS : IDLE_REFRESH_MS);
     }
   };
   const preview = h('div', { class: 'card', id: 'send-preview', 'aria-live': 'polite' }, h('h2', {}, 'Preview'),
