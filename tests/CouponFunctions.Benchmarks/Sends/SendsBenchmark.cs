@@ -121,7 +121,7 @@ internal sealed class SendsBenchmark : IBenchmark
         var deadline = Stopwatch.StartNew();
         var samples = new List<long>();
         JsonNode? state = null;
-        while (deadline.Elapsed < bound * 4 + TimeSpan.FromMinutes(3))
+        while (deadline.Elapsed < bound * 10 + TimeSpan.FromMinutes(10))
         {
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
             if (WorkerMemory.CurrentBytes(app.Host.ProcessId) is { } rss) samples.Add(rss);
