@@ -20,9 +20,10 @@ public sealed class SendSnapshotTests(AppHostFixture app)
         await bed.CustomerAsync("v2", "v2@example.com", "+6591234581", tags: ["vip"]);
         await bed.CustomerAsync("v3", null, null, tags: ["vip"]);
         var segment = await bed.RuleSegmentAsync("vip");
-        // Scheduled hours ahead: the host's timer leaves it alone; this test plays the activity.
+        // Scheduled hours ahead: the host's timer leaves it alone; this test plays the activity with a clock past that hour.
         var sendId = SendId.Parse(await bed.ScheduleAsync(segment));
         var runner = ActivatorUtilities.CreateInstance<SendRunner>(app.Services,
+            (TimeProvider)new Testing.ManualTimeProvider(TimeProvider.System.GetUtcNow().AddHours(5)),
             new SendSettings(new Uri("https://coupons.example.net/"), new Uri(AppFixture.AdminPublicUrl), Core.Sends.Messages.SmsSenderKind.PhoneNumber),
             new Core.Sends.Messages.UnsubscribeTokens(app.Services.GetRequiredService<Core.Security.ISecretProtector>()));
         var run = new SendRef(bed.Workspace.Tenant, sendId);
