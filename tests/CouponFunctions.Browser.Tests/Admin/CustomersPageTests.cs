@@ -82,6 +82,15 @@ public sealed class CustomersPageTests(BrowserApp app)
         await Expect(row).ToContainTextAsync("vip, walk-in");
         await Expect(row.Locator(".consent-email")).ToContainTextAsync("shop counter");
 
+        // An emptied field clears it (the edit is a merge patch with null), the rest stays.
+        await row.Locator("button.edit-customer").ClickAsync();
+        await page.Locator("#customer-form input[name=name]").FillAsync("");
+        await page.Locator("#customer-form button[type=submit]").ClickAsync();
+        await Expect(row).Not.ToContainTextAsync("Dara Tan");
+        var cleared = System.Text.Json.Nodes.JsonNode.Parse(await app.Admin.GetStringAsync("/api/customers/page-c1"))!;
+        Assert.Null(cleared["name"]);
+        Assert.Equal("dara@example.com", cleared["email"]!.GetValue<string>());
+
         await row.Locator("button.delete-customer").ClickAsync();
         await Expect(page.Locator("#flash")).ToContainTextAsync("Deleted page-c1");
         await Expect(page.Locator("#customers tbody tr[data-id=\"page-c1\"]")).ToHaveCountAsync(0);

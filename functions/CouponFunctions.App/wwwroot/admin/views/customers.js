@@ -139,8 +139,10 @@ function customerForm(stores, customer, saved, cancel) {
       if (customer && status === (before?.status ?? 'unknown') && source === (before?.source ?? null)) return undefined;
       return status === 'unknown' && !customer ? undefined : { status, source };
     };
+    // An emptied field clears it on edit (PATCH is a JSON merge patch: null clears); on add it is simply not given.
+    const text = (field) => field.value.trim() || (customer ? null : undefined);
     const body = {
-      name: f.name.value.trim(), email: f.email.value.trim(), mobile: f.mobile.value.trim(), storeId: f.storeId.value,
+      name: text(f.name), email: text(f.email), mobile: text(f.mobile), storeId: f.storeId.value,
       tags: f.tags.value.split(',').map(t => t.trim()).filter(Boolean),
       emailConsent: consentOf('emailConsent'), smsConsent: consentOf('smsConsent'),
     };
