@@ -113,7 +113,7 @@ async function job(root, { me, isCurrent }, id) {
     if (detail.continuation) tokens.push(detail.continuation);
     previous.disabled = page === 0;
     next.disabled = page + 1 >= tokens.length;
-    drawHead(detail.job, detail.canary);
+    drawHead(detail.job, detail.canary && { ...detail.canary, storeName: detail.items.find(i => i.storeId === detail.canary.storeId)?.storeName });
     itemsBox.replaceChildren(detail.items.length === 0 ? h('p', { class: 'empty' }, 'No items to show.') : itemsTable(detail.items, detail.job.type));
     // Poll only while the job runs and this view is still the one shown.
     if (detail.job.status === 'running') timer = setTimeout(refresh, POLL_MS);
@@ -141,7 +141,7 @@ async function job(root, { me, isCurrent }, id) {
 
   function canaryPanel(canary, canAct) {
     return h('div', { class: 'note', id: 'canary', dataset: { storeId: canary.storeId } },
-      h('p', {}, h('strong', {}, 'The canary store is done. '), 'Check its coupon in the items below, then go on with the other stores or cancel them. Without an answer the others are cancelled when the wait times out.'),
+      h('p', {}, h('strong', {}, `The canary store${canary.storeName ? ` ${canary.storeName}` : ''} is done. `), 'Check its coupon in the items below, then go on with the other stores or cancel them. Without an answer the others are cancelled when the wait times out.'),
       canAct ? [
         h('button', { type: 'button', class: 'primary', id: 'canary-approve', onclick: () => answer(true) }, 'Approve: deploy to the others'),
         ' ', h('button', { type: 'button', id: 'canary-reject', onclick: () => answer(false) }, 'Reject: cancel the others')] : null);
