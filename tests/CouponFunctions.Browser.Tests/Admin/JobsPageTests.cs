@@ -192,6 +192,34 @@ public sealed class JobsPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task CloneAsNew_OneCouponFromTheList_CreatesAVoucherOfTheSameKindWithTheSuffixedCode()
+    {
+        var ws = await JobsWorkspace.CreateAsync(app);
+        var store = await ws.AddShopeeStoreAsync(app, 831_101, "TH", "Clone Bangkok TH");
+        JobsWorkspace.AddVoucher(app, 831_101, "CLA", "Clone Alpha", 100, 10);
+        await ws.SyncAsync(app, store);
+        var page = await app.SignedInPageAsync($"#/coupons?store={store}&status=ongoing", ws.AdminKey);
+
+        await page.CheckAsync("#coupons input.select-coupon");
+        await page.ClickAsync("#bulk-bar button[data-action=cloneAsNew]");
+        await page.FillAsync("[name='action.durationDays']", "10");
+        await page.FillAsync("[name='action.codeSuffix']", "B");
+        await page.ClickAsync("#preview-action");
+        await Expect(page.Locator("#action-table tr.action-verdict[data-decision=willChange]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#action-table")).ToContainTextAsync("CLAB");
+        await BrowserApp.ScreenshotAsync(page, "clone-preview.png");
+        await page.ClickAsync("#run-action");
+
+        await Expect(page).ToHaveURLAsync(JobPage, Started);
+        await Expect(page.Locator("#job .job-status")).ToHaveTextAsync("Completed", JobDone);
+        var vouchers = app.Sandbox.Shopee.Vouchers(831_101).ToList();
+        Assert.Equal(2, vouchers.Count);
+        var clone = Assert.Single(vouchers, v => v.Code == "CLAB");
+        Assert.Equal(vouchers.Single(v => v.Code == "CLA").DiscountAmount, clone.DiscountAmount);
+        Assert.InRange((clone.End - clone.Start).TotalDays, 9.9, 10.01);
+    }
+
+    [Fact]
     public async Task FixFromFinding_StockOut_OpensTheFilledInReplenishAndRunsIt()
     {
         var ws = await JobsWorkspace.CreateAsync(app);

@@ -7,6 +7,7 @@ import { placeErrors } from './template-form.js';
 
 export const ACTIONS = {
   renew: 'Renew', replenish: 'Replenish', endNow: 'End now', delete: 'Delete', deactivate: 'Deactivate', modify: 'Modify',
+  cloneAsNew: 'Clone as new',
 };
 const DECISION = { willChange: ['will change', 'ok'], nothingToDo: ['nothing to do', ''], refused: ['refused', 'bad'] };
 
@@ -138,11 +139,15 @@ const FIELDS = {
   deactivate: [],
   modify: [['name', 'New name', 'text'], ['minSpend', 'Minimum spend', 'number'], ['percentage', 'Percentage off', 'number'],
     ['discountAmount', 'Amount off', 'number'], ['maxDiscount', 'Maximum discount', 'number']],
+  cloneAsNew: [['startDate', 'Starts on (store time; empty: at once)', 'date'], ['durationDays', 'Lasts (days)', 'number'],
+    ['endDate', 'Or ends on (store time)', 'date'], ['codeSuffix', 'Code suffix (each clone its own code)', 'text'],
+    ['code', 'Or one code', 'text'], ['totalQuantity', 'Quantity (empty: as the original)', 'number']],
 };
 const HELP = {
   endNow: 'Ends each coupon now (where a platform cannot end an upcoming one, it is deleted instead; the preview says so).',
   delete: 'Deletes each coupon where and when its platform allows it.',
   deactivate: 'Stops each coupon at once, for misuse.',
+  cloneAsNew: 'Creates a new coupon of the same kind in each coupon\'s store, for one that cannot be extended; empty values keep the original\'s (it runs as long as the original ran).',
 };
 
 // The action's kind and values; inputs are named "action.<field>" so the API's field errors land at them.
