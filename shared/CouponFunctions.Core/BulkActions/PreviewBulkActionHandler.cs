@@ -27,6 +27,9 @@ public sealed class PreviewBulkActionHandler(
     public const string NotFoundCode = "action.coupon_not_found";
     public const string DuplicateCloneCode = "action.clone_duplicate";
 
+    /// <summary>From this many selected coupons in one store, the store's coupons are read in one query.</summary>
+    public const int WholeStoreRead = 20;
+
     public async Task<Result<BulkActionPreview>> HandleAsync(Caller caller, BulkActionPreviewInput? input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -45,14 +48,23 @@ public sealed class PreviewBulkActionHandler(
 
         var byId = (await stores.ListAsync(caller.TenantId, cancellationToken)).ToDictionary(s => s.Id);
         var now = time.GetUtcNow();
-        var verdicts = new List<CouponActionVerdict>(selection.Count);
-        foreach (var c in selection)
+        var planned = new CouponActionVerdict[selection.Count];
+        foreach (var group in selection.Select((c, i) => (Coupon: c, Index: i)).GroupBy(x => x.Coupon.StoreId))
         {
-            var stored = byId.TryGetValue(c.StoreId, out var store) ? await coupons.GetAsync(caller.TenantId, c.StoreId, c.PlatformCouponId, cancellationToken) : null;
-            verdicts.Add(stored is { IsRemoved: false } && store is not null
-                ? planner.Plan(request!, stored.Coupon, store, now)
-                : NotFound(c, request!, store));
+            var store = byId.GetValueOrDefault(group.Key);
+            // Many coupons of one store: one partition read instead of a point read each (10,000 point reads in a row
+            // took longer than the renew they planned).
+            var all = store is not null && group.Count() >= WholeStoreRead ? await coupons.LoadStoreAsync(caller.TenantId, group.Key, cancellationToken) : null;
+            foreach (var (c, i) in group)
+            {
+                var stored = store is null ? null
+                    : all is not null ? all.GetValueOrDefault(c.PlatformCouponId)
+                    : await coupons.GetAsync(caller.TenantId, c.StoreId, c.PlatformCouponId, cancellationToken);
+                planned[i] = stored is { IsRemoved: false } && store is not null ? planner.Plan(request!, stored.Coupon, store, now) : NotFound(c, request!, store);
+            }
         }
+
+        var verdicts = planned.ToList();
 
         if (request!.Kind == BulkActionKind.CloneAsNew) RefuseSameCloneTwice(verdicts);
         return Result<BulkActionPreview>.Ok(new BulkActionPreview(verdicts, ActionPreviewSummary.Of(verdicts)));
