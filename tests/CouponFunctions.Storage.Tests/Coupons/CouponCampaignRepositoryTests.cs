@@ -56,7 +56,7 @@ public sealed class CouponCampaignRepositoryTests(AzuriteFixture azurite)
 
         Assert.Equal(["v1"], (await coupons.LoadStoreAsync(store.TenantId, store.Id)).Keys);
         var read = (await coupons.GetAsync(store.TenantId, store.Id, "v1"))!;
-        var expected = Stored("v1");
+        var expected = Stored("v1") with { FirstRunId = "run-1" };
         Assert.Equal(expected, read with { Coupon = expected.Coupon });
         Assert.Equal(("Coupon v1", 5m), (read.Coupon.Name, read.Coupon.DiscountAmount));
     }
