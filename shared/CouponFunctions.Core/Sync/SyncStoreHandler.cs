@@ -171,35 +171,64 @@ public sealed class SyncStoreHandler(
             var connector = owner._connectors.For(store.Platform);
             var connection = store.ToConnection();
             var details = _details = new CouponDetailReader(connector, connection, owner._options);
-            await foreach (var page in connector.ListCouponsAsync(connection, cancellationToken))
+            // A page's rows are written while the next page is listed and read, so a store's sync is paced by its
+            // platform's limits rather than by its calls and its writes one after the other. One write at a time: the
+            // pages' coupons are distinct, and the snapshot day is kept in page order.
+            var writing = Task.CompletedTask;
+            try
             {
-                var now = owner._time.GetUtcNow();
-                var writes = new List<CouponWrite>();
-                var fresh = page.Where(c => seen.Add(c.PlatformCouponId)).ToList();
-                // Gone between the listing and the detail read: not seen, so a complete run marks it removed.
-                var gone = new List<string>();
-                var complete = await details.CompleteAsync(fresh, stored, now, gone, cancellationToken);
-                seen.ExceptWith(gone);
-                foreach (var coupon in complete)
+                await foreach (var page in connector.ListCouponsAsync(connection, cancellationToken))
                 {
-                    _fetched++;
-                    var write = SyncPlanner.Plan(stored.GetValueOrDefault(coupon.PlatformCouponId), coupon, now);
-                    if (write is null) _unchanged++;
-                    else if (write.Kind == CouponWriteKind.Created) _created++;
-                    else _updated++;
-                    if (write is not null) writes.Add(write);
+                    var now = owner._time.GetUtcNow();
+                    var writes = new List<CouponWrite>();
+                    var fresh = page.Where(c => seen.Add(c.PlatformCouponId)).ToList();
+                    // Gone between the listing and the detail read: not seen, so a complete run marks it removed.
+                    var gone = new List<string>();
+                    var complete = await details.CompleteAsync(fresh, stored, now, gone, cancellationToken);
+                    seen.ExceptWith(gone);
+                    foreach (var coupon in complete)
+                    {
+                        _fetched++;
+                        var write = SyncPlanner.Plan(stored.GetValueOrDefault(coupon.PlatformCouponId), coupon, now);
+                        if (write is null) _unchanged++;
+                        else if (write.Kind == CouponWriteKind.Created) _created++;
+                        else _updated++;
+                        if (write is not null) writes.Add(write);
+                    }
+                    await writing;
+                    writing = ApplyAsync(stored, writes, cancellationToken);
+                    await RenewLeaseAsync(now, cancellationToken);
                 }
-                await ApplyAsync(stored, writes, cancellationToken);
-                await RenewLeaseAsync(now, cancellationToken);
             }
+            catch
+            {
+                // The listing stopped: the write under way finishes (whole coupons), and the listing's fault is the one reported.
+                await Task.WhenAny(writing);
+                throw;
+            }
+            await writing;
         }
 
-        private async Task ApplyAsync(Dictionary<string, StoredCoupon> stored, List<CouponWrite> writes, CancellationToken cancellationToken)
+        /// <summary>
+        /// Moves the run's copy of the coupons on at once (the next page plans against it) and returns the write of the rows,
+        /// with the snapshot comparing against what the coupons were before.
+        /// </summary>
+        private Task ApplyAsync(Dictionary<string, StoredCoupon> stored, List<CouponWrite> writes, CancellationToken cancellationToken)
         {
-            if (writes.Count == 0) return;
-            await owner._snapshots.RecordAsync(store, stored, writes, owner._time.GetUtcNow(), _snapshotDay, cancellationToken);
+            if (writes.Count == 0) return Task.CompletedTask;
+            var before = new Dictionary<string, StoredCoupon>(writes.Count, StringComparer.Ordinal);
+            foreach (var write in writes)
+            {
+                if (stored.TryGetValue(write.Next.Id, out var known)) before[write.Next.Id] = known;
+                stored[write.Next.Id] = write.Next;
+            }
+            return WriteAsync(before, writes, cancellationToken);
+        }
+
+        private async Task WriteAsync(Dictionary<string, StoredCoupon> before, List<CouponWrite> writes, CancellationToken cancellationToken)
+        {
+            await owner._snapshots.RecordAsync(store, before, writes, owner._time.GetUtcNow(), _snapshotDay, cancellationToken);
             await owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken);
-            foreach (var write in writes) stored[write.Next.Id] = write.Next;
         }
 
         private async Task RenewLeaseAsync(DateTimeOffset now, CancellationToken cancellationToken)
