@@ -18,10 +18,14 @@ public sealed class GetCouponDetailHandler(IStoreRepository stores, ICouponRepos
         var store = caller.CanSee(storeId) ? await stores.GetAsync(caller.TenantId, storeId, cancellationToken) : null;
         var coupon = store is null ? null : await coupons.GetAsync(caller.TenantId, storeId, couponId, cancellationToken);
         if (store is null || coupon is null) return Result<CouponDetail>.NotFound($"No coupon '{couponId}' in store '{storeId}'.");
-        var historyTask = coupons.GetHistoryAsync(caller.TenantId, storeId, couponId, 100, cancellationToken);
+        const int maxHistory = 100;
+        var historyTask = coupons.GetHistoryAsync(caller.TenantId, storeId, couponId, maxHistory, cancellationToken);
         var runTask = inspections.GetLatestRunAsync(caller.TenantId, storeId, cancellationToken);
         await Task.WhenAll(historyTask, runTask);
         var findings = (await runTask)?.Findings.Where(f => f.IsOpen && f.Finding.PlatformCouponId == couponId).ToList() ?? [];
-        return Result<CouponDetail>.Ok(new CouponDetail(store, coupon, await historyTask, findings));
+        // The oldest entry, the first sighting, lives on the coupon's row, read above.
+        var history = await historyTask;
+        if (history.Count < maxHistory && coupon.FirstSighting is { } first) history = [.. history, first];
+        return Result<CouponDetail>.Ok(new CouponDetail(store, coupon, history, findings));
     }
 }

@@ -17,6 +17,8 @@ public interface ICouponRepository
     /// </summary>
     Task ApplyAsync(TenantId tenantId, StoreId storeId, string runId, DateTimeOffset runStartedAt, IReadOnlyList<CouponWrite> writes, CancellationToken cancellationToken = default);
 
+    /// <summary>The coupon's change entries, newest first, at most <paramref name="max"/>; the first sighting is on the coupon itself
+    /// (<see cref="StoredCoupon.FirstSighting"/>).</summary>
     Task<IReadOnlyList<CouponHistoryEntry>> GetHistoryAsync(TenantId tenantId, StoreId storeId, string couponId, int max, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<PendingAlert>> GetPendingAlertsAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default);

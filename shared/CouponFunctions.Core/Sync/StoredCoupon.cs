@@ -18,6 +18,9 @@ public sealed record StoredCoupon(
     public string Id => Coupon.PlatformCouponId;
 
     public bool IsRemoved => RemovedAt is not null;
+
+    /// <summary>The oldest history entry, the run that first saw the coupon (no changes); null on rows written before it was kept.</summary>
+    public CouponHistoryEntry? FirstSighting => FirstRunId is { } runId ? new CouponHistoryEntry(FirstSeenAt, runId, []) : null;
 }
 
 /// <summary>One field sync saw change on a coupon.</summary>

@@ -46,10 +46,6 @@ internal static class CouponEntityMapper
         e.GetDateTimeOffset("StockOutSince"),
         e.GetString("FirstRunId"));
 
-    /// <summary>The entry of the run that first saw the coupon (no changes), or null for a row that kept it as a history row.</summary>
-    public static CouponHistoryEntry? FirstSeen(StoredCoupon stored) =>
-        stored.FirstRunId is { } runId ? new CouponHistoryEntry(stored.FirstSeenAt, runId, []) : null;
-
     public static TableEntity HistoryEntity(string partition, StoredCoupon stored, string runId, DateTimeOffset runStartedAt, IReadOnlyList<FieldChange> changes) =>
         new(partition, $"{HistoryPrefixOf(stored.Id)}{Keys.NewestFirst(runStartedAt)}")
         {

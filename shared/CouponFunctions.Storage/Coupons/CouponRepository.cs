@@ -64,11 +64,8 @@ internal sealed class CouponRepository(TableServiceClient tables) : ICouponRepos
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {
             history.Add(CouponEntityMapper.ToHistory(entity));
-            if (history.Count >= max) return history;
+            if (history.Count >= max) break;
         }
-        // The oldest entry, the first sighting, lives on the coupon's row.
-        if (await GetAsync(tenantId, storeId, couponId, cancellationToken) is { } stored && CouponEntityMapper.FirstSeen(stored) is { } first)
-            history.Add(first);
         return history;
     }
 
