@@ -1,3 +1,4 @@
+using CouponFunctions.App.Api;
 using CouponFunctions.App.Auth;
 using CouponFunctions.App.Startup;
 using CouponFunctions.Platforms;
@@ -9,6 +10,7 @@ if (TenantCommand.IsCommand(args)) return await TenantCommand.RunAsync(args, Con
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<ServerTimingMiddleware>();
 builder.UseMiddleware<ApiKeyMiddleware>();
 
 builder.Services.AddCouponStorage(builder.Configuration);

@@ -13,7 +13,7 @@ public sealed class ListCouponsHandler(ICouponReadModel readModel, IStoreReposit
     {
         var query = CouponListQuery.Parse(parameters);
         if (!query.IsOk) return query.As<CouponListPage>();
-        var (rows, visible, lowStock) = await LoadAsync(caller, cancellationToken);
+        var (rows, visible, lowStock) = await LoadAsync(caller, query.Value, cancellationToken);
         return Result<CouponListPage>.Ok(CouponListEngine.Page(rows, query.Value, visible, time.GetUtcNow(), lowStock));
     }
 
@@ -23,20 +23,25 @@ public sealed class ListCouponsHandler(ICouponReadModel readModel, IStoreReposit
         // meaning for an export: everything that matches is written.
         var query = CouponListQuery.Parse(parameters);
         if (!query.IsOk) return query.As<IEnumerable<CouponListRow>>();
-        var (rows, visible, lowStock) = await LoadAsync(caller, cancellationToken);
+        var (rows, visible, lowStock) = await LoadAsync(caller, query.Value, cancellationToken);
         return Result<IEnumerable<CouponListRow>>.Ok(CouponListEngine.All(rows, query.Value, visible, time.GetUtcNow(), lowStock));
     }
 
-    private async Task<(IReadOnlyList<CouponListRow> Rows, IReadOnlySet<StoreId> Visible, LowStockThreshold LowStock)> LoadAsync(Caller caller, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<CouponListRow> Rows, IReadOnlySet<StoreId> Visible, LowStockThreshold LowStock)> LoadAsync(Caller caller, CouponListQuery query, CancellationToken cancellationToken)
     {
         var rowsTask = readModel.GetRowsAsync(caller.TenantId, cancellationToken);
         var storesTask = stores.ListAsync(caller.TenantId, cancellationToken);
-        var settingsTask = settings.GetAsync(caller.TenantId, cancellationToken);
-        await Task.WhenAll(rowsTask, storesTask, settingsTask);
+        // The tenant's threshold matters only to stock=low: other lists do not read the settings at all.
+        var lowStockTask = query.Stock == StockFilter.Low ? LowStockAsync(caller.TenantId, cancellationToken) : Task.FromResult(new LowStockThreshold(0, 0));
+        await Task.WhenAll(rowsTask, storesTask, lowStockTask);
         var visible = (await storesTask).Where(s => s.Status != StoreStatus.Disabled && caller.CanSee(s.Id)).Select(s => s.Id).ToHashSet();
-        var inspection = (await settingsTask).Inspection;
+        return (await rowsTask, visible, await lowStockTask);
+    }
+
+    private async Task<LowStockThreshold> LowStockAsync(TenantId tenantId, CancellationToken cancellationToken)
+    {
+        var inspection = (await settings.GetAsync(tenantId, cancellationToken)).Inspection;
         // The same thresholds as the low-stock inspection rule (a null threshold is off, which 0 also means here).
-        var lowStock = new LowStockThreshold((int)Math.Round(inspection.LowStockPercent ?? 0m), inspection.LowStockCount ?? 0);
-        return (await rowsTask, visible, lowStock);
+        return new LowStockThreshold((int)Math.Round(inspection.LowStockPercent ?? 0m), inspection.LowStockCount ?? 0);
     }
 }

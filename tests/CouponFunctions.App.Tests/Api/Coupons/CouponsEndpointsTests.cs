@@ -128,6 +128,21 @@ public sealed class CouponsEndpointsTests(AppHostFixture app)
     }
 
     [Fact]
+    public async Task List_AnyResponse_SaysTheWorkersShareOfTheTimeInServerTiming()
+    {
+        await SeedAsync();
+        var response = await _bed.Admin.GetAsync("/api/coupons?pageSize=1");
+        var refused = await _bed.Admin.GetAsync("/api/coupons?pageSize=0");
+
+        foreach (var answer in new[] { response, refused })
+        {
+            var timing = Assert.Single(answer.Headers.GetValues("Server-Timing"));
+            Assert.Matches(@"^app;dur=\d+\.\d$", timing);
+        }
+        Assert.Equal((200, 400), ((int)response.StatusCode, (int)refused.StatusCode));
+    }
+
+    [Fact]
     public async Task Export_Csv_HasBomLocalTimesAndNeutralisedFormulas()
     {
         await SeedAsync();
