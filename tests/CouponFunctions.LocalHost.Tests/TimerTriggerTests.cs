@@ -34,14 +34,34 @@ public sealed class TimerTriggerTests(AzuriteFixture storage)
         Assert.All(ticks.Where(t => !IsPastDue(t)), t => Assert.True(Next(t) > DateTimeOffset.MinValue));
     }
 
+    [Fact]
+    public async Task Start_NextOccurrenceMoreThan49DaysAway_HostWaitsAndKeepsServing()
+    {
+        // 29 February: the next one is more than a year away, beyond what one Task.Delay can wait (about 49.7 days).
+        await using var app = await TestAppHost.StartAsync(storage, "timer-far", new Dictionary<string, string> { ["TickSchedule"] = "0 0 0 29 2 *" });
+        var status = new BlobContainerClient(storage.ConnectionString, "azure-webjobs-hosts")
+            .GetBlobClient($"timers/{app.Settings["AzureFunctionsWebHost__hostid"]}/Tick/status");
+        var next = await app.WaitForAsync(() => ReadAsync(status, "Next"), n => n is not null, "the schedule status with the next occurrence");
+
+        var response = await app.Host.Client.GetAsync("api/items/1/x");
+
+        Assert.True(next > TimeProvider.System.GetUtcNow().AddDays(50));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(app.Host.ProcessId);
+        Assert.DoesNotContain("BackgroundService failed", app.Host.Output, StringComparison.Ordinal);
+        Assert.Empty(await app.RecordsAsync("tick"));
+    }
+
     private static bool IsPastDue(JsonElement tick) => tick.GetProperty("IsPastDue").GetBoolean();
 
     private static DateTimeOffset Next(JsonElement tick) => tick.GetProperty("Next").GetDateTimeOffset();
 
-    private static async Task<DateTimeOffset?> ReadLastAsync(BlobClient status)
+    private static Task<DateTimeOffset?> ReadLastAsync(BlobClient status) => ReadAsync(status, "Last");
+
+    private static async Task<DateTimeOffset?> ReadAsync(BlobClient status, string property)
     {
         if (!await status.ExistsAsync()) return null;
         var content = await status.DownloadContentAsync();
-        return JsonDocument.Parse(content.Value.Content.ToString()).RootElement.GetProperty("Last").GetDateTimeOffset();
+        return JsonDocument.Parse(content.Value.Content.ToString()).RootElement.GetProperty(property).GetDateTimeOffset();
     }
 }

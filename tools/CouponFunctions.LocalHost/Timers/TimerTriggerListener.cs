@@ -19,6 +19,8 @@ internal sealed class TimerTriggerListener(
     TimeProvider time,
     ILogger<TimerTriggerListener> logger) : BackgroundService
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var functions = await channel.FirstLoad.WaitAsync(stoppingToken).ConfigureAwait(false);
@@ -71,9 +73,10 @@ internal sealed class TimerTriggerListener(
                 if (monitor is not null) await monitor.SetAsync(function.Name, status, cancellationToken).ConfigureAwait(false);
             }
 
+            // In steps of a day at most: one Task.Delay cannot wait beyond about 49.7 days (a yearly schedule, 29 February).
             for (var wait = next - time.GetUtcNow(); wait > TimeSpan.Zero; wait = next - time.GetUtcNow())
             {
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait < MaxWait ? wait : MaxWait, time, cancellationToken).ConfigureAwait(false);
             }
 
             status = await FireAsync(function, schedule, monitor, status, next, isPastDue: false, cancellationToken).ConfigureAwait(false);
