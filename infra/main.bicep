@@ -215,6 +215,8 @@ var apiExcludedPaths = [
   '/api/attention/*'
   '/api/performance'
   '/api/performance/*'
+  '/api/campaigns'
+  '/api/campaigns/*'
   '/api/coupons'
   '/api/coupons/*'
   '/api/customers'

@@ -29,7 +29,9 @@ internal static class DeployTemplateOrchestration
         if (input.CanaryStoreId is { } canary)
         {
             var state = await DeployAsync(context, input, canary, plan.SettleTime);
-            context.SetCustomStatus(new { phase = "awaitingCanary", canaryStoreId = canary, canaryState = state });
+            // Recounted before the wait (which may last a day), so the job's counts show the canary's outcome meanwhile.
+            var soFar = await context.CallActivityAsync<JobCounts>(nameof(RecountJobActivity), job, Retry);
+            context.SetCustomStatus(new { phase = "awaitingCanary", canaryStoreId = canary, canaryState = state, counts = soFar });
             var answer = await WaitForAnswerAsync(context, plan.CanaryTimeout);
             if (!CanaryRules.ContinueAfter(state, answer)) await context.CallActivityAsync(nameof(CancelJobActivity), job, Retry);
             items = [.. items.Where(i => i.StoreId.Value != canary)];

@@ -1,6 +1,7 @@
 using CouponFunctions.Core.BulkActions;
 using CouponFunctions.Core.Deployments;
 using CouponFunctions.Core.Jobs;
+using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
 using Microsoft.Azure.Functions.Worker;
@@ -8,8 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace CouponFunctions.App.Jobs;
 
-/// <summary>Reads the job's items as work items (ids only) and the wave limits from the settings.</summary>
-internal sealed class PlanJobActivity(IJobRepository jobs, IOptions<JobOptions> options)
+/// <summary>Reads the job's items as work items (ids only) and the wave limits: the settings, with each platform's stores at
+/// once derived from its connector's rates.</summary>
+internal sealed class PlanJobActivity(IJobRepository jobs, IPlatformConnectors connectors, IOptions<JobOptions> options)
 {
     [Function(nameof(PlanJobActivity))]
     public async Task<JobPlan> RunAsync([ActivityTrigger] JobRef job, CancellationToken cancellationToken)
@@ -25,7 +27,7 @@ internal sealed class PlanJobActivity(IJobRepository jobs, IOptions<JobOptions> 
         }
         while (next is not null);
         var o = options.Value;
-        return new JobPlan(items, o.Limits, o.CreateSettleTime, o.CanaryTimeout);
+        return new JobPlan(items, o.LimitsFor(p => connectors.For(p).Rate), o.CreateSettleTime, o.CanaryTimeout);
     }
 }
 
@@ -62,7 +64,7 @@ internal sealed class CancelJobActivity(ManageJobsHandler handler)
 }
 
 /// <summary>The stores of a bulk action that still have unfinished items, with their item counts (one row per store).</summary>
-internal sealed class PlanBulkActionActivity(IJobRepository jobs, IOptions<JobOptions> options)
+internal sealed class PlanBulkActionActivity(IJobRepository jobs, IPlatformConnectors connectors, IOptions<JobOptions> options)
 {
     [Function(nameof(PlanBulkActionActivity))]
     public async Task<BulkActionPlan> RunAsync([ActivityTrigger] JobRef job, CancellationToken cancellationToken)
@@ -86,7 +88,7 @@ internal sealed class PlanBulkActionActivity(IJobRepository jobs, IOptions<JobOp
         var size = options.Value.Limits.MaxItemsPerBatch;
         return new BulkActionPlan(
             [.. stores.Where(s => s.Value.FirstOpen >= 0).Select(s => new StoreWork(s.Key.Value, s.Value.Platform, s.Value.Count, s.Value.FirstOpen / size))],
-            options.Value.Limits);
+            options.Value.LimitsFor(p => connectors.For(p).Rate));
     }
 }
 

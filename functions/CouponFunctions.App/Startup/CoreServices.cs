@@ -51,6 +51,7 @@ internal static class CoreServices
         services.AddSingleton<InspectTenantHandler>();
         services.AddSingleton<ListCouponsHandler>();
         services.AddSingleton<SetCouponCampaignHandler>();
+        services.AddSingleton<ListCampaignsHandler>();
         services.AddSingleton<GetCouponDetailHandler>();
         services.AddSingleton<GetAttentionHandler>();
         services.AddSingleton<AcknowledgeFindingHandler>();

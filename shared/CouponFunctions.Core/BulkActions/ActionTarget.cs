@@ -9,7 +9,7 @@ namespace CouponFunctions.Core.BulkActions;
 /// The activity applies "set to target", so running it twice changes nothing the second time and a crash never applies a
 /// relative change twice.
 /// </summary>
-/// <param name="Operation">Update (with <paramref name="Change"/>), End, Delete, or Create (a clone, with <paramref name="Draft"/>).</param>
+/// <param name="Operation">Update (with <paramref name="Change"/>), End, Delete, Reactivate, or Create (a clone, with <paramref name="Draft"/>).</param>
 /// <param name="Draft">For a clone: the new coupon as the platform's create receives it, every time absolute.</param>
 public sealed record ActionTarget(CouponOperation Operation, CouponChange? Change, CouponDraft? Draft = null)
 {
@@ -24,7 +24,8 @@ public sealed record ActionTarget(CouponOperation Operation, CouponChange? Chang
 
     /// <summary>
     /// What is still to be done on the coupon as the platform shows it now: the fields of an update that differ from the
-    /// target (null when every one is already there), an end unless it has ended, a delete unless it is gone
+    /// target (null when every one is already there), an end unless it has ended, a re-activation while it is still paused,
+    /// a delete unless it is gone
     /// (<paramref name="current"/> null: the platform no longer has it).
     /// </summary>
     public ActionTarget? Remaining(Coupon? current)
@@ -36,6 +37,8 @@ public sealed record ActionTarget(CouponOperation Operation, CouponChange? Chang
                 return current.Status is CouponStatus.Ended or CouponStatus.Deactivated ? null : this;
             case CouponOperation.Delete:
                 return this;
+            case CouponOperation.Reactivate:
+                return current.Status == CouponStatus.Paused ? this : null;
             case CouponOperation.Update when Change is { } c:
                 var left = new CouponChange
                 {

@@ -42,6 +42,7 @@ public sealed partial class BulkActionPlanner(CouponRuleValidator validator)
             BulkActionKind.Delete => Operation(v, coupon, CouponOperation.Delete, []),
             BulkActionKind.Modify => Modify(v, request, coupon, store, rules, now),
             BulkActionKind.CloneAsNew => Clone(v, request, coupon, store, rules, zone, now),
+            BulkActionKind.Reactivate => Reactivate(v, coupon, now),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, null),
         };
     }
@@ -85,6 +86,17 @@ public sealed partial class BulkActionPlanner(CouponRuleValidator validator)
                 Note = $"{rules.DisplayName} cannot end a {change.Before} {rules.CouponNoun}; it will be deleted instead.",
             };
         return Refuse(v, [.. end]);
+    }
+
+    /// <summary>A paused coupon resumes: upcoming again before its start, ongoing after. A platform that cannot resume coupons
+    /// refuses every one (before any call); a coupon that is not paused has nothing to resume, or cannot be (ended, deactivated).</summary>
+    private CouponActionVerdict Reactivate(CouponActionVerdict v, Coupon c, DateTimeOffset now)
+    {
+        var caps = PlatformCapabilities.For(c.Platform);
+        if (caps.ReadOnlyReason is null && caps.ReactivateRefusal is null && c.Status is CouponStatus.Upcoming or CouponStatus.Ongoing)
+            return Nothing(v, $"It is not paused: it is {c.Status.ToString().ToLowerInvariant()}.");
+        var after = now < c.ValidFrom ? "upcoming" : "ongoing";
+        return Operation(v, c, CouponOperation.Reactivate, [new FieldChange("status", c.Status.ToString().ToLowerInvariant(), after)]);
     }
 
     private CouponActionVerdict Operation(CouponActionVerdict v, Coupon c, CouponOperation operation, IReadOnlyList<FieldChange> changes)

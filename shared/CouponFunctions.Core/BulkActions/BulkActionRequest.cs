@@ -21,6 +21,9 @@ public enum BulkActionKind
 
     /// <summary>A new coupon of the same kind, for one that cannot be extended.</summary>
     CloneAsNew,
+
+    /// <summary>Resume a paused coupon, where its platform's API can (the inverse of <see cref="Deactivate"/> for a pause).</summary>
+    Reactivate,
 }
 
 /// <summary>One coupon of one store, as a selection names it.</summary>
@@ -79,6 +82,7 @@ public sealed record BulkActionRequest
         [BulkActionKind.Deactivate] = "deactivate",
         [BulkActionKind.Modify] = "modify",
         [BulkActionKind.CloneAsNew] = "cloneAsNew",
+        [BulkActionKind.Reactivate] = "reactivate",
     };
 
     /// <summary>The kind as the API and item rows name it ("renew", "endNow"…).</summary>

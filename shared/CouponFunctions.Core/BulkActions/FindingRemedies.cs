@@ -11,7 +11,7 @@ namespace CouponFunctions.Core.BulkActions;
 public sealed record FindingRemedy(BulkActionRequest? Request, CouponRef Coupon, string Explanation);
 
 /// <summary>"Fix from a finding": stock out → replenish; expiring → renew; over the cap → modify down to the cap or end;
-/// paused → re-activate where a platform can (none of our APIs can resume a paused coupon, so it says where to do it).
+/// paused → re-activate where a platform's API can (Lazada), elsewhere it says where to do it by hand.
 /// The remedy is a suggestion: the action preview still decides what the platform allows.</summary>
 public sealed class FindingRemedies(PlatformRuleCatalog catalog)
 {
@@ -40,6 +40,9 @@ public sealed class FindingRemedies(PlatformRuleCatalog catalog)
                 return OverCap(coupon, store, target);
             case FindingCodes.StatusPaused:
                 var rules = catalog.For(coupon.Platform, store.Site);
+                if (rules.Capabilities.Check(CouponOperation.Reactivate, CouponStatus.Paused).Allowed)
+                    return new FindingRemedy(new BulkActionRequest { Kind = BulkActionKind.Reactivate }, target,
+                        $"Re-activate: resume the paused {rules.CouponNoun} on {rules.DisplayName}.");
                 return new FindingRemedy(null, target,
                     $"{rules.DisplayName}'s API cannot resume a paused {rules.CouponNoun}; re-activate it in the seller center, or end it and clone it as new.");
             default:

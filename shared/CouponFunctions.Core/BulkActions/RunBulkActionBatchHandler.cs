@@ -110,6 +110,7 @@ public sealed class RunBulkActionBatchHandler(
             CouponOperation.Update => (await connector.UpdateCouponAsync(connection, couponId, remaining.Change!, cancellationToken)).Error,
             CouponOperation.End => (await connector.EndCouponAsync(connection, couponId, cancellationToken)).Error,
             CouponOperation.Delete => (await connector.DeleteCouponAsync(connection, couponId, cancellationToken)).Error,
+            CouponOperation.Reactivate => (await connector.ReactivateCouponAsync(connection, couponId, cancellationToken)).Error,
             _ => throw new InvalidOperationException($"{remaining.Operation} is not a bulk action's target."),
         };
         return result is null ? ItemOutcome.Changed(couponId) : ItemOutcome.FromPlatformError(result);

@@ -78,6 +78,7 @@ public sealed class StartBulkActionHandler(PreviewBulkActionHandler preview, ISt
             BulkActionKind.Replenish when r.AddQuantity is { } add => $"Replenish {coupons} by {add:N0}",
             BulkActionKind.Replenish => $"Replenish {coupons} to {r.SetQuantity:N0}",
             BulkActionKind.EndNow => $"End {coupons} now",
+            BulkActionKind.Reactivate => $"Re-activate {coupons}",
             BulkActionKind.CloneAsNew => $"Clone {coupons} as new",
             _ => $"{char.ToUpperInvariant(r.Action[0])}{r.Action[1..]} {coupons}",
         };

@@ -1,4 +1,6 @@
 using CouponFunctions.Core.Deployments;
+using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Stores;
 
 namespace CouponFunctions.Core.Jobs;
 
@@ -11,7 +13,9 @@ public sealed class JobOptions
 
     public int MaxBatchesPerWave { get; set; } = WaveLimits.Default.MaxBatchesPerWave;
 
-    /// <summary>Activity calls into one platform at once (the connectors' token buckets still pace each call).</summary>
+    /// <summary>The most stores of one platform a job works on at once. Each platform's own number is derived from its
+    /// connector's rates (<see cref="StoresInFlight"/>: enough stores to reach the app limit) and kept at or below this; the
+    /// connectors' token buckets still pace each call.</summary>
     public int MaxConcurrentPerPlatform { get; set; } = WaveLimits.Default.MaxConcurrentPerPlatform;
 
     /// <summary>How long a platform may take to list a coupon it just created (see <see cref="AdoptOrCreate.DefaultSettleTime"/>).</summary>
@@ -21,4 +25,14 @@ public sealed class JobOptions
     public TimeSpan CanaryTimeout { get; set; } = TimeSpan.FromHours(24);
 
     public WaveLimits Limits => new(MaxItemsPerBatch, MaxBatchesPerWave, MaxConcurrentPerPlatform);
+
+    /// <summary>The wave limits with each platform's stores in flight derived from <paramref name="rateOf"/> (its connector's rates).</summary>
+    public WaveLimits LimitsFor(Func<Platform, PlatformRate> rateOf)
+    {
+        ArgumentNullException.ThrowIfNull(rateOf);
+        return Limits with
+        {
+            PerPlatform = [.. Enum.GetValues<Platform>().Select(p => new PlatformConcurrency(p, StoresInFlight.For(rateOf(p), Math.Max(1, MaxConcurrentPerPlatform))))],
+        };
+    }
 }

@@ -5,10 +5,19 @@ namespace CouponFunctions.Core.Jobs;
 /// <summary>How a job's items are cut into work: items per activity call, activity calls per wave, and per platform.</summary>
 /// <param name="MaxItemsPerBatch">Items of one store handled by one activity call (a deployment has one item per store).</param>
 /// <param name="MaxBatchesPerWave">Activity calls the orchestrator fans out at once.</param>
-/// <param name="MaxConcurrentPerPlatform">Activity calls into one platform at once, so no wave bursts into one platform.</param>
-public sealed record WaveLimits(int MaxItemsPerBatch = 50, int MaxBatchesPerWave = 32, int MaxConcurrentPerPlatform = 8)
+/// <param name="MaxConcurrentPerPlatform">Activity calls into one platform at once, so no wave bursts into one platform; a
+/// platform listed in <see cref="PerPlatform"/> gets its own number instead.</param>
+public sealed record WaveLimits(int MaxItemsPerBatch = 50, int MaxBatchesPerWave = 64, int MaxConcurrentPerPlatform = 32)
 {
     public static WaveLimits Default { get; } = new();
+
+    /// <summary>Stores of a platform at once, derived from its rates (<see cref="StoresInFlight"/>); unlisted platforms get
+    /// <see cref="MaxConcurrentPerPlatform"/>.</summary>
+    public IReadOnlyList<PlatformConcurrency> PerPlatform { get; init; } = [];
+
+    /// <summary>Activity calls into <paramref name="platform"/> at once.</summary>
+    public int ConcurrentFor(Platform platform) =>
+        PerPlatform.FirstOrDefault(p => p.Platform == platform) is { } own ? own.Stores : MaxConcurrentPerPlatform;
 
     public IReadOnlyList<string> Errors()
     {
@@ -16,9 +25,13 @@ public sealed record WaveLimits(int MaxItemsPerBatch = 50, int MaxBatchesPerWave
         if (MaxItemsPerBatch is < 1 or > 1000) errors.Add("MaxItemsPerBatch must be 1–1000.");
         if (MaxBatchesPerWave is < 1 or > 500) errors.Add("MaxBatchesPerWave must be 1–500.");
         if (MaxConcurrentPerPlatform < 1) errors.Add("MaxConcurrentPerPlatform must be at least 1.");
+        if (PerPlatform.Any(p => p.Stores < 1)) errors.Add("Every platform's concurrency must be at least 1.");
         return errors;
     }
 }
+
+/// <summary>How many of a platform's stores run at once.</summary>
+public sealed record PlatformConcurrency(Platform Platform, int Stores);
 
 /// <summary>One item to plan: its key in the job (see <see cref="JobItem.KeyOf"/>), its store and platform.</summary>
 public sealed record WorkItem(string Key, Platform Platform, StoreId StoreId);
@@ -38,7 +51,7 @@ public sealed record WavePlan(IReadOnlyList<Wave> Waves)
 }
 
 /// <summary>Splits a job's items into bounded waves: at most one batch per store in a wave (a store's calls stay in order
-/// and within its token bucket), at most <see cref="WaveLimits.MaxConcurrentPerPlatform"/> per platform and
+/// and within its token bucket), at most <see cref="WaveLimits.ConcurrentFor"/> per platform and
 /// <see cref="WaveLimits.MaxBatchesPerWave"/> in all. Stores with the most work left go first, which keeps the number of
 /// waves near the least the limits allow. Deterministic: the same items in the same order give the same plan.</summary>
 public static class WavePlanner
@@ -60,7 +73,7 @@ public static class WavePlanner
                 if (wave.Count == limits.MaxBatchesPerWave) break;
                 var batch = queue.Batches.Peek();
                 var used = perPlatform.GetValueOrDefault(batch.Platform);
-                if (used == limits.MaxConcurrentPerPlatform) continue;
+                if (used >= limits.ConcurrentFor(batch.Platform)) continue;
                 perPlatform[batch.Platform] = used + 1;
                 wave.Add(queue.Batches.Dequeue());
             }
@@ -78,7 +91,7 @@ public static class WavePlanner
         var queues = Batches(items, limits.MaxItemsPerBatch);
         if (queues.Count == 0) return 0;
         var perStore = queues.Max(q => q.Batches.Count);
-        var perPlatform = queues.GroupBy(q => q.Platform).Max(g => Ceiling(g.Sum(q => q.Batches.Count), limits.MaxConcurrentPerPlatform));
+        var perPlatform = queues.GroupBy(q => q.Platform).Max(g => Ceiling(g.Sum(q => q.Batches.Count), limits.ConcurrentFor(g.Key)));
         var all = Ceiling(queues.Sum(q => q.Batches.Count), limits.MaxBatchesPerWave);
         return Math.Max(perStore, Math.Max(perPlatform, all));
     }

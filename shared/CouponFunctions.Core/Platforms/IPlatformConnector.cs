@@ -8,6 +8,9 @@ public interface IPlatformConnector
 {
     Platform Platform { get; }
 
+    /// <summary>The calls per second the connector paces itself to, per app and per shop (jobs size their concurrency from it).</summary>
+    PlatformRate Rate { get; }
+
     /// <summary>Every coupon of the store in every status, one platform page at a time.</summary>
     /// <exception cref="PlatformException">When a page cannot be fetched after the connector's retries.</exception>
     IAsyncEnumerable<IReadOnlyList<Coupon>> ListCouponsAsync(StoreConnection store, CancellationToken cancellationToken = default);
@@ -22,6 +25,10 @@ public interface IPlatformConnector
     Task<PlatformResult> EndCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default);
 
     Task<PlatformResult> DeleteCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default);
+
+    /// <summary>Resumes a paused coupon where the platform can (Lazada: /promotion/voucher/activate); elsewhere a NotSupported
+    /// error with the capability table's reason, without a call.</summary>
+    Task<PlatformResult> ReactivateCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default);
 
     Uri BuildAuthorizationUrl(AuthorizationRequest request);
 

@@ -10,6 +10,9 @@ public enum CouponOperation
     Update,
     End,
     Delete,
+
+    /// <summary>Resume a paused coupon (Lazada: /promotion/voucher/activate).</summary>
+    Reactivate,
 }
 
 /// <summary>Whether an operation is possible through a platform's API, and why not when it is not.</summary>
@@ -26,6 +29,7 @@ public sealed class PlatformCapabilities
     private readonly Func<CouponStatus, CouponField> _editable;
     private readonly IReadOnlySet<CouponStatus> _endable;
     private readonly IReadOnlySet<CouponStatus> _deletable;
+    private readonly IReadOnlySet<CouponStatus> _reactivatable;
 
     private PlatformCapabilities(
         Platform platform,
@@ -35,7 +39,9 @@ public sealed class PlatformCapabilities
         IReadOnlySet<CouponStatus> deletable,
         string? deleteRefusal,
         Func<CouponStatus, CouponField> editable,
-        string? readOnlyReason)
+        string? readOnlyReason,
+        IReadOnlySet<CouponStatus> reactivatable,
+        string? reactivateRefusal)
     {
         Platform = platform;
         CreateRefusal = createRefusal;
@@ -45,6 +51,8 @@ public sealed class PlatformCapabilities
         DeleteRefusal = deleteRefusal;
         _editable = editable;
         ReadOnlyReason = readOnlyReason;
+        _reactivatable = reactivatable;
+        ReactivateRefusal = reactivateRefusal;
     }
 
     public Platform Platform { get; }
@@ -57,6 +65,9 @@ public sealed class PlatformCapabilities
 
     /// <summary>Set when the API has no delete at all.</summary>
     public string? DeleteRefusal { get; }
+
+    /// <summary>Set when the API cannot resume a paused coupon at all.</summary>
+    public string? ReactivateRefusal { get; }
 
     /// <summary>Set when coupons are read-only through the API.</summary>
     public string? ReadOnlyReason { get; }
@@ -90,6 +101,12 @@ public sealed class PlatformCapabilities
                 return status is null || _deletable.Contains(status.Value)
                     ? CapabilityCheck.Yes
                     : CapabilityCheck.No($"Only {string.Join(" or ", _deletable.Select(s => s.ToString().ToLowerInvariant()))} {name} coupons can be deleted; this one is {Describe(status)}.");
+            case CouponOperation.Reactivate:
+                if (ReadOnlyReason is not null) return CapabilityCheck.No(ReadOnlyReason);
+                if (ReactivateRefusal is not null) return CapabilityCheck.No(ReactivateRefusal);
+                return status is null || _reactivatable.Contains(status.Value)
+                    ? CapabilityCheck.Yes
+                    : CapabilityCheck.No($"Only {string.Join(" or ", _reactivatable.Select(s => s.ToString().ToLowerInvariant()))} {name} coupons can be re-activated; this one is {Describe(status)}.");
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, null);
         }
@@ -128,7 +145,9 @@ public sealed class PlatformCapabilities
             CouponStatus.Ongoing => CouponField.Name | CouponField.TotalQuantity | CouponField.ValidTo | CouponField.Products,
             _ => CouponField.None,
         },
-        readOnlyReason: null);
+        readOnlyReason: null,
+        reactivatable: new HashSet<CouponStatus>(),
+        reactivateRefusal: "Shopee vouchers cannot be paused or re-activated through the API (a voucher runs from its start to its end); clone an ended voucher as new instead.");
 
     // Lazada seller voucher API: only COLLECTIBLE_VOUCHER can be created; there is no delete, only deactivate
     // (/promotion/voucher/deactivate); update must raise `issued`; the minimum order amount is fixed once set
@@ -146,7 +165,10 @@ public sealed class PlatformCapabilities
             CouponStatus.Ongoing or CouponStatus.Paused => CouponField.Name | CouponField.TotalQuantity | CouponField.ValidTo | CouponField.Products,
             _ => CouponField.None,
         },
-        readOnlyReason: null);
+        readOnlyReason: null,
+        // /promotion/voucher/activate resumes a SUSPEND voucher; a deactivated one (FINISH) is finished for good.
+        reactivatable: new HashSet<CouponStatus> { CouponStatus.Paused },
+        reactivateRefusal: null);
 
     // TikTok Shop: coupons are made in Seller Center or the Seller App; the Partner API can only search and read them
     // (promotion/202406/coupons/search, /coupons/{id}). Only discount "activities" can be created (platform-apis.md §3).
@@ -158,7 +180,9 @@ public sealed class PlatformCapabilities
         deletable: new HashSet<CouponStatus>(),
         deleteRefusal: "TikTok Shop's API cannot delete coupons; manage them in TikTok Seller Center.",
         editable: _ => CouponField.None,
-        readOnlyReason: "TikTok Shop coupons are read-only through the API; change them in TikTok Seller Center.");
+        readOnlyReason: "TikTok Shop coupons are read-only through the API; change them in TikTok Seller Center.",
+        reactivatable: new HashSet<CouponStatus>(),
+        reactivateRefusal: null);
 
     // SHOPLINE price rules + discount codes: create, update (PUT), delete; "end" sets ends_at to now (platform-apis.md §4.1).
     public static PlatformCapabilities Shopline { get; } = new(
@@ -169,5 +193,7 @@ public sealed class PlatformCapabilities
         deletable: new HashSet<CouponStatus> { CouponStatus.Upcoming, CouponStatus.Ongoing, CouponStatus.Paused, CouponStatus.Ended, CouponStatus.Deactivated },
         deleteRefusal: null,
         editable: status => status is CouponStatus.Ended or CouponStatus.Deactivated ? CouponField.None : AllFields,
-        readOnlyReason: null);
+        readOnlyReason: null,
+        reactivatable: new HashSet<CouponStatus>(),
+        reactivateRefusal: "SHOPLINE price rules have no pause or re-activate: a rule runs between its starts_at and ends_at; renew or clone it as new instead.");
 }

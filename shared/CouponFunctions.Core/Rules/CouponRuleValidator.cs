@@ -60,6 +60,7 @@ public sealed class CouponRuleValidator(PlatformRuleCatalog catalog)
         if (check.Allowed) return [];
         var unsupported = caps.ReadOnlyReason is not null
             || (operation == CouponOperation.Delete && caps.DeleteRefusal is not null)
+            || (operation == CouponOperation.Reactivate && caps.ReactivateRefusal is not null)
             || (operation == CouponOperation.Create && caps.CreateRefusal is not null);
         return [new RuleViolation(RuleFields.Coupon, unsupported ? RuleCodes.OperationUnsupported : RuleCodes.OperationNotAllowedInStatus, check.Reason!)];
     }

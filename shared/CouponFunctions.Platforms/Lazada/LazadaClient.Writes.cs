@@ -11,6 +11,7 @@ internal sealed partial class LazadaClient
     private const string CreatePath = "/promotion/voucher/create";
     private const string UpdatePath = "/promotion/voucher/update";
     private const string DeactivatePath = "/promotion/voucher/deactivate";
+    private const string ActivatePath = "/promotion/voucher/activate";
 
     private const string CodeVoucherRefusal =
         "Lazada code vouchers are read-only through the API (only collectible vouchers can be created or changed); change it in Lazada Seller Center.";
@@ -92,6 +93,22 @@ internal sealed partial class LazadaClient
         // Deactivating twice converges; a retry after an unseen success gets a refusal that the next sync resolves.
         var form = new KeyValuePair<string, string>[] { new("voucher_type", current.VoucherType), new("id", Number(current.Id)) };
         var result = await _api.SellerCallAsync(store, HttpMethod.Post, DeactivatePath, form,
+            RetryMode.Safe, _ => true, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? PlatformResult.Ok() : result.Error;
+    }
+
+    /// <summary>Resumes a paused (SUSPEND) voucher with /promotion/voucher/activate; it is NOT_START or ONGOING again by its times.</summary>
+    public async Task<PlatformResult> ReactivateCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default)
+    {
+        var read = await GetVoucherAsync(store, platformCouponId, cancellationToken).ConfigureAwait(false);
+        if (!read.Succeeded) return read.Error;
+        var current = read.Value.Voucher;
+        var check = Capabilities.Check(CouponOperation.Reactivate, StatusOf(current));
+        if (!check.Allowed) return NotSupported(check.Reason!);
+
+        // Activating twice converges; a retry after an unseen success gets "only a suspended voucher" that the next sync resolves.
+        var form = new KeyValuePair<string, string>[] { new("voucher_type", current.VoucherType), new("id", Number(current.Id)) };
+        var result = await _api.SellerCallAsync(store, HttpMethod.Post, ActivatePath, form,
             RetryMode.Safe, _ => true, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? PlatformResult.Ok() : result.Error;
     }

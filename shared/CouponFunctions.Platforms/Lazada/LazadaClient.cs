@@ -53,6 +53,8 @@ internal sealed partial class LazadaClient : IPlatformConnector
 
     public Platform Platform => Platform.Lazada;
 
+    public PlatformRate Rate => new(_options.AppQps, _options.ShopQps);
+
     public static PlatformCapabilities Capabilities => PlatformCapabilities.Lazada;
 
     internal PlatformCaller Caller { get; }

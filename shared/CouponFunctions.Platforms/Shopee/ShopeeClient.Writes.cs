@@ -93,6 +93,10 @@ internal sealed partial class ShopeeClient
     public Task<PlatformResult> DeleteCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default) =>
         StopAsync(store, platformCouponId, CouponOperation.Delete, DeletePath, cancellationToken);
 
+    /// <summary>Shopee vouchers have no pause, so nothing to resume: refused with the capability table's reason, without a call.</summary>
+    public Task<PlatformResult> ReactivateCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(PlatformResult.Fail(NotSupported(Capabilities.Check(CouponOperation.Reactivate).Reason ?? "Shopee's API cannot re-activate vouchers.")));
+
     private async Task<PlatformResult> StopAsync(StoreConnection store, string platformCouponId, CouponOperation operation, string path, CancellationToken cancellationToken)
     {
         var current = await GetOperableAsync(store, platformCouponId, cancellationToken).ConfigureAwait(false);

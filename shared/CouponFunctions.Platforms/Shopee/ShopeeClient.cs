@@ -56,6 +56,8 @@ internal sealed partial class ShopeeClient : IPlatformConnector
 
     public Platform Platform => Platform.Shopee;
 
+    public PlatformRate Rate => new(_options.AppQps, _options.ShopQps);
+
     public static PlatformCapabilities Capabilities => PlatformCapabilities.Shopee;
 
     internal PlatformCaller Caller { get; }

@@ -99,6 +99,10 @@ internal sealed partial class ShoplineClient
         return result.Succeeded ? PlatformResult.Ok() : result.Error;
     }
 
+    /// <summary>SHOPLINE price rules have no pause, so nothing to resume: refused with the capability table's reason, without a call.</summary>
+    public Task<PlatformResult> ReactivateCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(PlatformResult.Fail(NotSupported(Capabilities.Check(CouponOperation.Reactivate).Reason ?? "SHOPLINE's API cannot re-activate price rules.")));
+
     private Task<PlatformResult<bool>> PutAsync(StoreConnection store, string id, ShoplinePriceRuleWrite write, CancellationToken cancellationToken) =>
         _api.CallAsync(store, "sales/price_rules.update", HttpMethod.Put, $"/sales/price_rules/{id}.json", [], new ShoplinePriceRuleBody(write),
             RetryMode.Safe, _ => true, cancellationToken);

@@ -41,6 +41,8 @@ internal sealed partial class ShoplineClient : IPlatformConnector
 
     public Platform Platform => Platform.Shopline;
 
+    public PlatformRate Rate => new(_options.AppQps, _options.ShopQps);
+
     public static PlatformCapabilities Capabilities => PlatformCapabilities.Shopline;
 
     internal PlatformCaller Caller { get; }

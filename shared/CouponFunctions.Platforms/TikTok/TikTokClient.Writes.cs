@@ -20,6 +20,9 @@ internal sealed partial class TikTokClient
     public Task<PlatformResult> DeleteCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default) =>
         Task.FromResult<PlatformResult>(Refuse(CouponOperation.Delete));
 
+    public Task<PlatformResult> ReactivateCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<PlatformResult>(Refuse(CouponOperation.Reactivate));
+
     private PlatformError Refuse(CouponOperation operation, CouponField fields = CouponField.None)
     {
         var check = Capabilities.Check(operation, fields: fields);

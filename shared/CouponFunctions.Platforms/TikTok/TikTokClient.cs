@@ -43,6 +43,8 @@ internal sealed partial class TikTokClient : IPlatformConnector
 
     public Platform Platform => Platform.TikTok;
 
+    public PlatformRate Rate => new(_options.AppQps, _options.ShopQps);
+
     public static PlatformCapabilities Capabilities => PlatformCapabilities.TikTok;
 
     internal PlatformCaller Caller { get; }

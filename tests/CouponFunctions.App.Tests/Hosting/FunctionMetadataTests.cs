@@ -49,7 +49,7 @@ public sealed class FunctionMetadataTests
             "GetAttention", "AcknowledgeFinding", "UnacknowledgeFinding",
             "GetDailyPerformance", "GetDiagnosis", "GetReportingSettings", "SaveReportingSettings",
             "ListTemplates", "GetTemplate", "AddTemplate", "UpdateTemplate", "DeleteTemplate", "PreviewDeployment", "StartDeployment",
-            "PreviewCouponAction", "ListJobs", "GetJob", "CancelJob", "GetFailureReport", "AnswerCanary", "StartCouponAction", "SetCouponCampaign",
+            "PreviewCouponAction", "ListJobs", "GetJob", "CancelJob", "GetFailureReport", "AnswerCanary", "StartCouponAction", "SetCouponCampaign", "ListCampaigns",
             "DeployTemplateOrchestration", "PlanJobActivity", "DeployStoreActivity", "FailDeployItemActivity", "RecountJobActivity", "CancelJobActivity",
             "BulkActionOrchestration", "PlanBulkActionActivity", "RunBulkActionBatchActivity", "FailBulkActionBatchActivity",
         ];

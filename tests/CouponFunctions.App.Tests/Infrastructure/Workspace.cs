@@ -45,6 +45,24 @@ public sealed class Workspace(AppFixture app, TenantId tenant, string adminKey)
         return body!["id"]!.GetValue<string>();
     }
 
+    /// <summary>Adds a seller to the Lazada sandbox and the store to the tenant, connected with sandbox-issued tokens.</summary>
+    public async Task<string> AddLazadaStoreAsync(long sellerId, string site = "PH")
+    {
+        App.Lazada.AddSeller(sellerId, site, AppFixture.LazadaKey);
+        var tokens = App.Lazada.IssueTokens(AppFixture.LazadaKey, sellerId);
+        var (status, body) = await Admin.SendJsonAsync(HttpMethod.Post, "/api/stores", new
+        {
+            platform = "lazada", site, shopId = sellerId.ToString(CultureInfo.InvariantCulture), displayName = $"Lazada {site} {sellerId}",
+            credentials = new
+            {
+                accessToken = tokens.AccessToken, accessTokenExpiresAt = tokens.AccessTokenExpiresAt,
+                refreshToken = tokens.RefreshToken, refreshTokenExpiresAt = tokens.RefreshTokenExpiresAt,
+            },
+        });
+        Assert.Equal(201, status);
+        return body!["id"]!.GetValue<string>();
+    }
+
     /// <summary>Seeds <paramref name="count"/> vouchers in the shop, a third each upcoming, ongoing and expired.</summary>
     public IReadOnlyList<ShopeeSandboxVoucher> SeedVouchers(long shopId, int count, int quantity = 100)
     {

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CouponFunctions.App.Tests.Infrastructure;
 using CouponFunctions.Sandbox.Common;
+using CouponFunctions.Sandbox.Lazada;
 using CouponFunctions.Sandbox.Shopee;
+using CouponFunctions.Storage.Queues;
 using CouponFunctions.Testing;
 
 namespace CouponFunctions.App.Tests.Jobs;
@@ -225,6 +228,73 @@ public sealed class BulkActionTests(AppHostFixture app)
             return created.All(ids.Contains);
         }, 30), "The coupon list did not show the cloned vouchers.");
     }
+
+    [Fact]
+    public async Task FixPausedFinding_LazadaAndShopee_ReactivatesTheLazadaVoucherOnTheSandboxAndRefusesTheOthersWithoutACall()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var lazada = await bed.AddLazadaStoreAsync(913_301, "PH");
+        var shopee = await bed.AddShopeeStoreAsync(913_302, "TH");
+        var now = app.Lazada.Clock.GetUtcNow();
+        LazadaSandboxVoucher Voucher(string name) => new()
+        {
+            Name = name, Start = now.AddDays(-1), End = now.AddDays(6), MoneyValueOff = 50, CriteriaOverMoney = 500, Currency = "PHP",
+        };
+        var paused = app.Lazada.AddVoucher(913_301, Voucher("Paused deal") with { Suspended = true });
+        var stopped = app.Lazada.AddVoucher(913_301, Voucher("Stopped deal") with { DeactivatedAt = now.AddHours(-1) });
+        var running = bed.SeedVouchers(913_302, 2)[1];
+        await bed.SyncAsync(lazada);
+        await bed.SyncAsync(shopee);
+
+        // The inspection finds the paused voucher; its fix is the reactivate preview, filled in.
+        var message = JsonSerializer.Serialize(new { tenantId = bed.Tenant.Value, dueAt = now.AddMinutes(-10), storeIds = new[] { lazada } });
+        await app.Queues.GetQueueClient(QueueNames.InspectTenant).SendMessageAsync(message);
+        JsonNode? finding = null;
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            var (_, findings) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/findings");
+            finding = findings!["stores"]!.AsArray().SelectMany(st => st!["findings"]!.AsArray()).FirstOrDefault(f => f!["code"]!.GetValue<string>() == "status.paused");
+            return finding is not null;
+        }, 60), $"No paused finding. Host output:\n{Workspace.Tail(app.Host.Output)}");
+        var fix = finding!["remedy"]!["preview"]!;
+        Assert.Equal("reactivate", fix["body"]!["action"]!["kind"]!.GetValue<string>());
+        Assert.Equal(Id(paused), fix["body"]!["coupons"]![0]!["couponId"]!.GetValue<string>());
+        var (_, preview) = await bed.Admin.SendJsonAsync(HttpMethod.Post, fix["url"]!.GetValue<string>(), fix["body"]);
+        Assert.Equal(1, preview!["summary"]!["willChange"]!.GetValue<int>());
+
+        var shopeeCalls = bed.Shopee.Stats.Calls;
+        var (status, started) = await bed.Admin.ActAsync("reactivate-1", new
+        {
+            action = new { kind = "reactivate" },
+            coupons = new[] { new { storeId = lazada, couponId = Id(paused) }, new { storeId = lazada, couponId = Id(stopped) }, new { storeId = shopee, couponId = Id(running) } },
+        });
+        var job = await bed.Admin.WaitForJobAsync(started!["jobId"]!.GetValue<string>(), () => app.Host.Output);
+
+        Assert.Equal(202, status);
+        Assert.Equal("completedWithFailures", job["job"]!["status"]!.GetValue<string>());
+        var items = job["items"]!.AsArray().ToDictionary(i => (i!["storeId"]!.GetValue<string>(), i["couponId"]!.GetValue<string>()), i => i!);
+        Assert.Equal("succeeded", items[(lazada, Id(paused))]["state"]!.GetValue<string>());
+        Assert.Equal("reactivate", items[(lazada, Id(paused))]["target"]!["operation"]!.GetValue<string>(), ignoreCase: true);
+        Assert.False(app.Lazada.FindVoucher(913_301, paused.Id)!.Suspended);
+        foreach (var refused in new[] { items[(lazada, Id(stopped))], items[(shopee, Id(running))] })
+        {
+            Assert.Equal("failed", refused["state"]!.GetValue<string>());
+            Assert.Null(refused["startedAt"]);
+        }
+
+        Assert.Contains("Shopee vouchers cannot be paused", items[(shopee, Id(running))]["outcome"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(app.Lazada.FindVoucher(913_301, stopped.Id)!.DeactivatedAt);
+        Assert.Equal(shopeeCalls, bed.Shopee.Stats.Calls);
+
+        // The store's sync was queued after the batch, so the list shows the voucher running again.
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            var (_, coupon) = await bed.Admin.SendJsonAsync(HttpMethod.Get, $"/api/coupons/{lazada}/{Id(paused)}");
+            return coupon?["coupon"]?["status"]?.GetValue<string>() == "ongoing";
+        }, 30), "The coupon list did not show the voucher running again.");
+    }
+
+    private static string Id(LazadaSandboxVoucher v) => v.Id.ToString(CultureInfo.InvariantCulture);
 
     private static string Id(ShopeeSandboxVoucher v) => v.VoucherId.ToString(CultureInfo.InvariantCulture);
 

@@ -29,6 +29,9 @@ public sealed class CanaryDeploymentTests(AppHostFixture app)
         var done = await bed.Admin.WaitForJobAsync(jobId, () => app.Host.Output);
 
         Assert.Equal("pending", Deployments.ItemsByStore(waiting!)[rest]["state"]!.GetValue<string>());
+        // While it waits, the job's counts already show the canary's outcome (not the counts from before it ran).
+        Assert.Equal((2, 1, 1), (waiting!["job"]!["counts"]!["total"]!.GetValue<int>(), waiting["job"]!["counts"]!["succeeded"]!.GetValue<int>(), waiting["job"]!["counts"]!["pending"]!.GetValue<int>()));
+        Assert.Equal(50, waiting["job"]!["progressPercent"]!.GetValue<int>());
         Assert.Equal(400, badAnswer);
         Assert.Equal(202, answer);
         Assert.Equal("cancelled", done["job"]!["status"]!.GetValue<string>());

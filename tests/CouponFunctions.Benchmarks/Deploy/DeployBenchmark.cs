@@ -7,6 +7,7 @@ using CouponFunctions.Benchmarks.Infrastructure;
 using CouponFunctions.Benchmarks.Operations;
 using CouponFunctions.Benchmarks.Platforms;
 using CouponFunctions.Core.Jobs;
+using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
@@ -47,7 +48,9 @@ internal sealed class DeployBenchmark : IBenchmark
 
         var settings = ListingFleet.ConnectorSettings(sandboxes, setup.Fleet).ToDictionary(s => s.Key, s => s.Value!);
         settings["Sync:SpreadWindow"] = "00:00:00";
-        var concurrent = int.Parse(settings.GetValueOrDefault("Jobs:MaxConcurrentPerPlatform") ?? new JobOptions().MaxConcurrentPerPlatform.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        // Stores of a platform at once, as PlanJobActivity derives them from the connectors' rates under the setting's cap.
+        var cap = int.Parse(settings.GetValueOrDefault("Jobs:MaxConcurrentPerPlatform") ?? new JobOptions().MaxConcurrentPerPlatform.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var concurrent = AllPlatforms.ToDictionary(p => p, p => StoresInFlight.For(new PlatformRate(setup.Fleet.For(p).AppQps, setup.Fleet.For(p).ShopQps), cap));
         var partners = new SandboxPartners(ListingFleet.ShopeePartnerId, ListingFleet.ShopeePartnerKey);
         await using var app = await AppUnderHost.CreateAsync(azurite.ConnectionString, sandboxes, partners, settings, context.Time);
         var tenant = TenantId.Parse(azurite.UniqueName("bench"));
@@ -66,7 +69,7 @@ internal sealed class DeployBenchmark : IBenchmark
     }
 
     private static async Task RenewFigures(BenchmarkContext context, DeploySetup setup, AppUnderHost app, HttpClient api, TenantId tenant,
-        SandboxHost sandboxes, int concurrent, BenchmarkReport report, CancellationToken ct)
+        SandboxHost sandboxes, IReadOnlyDictionary<Platform, int> concurrent, BenchmarkReport report, CancellationToken ct)
     {
         context.Progress($"B8: renew every coupon of the {setup.Stores} stores by 7 days (POST /api/coupons/actions with the list's filter) ...");
         ResetStats(sandboxes);
@@ -93,7 +96,7 @@ internal sealed class DeployBenchmark : IBenchmark
             .Add("b8.calls", "B8 platform calls", bound.Calls.Values.Sum())
             .Add("b8.elapsed", "B8 elapsed (POST to the job's finish)", elapsed.TotalSeconds, "s", "0.00")
             .Add("b8.bound", "B8 rate-limit bound", bound.Seconds, "s", "0.00")
-            .Add("b8.bound.waves", $"B8 bound with {concurrent} stores per platform at once (our wave limit)", bound.WithWaveLimit, "s", "0.00")
+            .Add("b8.bound.waves", $"B8 bound with {Stores(concurrent)} stores per platform at once (our wave limit)", bound.WithWaveLimit, "s", "0.00")
             .Add("b8.ratio", "B8 elapsed / bound", elapsed.TotalSeconds / bound.Seconds, "", "0.000")
             .Add("b8.firstStart", "B8 POST to the first item started (planning, orchestration start)", timeline.FirstStart, "s", "0.00")
             .Add("b8.lastFinish", "B8 POST to the last item finished", timeline.LastFinish, "s", "0.00")
@@ -109,7 +112,7 @@ internal sealed class DeployBenchmark : IBenchmark
     }
 
     private static async Task DeployFigures(BenchmarkContext context, DeploySetup setup, AppUnderHost app, HttpClient api, TenantId tenant, List<FleetStore> fleet,
-        SandboxHost sandboxes, int concurrent, BenchmarkReport report, CancellationToken ct)
+        SandboxHost sandboxes, IReadOnlyDictionary<Platform, int> concurrent, BenchmarkReport report, CancellationToken ct)
     {
         context.Progress($"B7: deploy one template to the {setup.Stores} stores (POST /api/deployments) ...");
         using var created = await api.PostAsJsonAsync("api/templates", Template(), ct);
@@ -135,7 +138,7 @@ internal sealed class DeployBenchmark : IBenchmark
             .Add("b7.calls", "B7 platform calls (listing each store for the re-check, then the create)", bound.Calls.Values.Sum())
             .Add("b7.elapsed", "B7 elapsed (POST to the job's finish)", elapsed.TotalSeconds, "s", "0.00")
             .Add("b7.bound", "B7 rate-limit bound", bound.Seconds, "s", "0.00")
-            .Add("b7.bound.waves", $"B7 bound with {concurrent} stores per platform at once (our wave limit)", bound.WithWaveLimit, "s", "0.00")
+            .Add("b7.bound.waves", $"B7 bound with {Stores(concurrent)} stores per platform at once (our wave limit)", bound.WithWaveLimit, "s", "0.00")
             .Add("b7.ratio", "B7 elapsed / bound", elapsed.TotalSeconds / bound.Seconds, "", "0.000")
             .Add("b7.firstStart", "B7 POST to the first store started (planning, orchestration start)", timeline.FirstStart, "s", "0.00")
             .Add("b7.lastFinish", "B7 POST to the last store finished", timeline.LastFinish, "s", "0.00")
@@ -169,6 +172,9 @@ internal sealed class DeployBenchmark : IBenchmark
         ["SGD"] = 2 * factor, ["MYR"] = 5 * factor, ["THB"] = 20 * factor, ["VND"] = 20_000 * factor, ["PHP"] = 50 * factor,
         ["IDR"] = 10_000 * factor, ["TWD"] = 50 * factor, ["HKD"] = 10 * factor,
     };
+
+    private static string Stores(IReadOnlyDictionary<Platform, int> concurrent) =>
+        concurrent.Values.Distinct().Count() == 1 ? concurrent.Values.First().ToString(CultureInfo.InvariantCulture) : string.Join("/", concurrent.Select(c => $"{c.Key.ToWire()} {c.Value}"));
 
     private static async Task<string> StartAsync(HttpClient api, string path, object body, string key, CancellationToken ct)
     {

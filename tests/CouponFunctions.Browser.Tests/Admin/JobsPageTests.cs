@@ -108,6 +108,50 @@ public sealed class JobsPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Deploy_StoresChosenByCampaign_PreviewsTheStoresThatCarryACouponOfIt()
+    {
+        var ws = await JobsWorkspace.CreateAsync(app);
+        var stores = new Dictionary<long, string>
+        {
+            [834_001] = await ws.AddShopeeStoreAsync(app, 834_001, "TH", "Campaign Bangkok TH"),
+            [834_002] = await ws.AddShopeeStoreAsync(app, 834_002, "PH", "Campaign Manila PH"),
+            [834_003] = await ws.AddShopeeStoreAsync(app, 834_003, "TH", "Other Phuket TH"),
+        };
+        var vouchers = stores.ToDictionary(s => s.Key, s => JobsWorkspace.AddVoucher(app, s.Key, $"C{s.Key % 1000}", $"Campaign voucher {s.Key}", 100, 1));
+        foreach (var store in stores.Values) await ws.SyncAsync(app, store);
+        // Two stores carry a coupon of "Payday July" (our own tag), the third one of another campaign.
+        async Task TagAsync(string campaign, params long[] shops)
+        {
+            using var tagged = await ws.Admin.PostAsJsonAsync("/api/coupons/campaign", new
+            {
+                campaign, coupons = shops.Select(s => new { storeId = stores[s], couponId = vouchers[s].VoucherId.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+            });
+            Assert.True(tagged.IsSuccessStatusCode, await tagged.Content.ReadAsStringAsync());
+        }
+
+        await TagAsync("Payday July", 834_001, 834_002);
+        await TagAsync("Songkran", 834_003);
+        var id = await AddTemplateAsync(ws, "Payday again", campaign: "Payday July");
+        var page = await app.SignedInPageAsync($"#/deploy/{id}", ws.AdminKey);
+
+        await page.SelectOptionAsync("#group-by", "campaign");
+        var payday = page.Locator("fieldset[data-group=campaign-payday-july]");
+        await Expect(payday.Locator("legend")).ToHaveTextAsync("Payday July (2 coupons)");
+        await Expect(payday.Locator("label.store-choice")).ToHaveTextAsync([new Regex("^Campaign Bangkok TH"), new Regex("^Campaign Manila PH")]);
+        await Expect(page.Locator("fieldset[data-group=campaign-songkran] label.store-choice")).ToHaveTextAsync([new Regex("^Other Phuket TH")]);
+        await payday.Locator("button.select-all").ClickAsync();
+        await Expect(page.Locator("#chosen-count")).ToHaveTextAsync("2 stores chosen");
+        await BrowserApp.ScreenshotAsync(page, "deploy-by-campaign.png");
+        await page.ClickAsync("#run-preview");
+
+        var rows = page.Locator("#preview-table tr.store-preview");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page.Locator($"#preview-table tr.store-preview[data-store-id='{stores[834_001]}']")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"#preview-table tr.store-preview[data-store-id='{stores[834_002]}']")).ToHaveCountAsync(1);
+        await Expect(page.Locator($"#preview-table tr.store-preview[data-store-id='{stores[834_003]}']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Templates_FilteredByCampaignAndSavedMeanwhile_ExplainsTheConflictAndReloads()
     {
         var ws = await JobsWorkspace.CreateAsync(app);

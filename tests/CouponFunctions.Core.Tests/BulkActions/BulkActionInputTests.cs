@@ -55,6 +55,7 @@ public sealed class BulkActionInputTests
     [InlineData("endNow", BulkActionKind.EndNow)]
     [InlineData("delete", BulkActionKind.Delete)]
     [InlineData("deactivate", BulkActionKind.Deactivate)]
+    [InlineData("reactivate", BulkActionKind.Reactivate)]
     public void Validate_KindsWithoutParameters_Ok(string kind, BulkActionKind expected) =>
         Assert.Equal(expected, new BulkActionInput { Kind = kind }.Validate().Value!.Kind);
 

@@ -152,6 +152,55 @@ public sealed class BulkActionPlannerTests
     }
 
     [Fact]
+    public void Plan_ReactivatePausedLazada_ResumesItBeforeAnyOtherCheck()
+    {
+        var v = Plan(Kind(BulkActionKind.Reactivate), Coupon(Platform.Lazada, CouponStatus.Paused));
+
+        Assert.Equal((ActionDecision.WillChange, CouponOperation.Reactivate), (v.Decision, v.Operation!.Value));
+        Assert.Equal(new FieldChange("status", "paused", "ongoing"), Assert.Single(v.Changes));
+        Assert.Equal(new ActionTarget(CouponOperation.Reactivate, null), ActionTarget.Of(v));
+    }
+
+    [Fact]
+    public void Plan_ReactivatePausedLazadaBeforeItsStart_ResumesAsUpcoming() =>
+        Assert.Equal("upcoming", Assert.Single(Plan(Kind(BulkActionKind.Reactivate), Coupon(Platform.Lazada, CouponStatus.Paused) with { ValidFrom = Now.AddDays(1) }).Changes).After);
+
+    [Theory]
+    [InlineData(CouponStatus.Ongoing)]
+    [InlineData(CouponStatus.Upcoming)]
+    public void Plan_ReactivateLazadaNotPaused_NothingToDo(CouponStatus status) =>
+        Assert.Equal(ActionDecision.NothingToDo, Plan(Kind(BulkActionKind.Reactivate), Coupon(Platform.Lazada, status)).Decision);
+
+    [Theory]
+    [InlineData(CouponStatus.Deactivated)]
+    [InlineData(CouponStatus.Ended)]
+    public void Plan_ReactivateLazadaFinished_RefusedInStatus(CouponStatus status)
+    {
+        var v = Plan(Kind(BulkActionKind.Reactivate), Coupon(Platform.Lazada, status));
+
+        Assert.Equal([RuleCodes.OperationNotAllowedInStatus], Codes(v));
+        Assert.Contains("Only paused lazada coupons can be re-activated", v.Refusals[0].Message);
+        Assert.Null(ActionTarget.Of(v));
+    }
+
+    [Theory]
+    [InlineData(Platform.Shopee, "Shopee vouchers cannot be paused or re-activated")]
+    [InlineData(Platform.Shopline, "SHOPLINE price rules have no pause or re-activate")]
+    [InlineData(Platform.TikTok, "read-only")]
+    public void Plan_ReactivateWhereTheApiCannot_RefusedUnsupportedWhateverTheStatus(Platform platform, string reason)
+    {
+        foreach (var status in new[] { CouponStatus.Paused, CouponStatus.Ongoing })
+        {
+            var v = Plan(Kind(BulkActionKind.Reactivate), Coupon(platform, status));
+
+            Assert.Equal([RuleCodes.OperationUnsupported], Codes(v));
+            Assert.True(v.Unsupported);
+            Assert.Contains(reason, v.Refusals[0].Message, StringComparison.Ordinal);
+            Assert.Null(ActionTarget.Of(v));
+        }
+    }
+
+    [Fact]
     public void Plan_DeleteLazada_RefusedPointingToDeactivate()
     {
         var v = Plan(Kind(BulkActionKind.Delete), Coupon(Platform.Lazada));

@@ -51,13 +51,26 @@ public sealed class FindingRemediesTests
     [Fact]
     public void For_OverCapTikTok_NoRemedy() => Assert.Null(For(FindingCodes.DiscountOverCap, PercentCoupon(Platform.TikTok, 60m)));
 
-    [Fact]
-    public void For_Paused_ExplainsWhereToResume()
+    [Theory]
+    [InlineData(Platform.Shopee)]
+    [InlineData(Platform.TikTok)]
+    [InlineData(Platform.Shopline)]
+    public void For_PausedWhereTheApiCannotResume_ExplainsWhereToResume(Platform platform)
     {
-        var remedy = For(FindingCodes.StatusPaused, Coupon(status: CouponStatus.Paused))!;
+        var remedy = For(FindingCodes.StatusPaused, Coupon(platform, status: CouponStatus.Paused))!;
 
         Assert.Null(remedy.Request);
         Assert.Contains("seller center", remedy.Explanation);
+    }
+
+    [Fact]
+    public void For_PausedLazadaVoucher_ReactivatesIt()
+    {
+        var remedy = For(FindingCodes.StatusPaused, Coupon(Platform.Lazada, status: CouponStatus.Paused), "PH")!;
+
+        Assert.Equal(new BulkActionRequest { Kind = BulkActionKind.Reactivate }, remedy.Request);
+        Assert.Equal(new CouponRef(StoreId.Parse("s-shop1"), "v-1"), remedy.Coupon);
+        Assert.StartsWith("Re-activate", remedy.Explanation, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -201,6 +201,50 @@ public sealed class RunBulkActionBatchHandlerTests
         Assert.Null(new ActionTarget(CouponOperation.Delete, null).Remaining(null));
     }
 
+    [Fact]
+    public async Task HandleAsync_ReactivateFirstRun_SendsTheActivationOnce()
+    {
+        _onPlatform = _onPlatform with { Status = CouponStatus.Paused };
+        _items = [Reactivation()];
+        _connector.Setup(c => c.ReactivateCouponAsync(It.IsAny<StoreConnection>(), "v-1", It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add("reactivate")).ReturnsAsync(PlatformResult.Ok());
+
+        var outcome = await Handler().HandleAsync(Input());
+
+        Assert.Equal(["reactivate"], _calls);
+        Assert.Equal(JobItemState.Succeeded, _items[0].State);
+        Assert.Equal(new BulkActionBatchOutcome(1, 1), outcome);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ReactivateResumedAfterTheActivationWentThrough_ReadsAndSendsNothingMore()
+    {
+        _items = [Reactivation() with { State = JobItemState.Started }];
+
+        await Handler().HandleAsync(Input());
+
+        Assert.Equal(["get"], _calls);
+        Assert.Equal(JobItemState.Succeeded, _items[0].State);
+        _connector.Verify(c => c.ReactivateCouponAsync(It.IsAny<StoreConnection>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public void Remaining_Reactivate_OnlyWhileStillPaused()
+    {
+        var target = new ActionTarget(CouponOperation.Reactivate, null);
+
+        Assert.Equal(target, target.Remaining(_onPlatform with { Status = CouponStatus.Paused }));
+        Assert.Null(target.Remaining(_onPlatform with { Status = CouponStatus.Ongoing }));
+        Assert.Null(target.Remaining(_onPlatform with { Status = CouponStatus.Upcoming }));
+    }
+
+    /// <summary>A re-activation item as the planner leaves it for a Lazada voucher (the test store's connector stands in).</summary>
+    private JobItem Reactivation() => new()
+    {
+        JobId = Job, StoreId = Shop.Id, StoreName = Shop.DisplayName, Platform = Shop.Platform, PlatformCouponId = "v-1",
+        Action = "reactivate", Target = new ActionTarget(CouponOperation.Reactivate, null), Version = "e0",
+    };
+
     private JobItem Planned(BulkActionRequest request)
     {
         var verdict = BulkActionPlanner.Default.Plan(request, _onPlatform, Shop, DeployTestData.Now);

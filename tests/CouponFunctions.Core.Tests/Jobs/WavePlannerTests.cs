@@ -1,4 +1,5 @@
 using CouponFunctions.Core.Jobs;
+using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 
 namespace CouponFunctions.Core.Tests.Jobs;
@@ -17,7 +18,7 @@ public sealed class WavePlannerTests
         Assert.All(plan.Waves, w =>
         {
             Assert.InRange(w.Batches.Count, 1, limits.MaxBatchesPerWave);
-            Assert.All(w.Batches.GroupBy(b => b.Platform), g => Assert.InRange(g.Count(), 1, limits.MaxConcurrentPerPlatform));
+            Assert.All(w.Batches.GroupBy(b => b.Platform), g => Assert.InRange(g.Count(), 1, limits.ConcurrentFor(g.Key)));
             Assert.Equal(w.Batches.Count, w.Batches.Select(b => b.StoreId).Distinct().Count());
         });
         Assert.All(plan.Waves.SelectMany(w => w.Batches), b => Assert.InRange(b.ItemKeys.Count, 1, limits.MaxItemsPerBatch));
@@ -66,6 +67,38 @@ public sealed class WavePlannerTests
     }
 
     [Fact]
+    public void Plan_Renew10000CouponsWithLimitsDerivedFromRates_TwelveStoresOfAPlatformAtOnceNotEight()
+    {
+        var items = Items(100, 100);
+        var limits = new JobOptions { MaxConcurrentPerPlatform = 32 }.LimitsFor(_ => new PlatformRate(100, 10));
+
+        var plan = WavePlanner.Plan(items, limits);
+
+        AssertWithinLimits(plan, limits, items);
+        Assert.Equal(12, plan.Waves[0].Batches.Count(b => b.Platform == Platform.Shopee));
+        Assert.Equal(48, plan.Waves[0].Batches.Count);
+        Assert.Equal(WavePlanner.LowerBound(items, limits), plan.Waves.Count);
+        Assert.Equal(5, plan.Waves.Count); // 25 stores x 2 batches per platform, 12 at a time
+    }
+
+    [Fact]
+    public void Plan_OnePlatformSlower_EachPlatformKeptToItsOwnNumber()
+    {
+        var items = Items(40, 1);
+        var limits = new WaveLimits(MaxItemsPerBatch: 1, MaxBatchesPerWave: 64, MaxConcurrentPerPlatform: 8)
+        {
+            PerPlatform = [new PlatformConcurrency(Platform.Lazada, 3)],
+        };
+
+        var plan = WavePlanner.Plan(items, limits);
+
+        AssertWithinLimits(plan, limits, items);
+        Assert.Equal(3, plan.Waves[0].Batches.Count(b => b.Platform == Platform.Lazada));
+        Assert.Equal(8, plan.Waves[0].Batches.Count(b => b.Platform == Platform.Shopee));
+        Assert.Equal(4, plan.Waves.Count); // 10 Lazada stores, 3 at a time
+    }
+
+    [Fact]
     public void Plan_SameItems_SamePlan() =>
         Assert.Equal(
             WavePlanner.Plan(Items(30, 7), new WaveLimits(3, 5, 2)).Waves.SelectMany(w => w.Batches.Select(b => (w.Number, b.Id, string.Join(",", b.ItemKeys)))),
@@ -80,4 +113,8 @@ public sealed class WavePlannerTests
 
     [Fact]
     public void Plan_BadLimits_Throws() => Assert.Throws<ArgumentException>(() => WavePlanner.Plan(Items(1, 1), new WaveLimits(0, 1, 1)));
+
+    [Fact]
+    public void Plan_PlatformConcurrencyBelowOne_Throws() =>
+        Assert.Throws<ArgumentException>(() => WavePlanner.Plan(Items(1, 1), WaveLimits.Default with { PerPlatform = [new PlatformConcurrency(Platform.Shopee, 0)] }));
 }

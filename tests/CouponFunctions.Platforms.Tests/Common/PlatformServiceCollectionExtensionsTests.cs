@@ -31,6 +31,18 @@ public sealed class PlatformServiceCollectionExtensionsTests
         Assert.Equal("http://127.0.0.1:7071/sandbox/shopee", options.BaseUrl.OriginalString);
     }
 
+    [Theory]
+    [InlineData(Platform.Shopee)]
+    [InlineData(Platform.Lazada)]
+    [InlineData(Platform.TikTok)]
+    [InlineData(Platform.Shopline)]
+    public void Rate_ConfiguredLimits_TheConnectorsOwnRates(Platform platform)
+    {
+        using var services = ConnectorServices.Build(new() { [$"Platforms:{platform}:AppQps"] = "120", [$"Platforms:{platform}:ShopQps"] = "7.5" });
+
+        Assert.Equal(new PlatformRate(120, 7.5), services.GetRequiredService<IPlatformConnectors>().For(platform).Rate);
+    }
+
     [Fact]
     public void For_PlatformWithoutConnector_ThrowsNamingIt()
     {

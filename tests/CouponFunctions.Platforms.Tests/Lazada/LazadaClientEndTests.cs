@@ -49,6 +49,38 @@ public sealed class LazadaClientEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReactivateCouponAsync_SuspendedVoucher_ActivatesItOnTheSandboxAndItReadsOngoingAgain()
+    {
+        var seeded = _bed.SeedOngoing();
+        _bed.Sandbox.SetSuspended(LazadaTestBed.SellerSg, seeded.Id, true);
+        var client = _bed.Client();
+        var before = await client.GetCouponAsync(_bed.Store(), seeded.Id.ToString());
+
+        var result = await client.ReactivateCouponAsync(_bed.Store(), seeded.Id.ToString());
+
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        Assert.Equal((CouponStatus.Paused, "SUSPEND"), (before.Value!.Status, before.Value.RawStatus));
+        Assert.False(_bed.Sandbox.FindVoucher(LazadaTestBed.SellerSg, seeded.Id)!.Suspended);
+        var after = await client.GetCouponAsync(_bed.Store(), seeded.Id.ToString());
+        Assert.Equal((CouponStatus.Ongoing, "ONGOING"), (after.Value!.Status, after.Value.RawStatus));
+    }
+
+    [Fact]
+    public async Task ReactivateCouponAsync_DeactivatedVoucher_NotSupportedAfterOnlyTheRead()
+    {
+        var seeded = _bed.SeedOngoing();
+        Assert.True((await _bed.Client().EndCouponAsync(_bed.Store(), seeded.Id.ToString())).Succeeded);
+        _bed.Sandbox.Stats.Reset();
+
+        var result = await _bed.Client().ReactivateCouponAsync(_bed.Store(), seeded.Id.ToString());
+
+        Assert.Equal(PlatformErrorKind.NotSupported, result.Error!.Kind);
+        Assert.Equal("Only paused lazada coupons can be re-activated; this one is deactivated.", result.Error.Message);
+        Assert.Equal(1, _bed.Sandbox.Stats.Calls);
+        Assert.NotNull(_bed.Sandbox.FindVoucher(LazadaTestBed.SellerSg, seeded.Id)!.DeactivatedAt);
+    }
+
+    [Fact]
     public async Task DeleteCouponAsync_AnyVoucher_NotSupportedWithCapabilityReasonAndNoCall()
     {
         var seeded = _bed.SeedUpcoming();

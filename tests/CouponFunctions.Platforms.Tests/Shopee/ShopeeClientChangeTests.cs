@@ -38,6 +38,18 @@ public sealed class ShopeeClientChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReactivateCouponAsync_AnyVoucher_NotSupportedWithTheCapabilityReasonAndNoCall()
+    {
+        var seeded = _bed.SeedOngoing();
+
+        var result = await _bed.Client().ReactivateCouponAsync(_bed.Store(), seeded.VoucherId.ToString());
+
+        Assert.Equal(PlatformErrorKind.NotSupported, result.Error!.Kind);
+        Assert.Equal(PlatformCapabilities.Shopee.ReactivateRefusal, result.Error.Message);
+        Assert.Equal(0, _bed.Sandbox.Stats.Calls);
+    }
+
+    [Fact]
     public async Task UpdateCouponAsync_OngoingVoucherStartChange_NotSupportedAfterOnlyTheRead()
     {
         var seeded = _bed.SeedOngoing();

@@ -87,6 +87,19 @@ public sealed class ShoplineClientChangeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReactivateCouponAsync_AnyRule_NotSupportedWithTheCapabilityReasonAndNoCall()
+    {
+        var seeded = _bed.SeedOngoing("PAUSE");
+        _bed.Sandbox.Stats.Reset();
+
+        var result = await _bed.Client().ReactivateCouponAsync(_bed.Store(), seeded.Id);
+
+        Assert.Equal(PlatformErrorKind.NotSupported, result.Error!.Kind);
+        Assert.Equal(PlatformCapabilities.Shopline.ReactivateRefusal, result.Error.Message);
+        Assert.Equal(0, _bed.Sandbox.Stats.Calls);
+    }
+
+    [Fact]
     public async Task DeleteCouponAsync_RuleWithCodes_GoneWithItsCodes()
     {
         var seeded = _bed.SeedOngoing("BYE");

@@ -92,6 +92,7 @@ public sealed class RouteAccessTests(AppHostFixture app)
         ("PreviewCouponAction", "POST", "/api/coupons/actions/preview", new { action = new { kind = "endNow" }, coupons = new[] { new { storeId = "{store}", couponId = "none" } } }, Access.Store),
         ("StartCouponAction", "POST", "/api/coupons/actions", new { action = new { kind = "endNow" }, coupons = new[] { new { storeId = "{store}", couponId = "none" } } }, Access.Store),
         ("SetCouponCampaign", "POST", "/api/coupons/campaign", new { campaign = "Payday", coupons = new[] { new { storeId = "{store}", couponId = "none" } } }, Access.Store),
+        ("ListCampaigns", "GET", "/api/campaigns", null, Access.Store),
     ];
 
     [Fact]

@@ -41,6 +41,15 @@ public sealed class CouponCampaignTests(AppHostFixture app)
         Assert.All(lines.Skip(1), l => Assert.EndsWith(",Mid-Year Sale", l, StringComparison.Ordinal));
         Assert.Equal(0, resync["created"]!.GetValue<int>() + resync["updated"]!.GetValue<int>() + resync["removed"]!.GetValue<int>());
         Assert.Equal(2, (await WaitForListAsync(bed, "campaign=mid-year-sale", 2)).Count);
+
+        // The deploy wizard chooses stores by campaign: both stores carry it; a key scoped to one store sees that one only.
+        var (_, campaigns) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/campaigns");
+        var scoped = app.WithKey(await bed.Admin.IssueKeyAsync("viewer", th));
+        var (_, own) = await scoped.SendJsonAsync(HttpMethod.Get, "/api/campaigns");
+        var campaign = Assert.Single(campaigns!["items"]!.AsArray())!;
+        Assert.Equal(("Mid-Year Sale", "mid-year-sale", 2), (campaign["name"]!.GetValue<string>(), campaign["tag"]!.GetValue<string>(), campaign["coupons"]!.GetValue<int>()));
+        Assert.Equal(new[] { th, sg }.Order(StringComparer.Ordinal), campaign["storeIds"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal([th], Assert.Single(own!["items"]!.AsArray())!["storeIds"]!.AsArray().Select(s => s!.GetValue<string>()));
     }
 
     [Fact]

@@ -6,8 +6,8 @@ import { h, flash, flashAfterNavigation, badge, platformName, couponHref } from 
 import { placeErrors } from './template-form.js';
 
 export const ACTIONS = {
-  renew: 'Renew', replenish: 'Replenish', endNow: 'End now', delete: 'Delete', deactivate: 'Deactivate', modify: 'Modify',
-  cloneAsNew: 'Clone as new',
+  renew: 'Renew', replenish: 'Replenish', endNow: 'End now', delete: 'Delete', deactivate: 'Deactivate', reactivate: 'Re-activate',
+  modify: 'Modify', cloneAsNew: 'Clone as new',
 };
 const DECISION = { willChange: ['will change', 'ok'], nothingToDo: ['nothing to do', ''], refused: ['refused', 'bad'] };
 
@@ -51,7 +51,7 @@ export async function render(root, { me, query, isCurrent }) {
   result);
   // A Fix link comes with the values filled in: its preview runs at once. The bulk bar gives only the kind.
   if (request.action && Object.keys(request.action).some(k => k !== 'kind')) await preview();
-  else if (['endNow', 'delete', 'deactivate'].includes(action.kind)) await preview();
+  else if (['endNow', 'delete', 'deactivate', 'reactivate'].includes(action.kind)) await preview();
 
   function invalidate() {
     idempotencyKey = null;
@@ -137,6 +137,7 @@ const FIELDS = {
   endNow: [],
   delete: [],
   deactivate: [],
+  reactivate: [],
   modify: [['name', 'New name', 'text'], ['minSpend', 'Minimum spend', 'number'], ['percentage', 'Percentage off', 'number'],
     ['discountAmount', 'Amount off', 'number'], ['maxDiscount', 'Maximum discount', 'number']],
   cloneAsNew: [['startDate', 'Starts on (store time; empty: at once)', 'date'], ['durationDays', 'Lasts (days)', 'number'],
@@ -147,6 +148,7 @@ const HELP = {
   endNow: 'Ends each coupon now (where a platform cannot end an upcoming one, it is deleted instead; the preview says so).',
   delete: 'Deletes each coupon where and when its platform allows it.',
   deactivate: 'Stops each coupon at once, for misuse.',
+  reactivate: 'Resumes each paused coupon where its platform\'s API can (Lazada); elsewhere it is refused before any call.',
   cloneAsNew: 'Creates a new coupon of the same kind in each coupon\'s store, for one that cannot be extended; empty values keep the original\'s (it runs as long as the original ran).',
 };
 

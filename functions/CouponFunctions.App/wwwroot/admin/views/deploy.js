@@ -1,4 +1,4 @@
-// The deploy wizard (#/deploy/{templateId}): choose stores (by platform, site or one by one), preview the coupon each
+// The deploy wizard (#/deploy/{templateId}): choose stores (by platform, site, campaign or one by one), preview the coupon each
 // platform will receive with its verdict, acknowledge warnings, pick an optional canary store, confirm -> the job page.
 // One Idempotency-Key per previewed selection: a double click on Deploy answers the same job instead of starting two.
 import { api, newIdempotencyKey } from '../api.js';
@@ -9,7 +9,8 @@ const VERDICT = { ready: ['ready', 'ok'], warnings: ['warnings', 'warn'], blocke
 
 export async function render(root, { params, isCurrent }) {
   const templateId = params[0];
-  const [template, { items: stores }] = await Promise.all([api(`/templates/${encodeURIComponent(templateId)}`), api('/stores')]);
+  const [template, { items: stores }, { items: campaigns }] = await Promise.all(
+    [api(`/templates/${encodeURIComponent(templateId)}`), api('/stores'), api('/campaigns')]);
   if (!isCurrent()) return;
   const active = stores.filter(s => s.status !== 'disabled');
   const chosen = new Set();
@@ -42,14 +43,26 @@ export async function render(root, { params, isCurrent }) {
         s.displayName, h('span', { class: 'muted small' }, ` ${platformName(s.platform)} · ${s.site}`),
         s.status === 'needsReauthorization' ? badge('connect again', 'bad') : null)));
     const by = (key) => [...new Set(active.map(s => s[key]))].sort().map(value => [value, active.filter(s => s[key] === value)]);
+    // The stores that carry a coupon of each campaign (a store may carry several campaigns, so it may show in several groups).
+    function byCampaign() {
+      const byId = new Map(active.map(s => [s.id, s]));
+      const groups = campaigns
+        .map(c => [c, c.storeIds.map(id => byId.get(id)).filter(Boolean)])
+        .filter(([, members]) => members.length > 0)
+        .map(([c, members]) => group(`${c.name} (${c.coupons} coupon${c.coupons === 1 ? '' : 's'})`, `campaign-${c.tag}`,
+          members.sort((a, b) => a.displayName.localeCompare(b.displayName))));
+      return groups.length ? groups : [h('p', { class: 'empty', id: 'no-campaigns' }, 'No coupon carries a campaign yet: tag coupons on the coupon list, or deploy a template with a campaign.')];
+    }
     const mode = picker.querySelector('select')?.value ?? 'platform';
     const groups = mode === 'site'
       ? by('site').map(([site, members]) => group(`Site ${site}`, `site-${site}`, members))
       : mode === 'store'
         ? [group('Every store', 'all', [...active].sort((a, b) => a.displayName.localeCompare(b.displayName)))]
-        : by('platform').map(([platform, members]) => group(platformName(platform), `platform-${platform}`, members));
+        : mode === 'campaign'
+          ? byCampaign()
+          : by('platform').map(([platform, members]) => group(platformName(platform), `platform-${platform}`, members));
     const modeSelect = h('select', { id: 'group-by', onchange: drawPicker },
-      [['platform', 'platform'], ['site', 'site'], ['store', 'one by one']].map(([v, t]) => h('option', { value: v }, t)));
+      [['platform', 'platform'], ['site', 'site'], ['campaign', 'campaign'], ['store', 'one by one']].map(([v, t]) => h('option', { value: v }, t)));
     modeSelect.value = mode;
     picker.replaceChildren(
       h('div', { class: 'filter-row' }, h('label', { class: 'inline', for: 'group-by' }, 'Group stores by ', modeSelect)),
