@@ -51,7 +51,8 @@ public sealed record WavePlan(IReadOnlyList<Wave> Waves)
 }
 
 /// <summary>Splits a job's items into bounded waves: at most one batch per store in a wave (a store's calls stay in order
-/// and within its token bucket), at most <see cref="WaveLimits.ConcurrentFor"/> per platform and
+/// and within its token bucket), at most <see cref="WaveLimits.ConcurrentFor"/> per platform (evened out over the waves for a
+/// number derived from rates, see <see cref="WavesFor"/>) and
 /// <see cref="WaveLimits.MaxBatchesPerWave"/> in all. Stores with the most work left go first, which keeps the number of
 /// waves near the least the limits allow. Deterministic: the same items in the same order give the same plan.</summary>
 public static class WavePlanner
@@ -63,9 +64,11 @@ public static class WavePlanner
         if (limits.Errors() is { Count: > 0 } errors) throw new ArgumentException(string.Join(" ", errors), nameof(limits));
 
         var queues = Batches(items, limits.MaxItemsPerBatch);
+        var planned = queues.GroupBy(q => q.Platform).ToDictionary(g => g.Key, g => WavesFor(g.Key, g.Sum(q => q.Batches.Count), limits));
         var waves = new List<Wave>();
         while (queues.Any(q => q.Batches.Count > 0))
         {
+            var atOnce = queues.GroupBy(q => q.Platform).ToDictionary(g => g.Key, g => AtOnce(g.Key, g.Sum(q => q.Batches.Count), planned[g.Key] - waves.Count, limits));
             var perPlatform = new Dictionary<Platform, int>();
             var wave = new List<WorkBatch>();
             foreach (var queue in queues.Where(q => q.Batches.Count > 0).OrderByDescending(q => q.Batches.Count).ThenBy(q => q.Order))
@@ -73,7 +76,7 @@ public static class WavePlanner
                 if (wave.Count == limits.MaxBatchesPerWave) break;
                 var batch = queue.Batches.Peek();
                 var used = perPlatform.GetValueOrDefault(batch.Platform);
-                if (used >= limits.ConcurrentFor(batch.Platform)) continue;
+                if (used >= atOnce[batch.Platform]) continue;
                 perPlatform[batch.Platform] = used + 1;
                 wave.Add(queue.Batches.Dequeue());
             }
@@ -91,9 +94,33 @@ public static class WavePlanner
         var queues = Batches(items, limits.MaxItemsPerBatch);
         if (queues.Count == 0) return 0;
         var perStore = queues.Max(q => q.Batches.Count);
-        var perPlatform = queues.GroupBy(q => q.Platform).Max(g => Ceiling(g.Sum(q => q.Batches.Count), limits.ConcurrentFor(g.Key)));
+        var perPlatform = queues.GroupBy(q => q.Platform).Max(g => WavesFor(g.Key, g.Sum(q => q.Batches.Count), limits));
         var all = Ceiling(queues.Sum(q => q.Batches.Count), limits.MaxBatchesPerWave);
         return Math.Max(perStore, Math.Max(perPlatform, all));
+    }
+
+    /// <summary>
+    /// The waves a platform's batches take. A number derived from the platform's rates (<see cref="WaveLimits.PerPlatform"/>) is
+    /// the least that keeps its app limit busy, so a last wave of a few stores would run below it: the batches are evened out
+    /// over <c>floor(batches / number)</c> waves instead (25 stores at 12 a time: 13 and 12, not 12, 12 and 1), as far as
+    /// <see cref="WaveLimits.MaxConcurrentPerPlatform"/> allows. Other platforms take <see cref="WaveLimits.ConcurrentFor"/> at a time.
+    /// </summary>
+    private static int WavesFor(Platform platform, int batches, WaveLimits limits)
+    {
+        var needed = limits.ConcurrentFor(platform);
+        if (batches <= needed || !limits.PerPlatform.Any(p => p.Platform == platform)) return Ceiling(batches, needed);
+        var even = batches / needed;
+        return Ceiling(batches, even) <= Math.Max(needed, limits.MaxConcurrentPerPlatform) ? even : Ceiling(batches, Math.Max(needed, limits.MaxConcurrentPerPlatform));
+    }
+
+    /// <summary>A platform's batches in the next wave: its remaining batches spread over its waves left, never fewer than the
+    /// number that keeps its app limit busy nor more than the cap.</summary>
+    private static int AtOnce(Platform platform, int remaining, int wavesLeft, WaveLimits limits)
+    {
+        var needed = limits.ConcurrentFor(platform);
+        if (!limits.PerPlatform.Any(p => p.Platform == platform)) return needed;
+        var cap = Math.Max(needed, limits.MaxConcurrentPerPlatform);
+        return wavesLeft > 0 ? Math.Min(cap, Math.Max(needed, Ceiling(remaining, wavesLeft))) : cap;
     }
 
     private static int Ceiling(int a, int b) => (a + b - 1) / b;

@@ -18,7 +18,8 @@ public sealed class WavePlannerTests
         Assert.All(plan.Waves, w =>
         {
             Assert.InRange(w.Batches.Count, 1, limits.MaxBatchesPerWave);
-            Assert.All(w.Batches.GroupBy(b => b.Platform), g => Assert.InRange(g.Count(), 1, limits.ConcurrentFor(g.Key)));
+            Assert.All(w.Batches.GroupBy(b => b.Platform), g => Assert.InRange(g.Count(), 1,
+                limits.PerPlatform.Any(p => p.Platform == g.Key) ? limits.MaxConcurrentPerPlatform : limits.ConcurrentFor(g.Key)));
             Assert.Equal(w.Batches.Count, w.Batches.Select(b => b.StoreId).Distinct().Count());
         });
         Assert.All(plan.Waves.SelectMany(w => w.Batches), b => Assert.InRange(b.ItemKeys.Count, 1, limits.MaxItemsPerBatch));
@@ -67,7 +68,7 @@ public sealed class WavePlannerTests
     }
 
     [Fact]
-    public void Plan_Renew10000CouponsWithLimitsDerivedFromRates_TwelveStoresOfAPlatformAtOnceNotEight()
+    public void Plan_Renew10000CouponsWithLimitsDerivedFromRates_AtLeastTwelveStoresOfAPlatformInEveryWave()
     {
         var items = Items(100, 100);
         var limits = new JobOptions { MaxConcurrentPerPlatform = 32 }.LimitsFor(_ => new PlatformRate(100, 10));
@@ -75,10 +76,23 @@ public sealed class WavePlannerTests
         var plan = WavePlanner.Plan(items, limits);
 
         AssertWithinLimits(plan, limits, items);
-        Assert.Equal(12, plan.Waves[0].Batches.Count(b => b.Platform == Platform.Shopee));
-        Assert.Equal(48, plan.Waves[0].Batches.Count);
+        // 25 stores x 2 batches per platform: 12 at a time would leave a last wave of 2 stores at a fifth of the app limit;
+        // evened out it is 4 waves of 13, 13, 12, 12, every one enough to keep the app limit busy.
+        Assert.Equal([13, 13, 12, 12], plan.Waves.Select(w => w.Batches.Count(b => b.Platform == Platform.Shopee)));
+        Assert.Equal(52, plan.Waves[0].Batches.Count);
         Assert.Equal(WavePlanner.LowerBound(items, limits), plan.Waves.Count);
-        Assert.Equal(5, plan.Waves.Count); // 25 stores x 2 batches per platform, 12 at a time
+    }
+
+    [Fact]
+    public void Plan_DerivedNumberAtTheCap_NotExceeded()
+    {
+        var items = Items(100, 1);
+        var limits = new JobOptions { MaxConcurrentPerPlatform = 10 }.LimitsFor(_ => new PlatformRate(100, 10));
+
+        var plan = WavePlanner.Plan(items, limits);
+
+        AssertWithinLimits(plan, limits, items);
+        Assert.Equal([10, 10, 5], plan.Waves.Select(w => w.Batches.Count(b => b.Platform == Platform.Shopee)));
     }
 
     [Fact]
@@ -93,9 +107,9 @@ public sealed class WavePlannerTests
         var plan = WavePlanner.Plan(items, limits);
 
         AssertWithinLimits(plan, limits, items);
-        Assert.Equal(3, plan.Waves[0].Batches.Count(b => b.Platform == Platform.Lazada));
-        Assert.Equal(8, plan.Waves[0].Batches.Count(b => b.Platform == Platform.Shopee));
-        Assert.Equal(4, plan.Waves.Count); // 10 Lazada stores, 3 at a time
+        // 10 Lazada stores at 3 a time, evened out: 4, 3, 3 (not 3, 3, 3, 1); Shopee's 10 at the plain limit of 8.
+        Assert.Equal([4, 3, 3], plan.Waves.Select(w => w.Batches.Count(b => b.Platform == Platform.Lazada)));
+        Assert.Equal([8, 2, 0], plan.Waves.Select(w => w.Batches.Count(b => b.Platform == Platform.Shopee)));
     }
 
     [Fact]
