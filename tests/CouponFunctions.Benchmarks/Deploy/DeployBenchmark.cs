@@ -26,7 +26,7 @@ namespace CouponFunctions.Benchmarks.Deploy;
 /// </summary>
 internal sealed class DeployBenchmark : IBenchmark
 {
-    private static readonly Platform[] AllPlatforms = [Platform.Shopee, Platform.Lazada, Platform.TikTok, Platform.Shopline];
+    private static readonly Platform[] AllPlatforms = FleetUnderHost.AllPlatforms;
 
     public string Name => "deploy";
 
@@ -39,25 +39,11 @@ internal sealed class DeployBenchmark : IBenchmark
         var setup = DeploySetup.FromEnvironment();
         var ct = context.CancellationToken;
         var report = new BenchmarkReport(Name, Description);
-        await using var azurite = new AzuriteFixture();
-        await azurite.InitializeAsync();
-        await using var sandboxes = await SandboxHost.StartAsync(new SandboxHostOptions { Platforms = new HashSet<Platform>(AllPlatforms) }, ct);
-        ListingFleet.RegisterApps(sandboxes);
-        var fleet = AllPlatforms.SelectMany(p => ListingFleet.Seed(sandboxes, p, 1, setup.Fleet.StoresPerPlatform, setup.Fleet.CouponsPerStore, context.Time.GetUtcNow())).ToList();
-        context.Progress($"seeded {fleet.Count} stores x {setup.Fleet.CouponsPerStore:N0} coupons; limits {setup.Fleet.Limits[0].AppQps:0.#}/s per app, {setup.Fleet.Limits[0].ShopQps:0.#}/s per shop");
-
-        var settings = ListingFleet.ConnectorSettings(sandboxes, setup.Fleet).ToDictionary(s => s.Key, s => s.Value!);
-        settings["Sync:SpreadWindow"] = "00:00:00";
+        await using var run = await FleetUnderHost.StartAsync(context, setup.Fleet, settings => settings["Sync:SpreadWindow"] = "00:00:00");
+        var (sandboxes, app, tenant, adminKey, fleet) = (run.Sandboxes, run.App, run.Tenant, run.AdminKey, run.Stores.ToList());
         // Stores of a platform at once, as PlanJobActivity derives them from the connectors' rates under the setting's cap.
-        var cap = int.Parse(settings.GetValueOrDefault("Jobs:MaxConcurrentPerPlatform") ?? new JobOptions().MaxConcurrentPerPlatform.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var cap = new JobOptions().MaxConcurrentPerPlatform;
         var concurrent = AllPlatforms.ToDictionary(p => p, p => StoresInFlight.For(new PlatformRate(setup.Fleet.For(p).AppQps, setup.Fleet.For(p).ShopQps), cap));
-        var partners = new SandboxPartners(ListingFleet.ShopeePartnerId, ListingFleet.ShopeePartnerKey);
-        await using var app = await AppUnderHost.CreateAsync(azurite.ConnectionString, sandboxes, partners, settings, context.Time);
-        var tenant = TenantId.Parse(azurite.UniqueName("bench"));
-        var (_, adminKey) = await AppHostSettings.NewTenantAsync(app.Services, tenant, "Benchmark tenant");
-        var stores = app.Services.GetRequiredService<IStoreRepository>();
-        foreach (var store in fleet) await stores.AddAsync(ToStore(tenant, store, context.Time.GetUtcNow()), ct);
-        foreach (var sandbox in Sandboxes(sandboxes)) sandbox.Throttle.Configure(setup.Fleet.Limits[0].AppQps, setup.Fleet.Limits[0].ShopQps);
 
         context.Progress("the first sync of every store (the SyncCoupons timer), so the list holds the coupons to act on ...");
         await SyncAllAsync(app, tenant, fleet, ct);
@@ -248,17 +234,11 @@ internal sealed class DeployBenchmark : IBenchmark
 
     private static void ResetStats(SandboxHost sandboxes)
     {
-        foreach (var sandbox in Sandboxes(sandboxes)) sandbox.Stats.Reset();
+        foreach (var part in sandboxes.Parts()) part.Stats.Reset();
     }
 
     private static Dictionary<Platform, long> Calls(SandboxHost sandboxes) =>
-        AllPlatforms.Zip(Sandboxes(sandboxes)).ToDictionary(p => p.First, p => p.Second.Stats.Calls);
-
-    private static IReadOnlyList<(SandboxStats Stats, SandboxThrottle Throttle)> Sandboxes(SandboxHost host) =>
-    [
-        (host.Shopee.Stats, host.Shopee.Throttle), (host.Lazada.Stats, host.Lazada.Throttle),
-        (host.TikTok.Stats, host.TikTok.Throttle), (host.Shopline.Stats, host.Shopline.Throttle),
-    ];
+        sandboxes.Parts().ToDictionary(p => p.Platform, p => p.Stats.Calls);
 
     private static HttpClient Api(AppUnderHost app, string adminKey)
     {
@@ -267,10 +247,4 @@ internal sealed class DeployBenchmark : IBenchmark
         api.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return api;
     }
-
-    private static Store ToStore(TenantId tenant, FleetStore store, DateTimeOffset now) => new()
-    {
-        TenantId = tenant, Id = StoreId.Parse(store.Key), Platform = store.Platform, Site = store.Site, ShopId = store.ShopId,
-        DisplayName = $"Bench {store.Key}", TimeZoneId = Sites.Get(store.Site).TimeZoneId, Credentials = store.Credentials, CreatedAt = now, UpdatedAt = now,
-    };
 }

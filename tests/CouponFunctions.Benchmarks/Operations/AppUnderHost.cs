@@ -21,6 +21,10 @@ internal sealed class AppUnderHost : IAsyncDisposable
     private LocalFunctionHost? _host;
     private int _starts;
 
+    // Host ids unique to this instance too: suites run one after another share one Azurite, and a schedule status left by
+    // an earlier suite's "bench-operations-1" would fire that suite's timer as past due.
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+
     private AppUnderHost(Dictionary<string, string> settings, TimeProvider time)
     {
         _settings = settings;
@@ -65,7 +69,7 @@ internal sealed class AppUnderHost : IAsyncDisposable
             var due = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero) + margin;
             _settings["SyncCouponsSchedule"] = string.Create(CultureInfo.InvariantCulture, $"{due.Second} {due.Minute} {due.Hour} {due.Day} {due.Month} *");
             // A host id per start: no schedule status of an earlier start (a past "Next") fires the timer as past due.
-            _settings["AzureFunctionsWebHost__hostid"] = $"bench-operations-{++_starts}";
+            _settings["AzureFunctionsWebHost__hostid"] = $"bench-ops-{_run}-{++_starts}";
             _host = await LocalFunctionHost.StartAsync(BuildOutput.Find("CouponFunctions.App", "CouponFunctions.App.dll"), _settings, "bench-operations", cancellationToken: cancellationToken);
             await AppHostSettings.WaitUntilHealthyAsync(_host);
             if (_time.GetUtcNow() < due - TimeSpan.FromSeconds(1)) return due;
@@ -77,7 +81,7 @@ internal sealed class AppUnderHost : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (_host is not null) await _host.DisposeAsync();
-        _settings["AzureFunctionsWebHost__hostid"] = $"bench-app-{++_starts}";
+        _settings["AzureFunctionsWebHost__hostid"] = $"bench-app-{_run}-{++_starts}";
         _host = await LocalFunctionHost.StartAsync(BuildOutput.Find("CouponFunctions.App", "CouponFunctions.App.dll"), _settings, "bench-app", cancellationToken: cancellationToken);
         await AppHostSettings.WaitUntilHealthyAsync(_host);
     }

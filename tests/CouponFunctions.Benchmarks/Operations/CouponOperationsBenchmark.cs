@@ -33,7 +33,7 @@ namespace CouponFunctions.Benchmarks.Operations;
 /// </summary>
 internal sealed class CouponOperationsBenchmark : IBenchmark
 {
-    private static readonly Platform[] AllPlatforms = [Platform.Shopee, Platform.Lazada, Platform.TikTok, Platform.Shopline];
+    private static readonly Platform[] AllPlatforms = FleetUnderHost.AllPlatforms;
     private const string ListQuery = "status=ongoing&platform=shopee,lazada&sort=endTime&pageSize=50";
 
     public string Name => "operations";
@@ -47,37 +47,21 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
         var setup = OperationsSetup.FromEnvironment();
         var ct = context.CancellationToken;
         var report = new BenchmarkReport(Name, Description);
-        await using var azurite = new AzuriteFixture();
-        await azurite.InitializeAsync();
-        await using var sandboxes = await SandboxHost.StartAsync(new SandboxHostOptions { Platforms = new HashSet<Platform>(AllPlatforms) }, ct);
-        ListingFleet.RegisterApps(sandboxes);
-        var fleet = AllPlatforms.SelectMany(p => ListingFleet.Seed(sandboxes, p, 1, setup.Fleet.StoresPerPlatform, setup.Fleet.CouponsPerStore, context.Time.GetUtcNow())).ToList();
-        context.Progress($"seeded {fleet.Count} stores x {setup.Fleet.CouponsPerStore:N0} coupons in the sandboxes");
-
-        var settings = ListingFleet.ConnectorSettings(sandboxes, setup.Fleet)
-            .ToDictionary(s => s.Key, s => s.Value!);
-        // The timer spreads each platform's stores over this window; the benchmark measures syncs, not the wait.
-        settings["Sync:SpreadWindow"] = "00:00:00";
-        // The immediate re-sync must not be skipped as "synced moments ago": that is what it measures.
-        settings["Sync:MinimumGap"] = "00:00:00";
-        settings["Sync:Interval"] = "00:00:00.001";
-        // Up to Concurrency sync messages in flight in the one worker: the host fetches a new batch of batchSize when
-        // no more than newBatchThreshold are running (batchSize + newBatchThreshold at most). Small batches refilled early
-        // keep the worker near its limit (16 + 16 averaged 21 of 32 in flight, waiting for half to finish before a refill).
-        var batch = Math.Max(1, setup.Concurrency / 4);
-        settings["AzureFunctionsJobHost:extensions:queues:batchSize"] = batch.ToString(CultureInfo.InvariantCulture);
-        settings["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = (setup.Concurrency - batch).ToString(CultureInfo.InvariantCulture);
-        var partners = new SandboxPartners(ListingFleet.ShopeePartnerId, ListingFleet.ShopeePartnerKey);
-        await using var app = await AppUnderHost.CreateAsync(azurite.ConnectionString, sandboxes, partners, settings, context.Time);
-        var tenant = TenantId.Parse(azurite.UniqueName("bench"));
-        var (_, adminKey) = await AppHostSettings.NewTenantAsync(app.Services, tenant, "Benchmark tenant");
-        var repository = app.Services.GetRequiredService<IStoreRepository>();
-        foreach (var store in fleet) await repository.AddAsync(ToStore(tenant, store, context.Time.GetUtcNow()), ct);
-        foreach (var (_, sandbox) in Sandboxes(sandboxes))
+        await using var run = await FleetUnderHost.StartAsync(context, setup.Fleet, settings =>
         {
-            sandbox.Throttle.Configure(setup.Fleet.Limits[0].AppQps, setup.Fleet.Limits[0].ShopQps);
-            sandbox.Stats.Reset();
-        }
+            // The timer spreads each platform's stores over this window; the benchmark measures syncs, not the wait.
+            settings["Sync:SpreadWindow"] = "00:00:00";
+            // The immediate re-sync must not be skipped as "synced moments ago": that is what it measures.
+            settings["Sync:MinimumGap"] = "00:00:00";
+            settings["Sync:Interval"] = "00:00:00.001";
+            // Up to Concurrency sync messages in flight in the one worker: the host fetches a new batch of batchSize when
+            // no more than newBatchThreshold are running (batchSize + newBatchThreshold at most). Small batches refilled early
+            // keep the worker near its limit (16 + 16 averaged 21 of 32 in flight, waiting for half to finish before a refill).
+            var batch = Math.Max(1, setup.Concurrency / 4);
+            settings["AzureFunctionsJobHost:extensions:queues:batchSize"] = batch.ToString(CultureInfo.InvariantCulture);
+            settings["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = (setup.Concurrency - batch).ToString(CultureInfo.InvariantCulture);
+        });
+        var (sandboxes, app, tenant, adminKey, fleet) = (run.Sandboxes, run.App, run.Tenant, run.AdminKey, run.Stores.ToList());
 
         await SyncFigures(context, setup, app, tenant, fleet, sandboxes, report, ct);
         await ListFigures(context, setup, app, tenant, adminKey, report, ct);
@@ -91,8 +75,8 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
         context.Progress($"B1: the SyncCoupons timer under the local host, up to {setup.Concurrency} sync messages in flight ...");
         var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
         var full = await SyncAllAsync(context, app, tenant, fleet, ct);
-        var calls = Sandboxes(sandboxes).ToDictionary(s => s.Platform, s => s.Parts.Stats.Calls);
-        var throttled = Sandboxes(sandboxes).Sum(s => s.Parts.Stats.Throttled);
+        var calls = sandboxes.Parts().ToDictionary(s => s.Platform, s => s.Stats.Calls);
+        var throttled = sandboxes.Parts().Sum(s => s.Stats.Throttled);
         var runs = await LatestRunsAsync(app, tenant, fleet, ct);
         var bound = AllPlatforms.Max(p =>
         {
@@ -120,11 +104,11 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
         report.Expect("full sync within 1.2x the rate-limit bound", full.TotalSeconds / bound <= 1.2, $"{full.TotalSeconds / bound:0.000}");
 
         context.Progress("B1: immediate re-sync without changes ...");
-        foreach (var (_, sandbox) in Sandboxes(sandboxes)) sandbox.Stats.Reset();
+        foreach (var part in sandboxes.Parts()) part.Stats.Reset();
         var again = await SyncAllAsync(context, app, tenant, fleet, ct);
         var rerun = await LatestRunsAsync(app, tenant, fleet, ct);
         var writes = rerun.Sum(r => r.Counts.Written);
-        var recalls = Sandboxes(sandboxes).ToDictionary(s => s.Platform, s => s.Parts.Stats.Calls);
+        var recalls = sandboxes.Parts().ToDictionary(s => s.Platform, s => s.Stats.Calls);
         report.Add("b1.resync.calls", "B1 re-sync platform calls", recalls.Values.Sum());
         foreach (var platform in AllPlatforms)
             report.Add($"b1.resync.calls.{platform.ToWire()}", $"B1 re-sync platform calls, {platform.ToWire()}", recalls[platform]);
@@ -152,10 +136,10 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             using var response = await api.GetAsync($"api/coupons?{ListQuery}", ct);
             await response.Content.ReadAsByteArrayAsync(ct);
             samples.Add(watch.Elapsed);
-            if (ServerTiming(response) is { } app)
+            if (ServerTiming(response) is { } share)
             {
-                inWorker.Add(app);
-                outside.Add(watch.Elapsed - app);
+                inWorker.Add(share);
+                outside.Add(watch.Elapsed - share);
             }
         }
 
@@ -345,18 +329,4 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
         // A store without a run yet has none to show.
         return runs.Select(r => r.FirstOrDefault()).OfType<SyncRun>().ToList();
     }
-
-    private static Store ToStore(TenantId tenant, FleetStore store, DateTimeOffset now) => new()
-    {
-        TenantId = tenant, Id = StoreId.Parse(store.Key), Platform = store.Platform, Site = store.Site, ShopId = store.ShopId,
-        DisplayName = $"Bench {store.Key}", TimeZoneId = Sites.Get(store.Site).TimeZoneId, Credentials = store.Credentials, CreatedAt = now, UpdatedAt = now,
-    };
-
-    private static IReadOnlyList<(Platform Platform, (SandboxStats Stats, SandboxThrottle Throttle) Parts)> Sandboxes(SandboxHost host) =>
-    [
-        (Platform.Shopee, (host.Shopee.Stats, host.Shopee.Throttle)),
-        (Platform.Lazada, (host.Lazada.Stats, host.Lazada.Throttle)),
-        (Platform.TikTok, (host.TikTok.Stats, host.TikTok.Throttle)),
-        (Platform.Shopline, (host.Shopline.Stats, host.Shopline.Throttle)),
-    ];
 }
