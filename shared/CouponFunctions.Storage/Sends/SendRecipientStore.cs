@@ -11,7 +11,7 @@ using CouponFunctions.Storage.Tables;
 namespace CouponFunctions.Storage.Sends;
 
 /// <summary>SendRecipients and SendOutcomes tables (see <see cref="SendKeys"/>): one partition per send, written in transactions of 100.</summary>
-internal sealed class SendRecipientStore(TableServiceClient tables) : ISendRecipientStore
+internal sealed partial class SendRecipientStore(TableServiceClient tables) : ISendRecipientStore
 {
     private readonly TableClient _recipients = tables.GetTableClient(TableNames.SendRecipients);
     private readonly TableClient _outcomes = tables.GetTableClient(TableNames.SendOutcomes);
