@@ -19,15 +19,14 @@ internal sealed partial class SendRecipientStore(TableServiceClient tables) : IS
     public async Task WriteRecipientsAsync(TenantId tenantId, SendId sendId, IEnumerable<SendRecipient> recipients, CancellationToken cancellationToken = default)
     {
         var partition = SendKeys.SendPartition(tenantId, sendId);
-        foreach (var chunk in recipients.Chunk(100))
-        {
+        // Transactions of one partition, a few in flight: the snapshot's writes are paced by the storage's work, not by round trips.
+        await Parallel.ForEachAsync(recipients.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (chunk, ct) =>
             await _recipients.SubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, SendKeys.RecipientRow(r.Index))
             {
                 ["CustomerId"] = r.CustomerId.Value,
                 ["Email"] = r.Email,
                 ["Mobile"] = r.Mobile,
-            })).ToList(), cancellationToken);
-        }
+            })).ToList(), ct));
     }
 
     public async Task<SnapshotSummary?> GetSnapshotAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default)
