@@ -35,6 +35,23 @@ public sealed class SendRecipientStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Recipients_WrittenInBatchesAcrossBlockEdgesAndAgain_ReadExactlyOnceEach()
+    {
+        var (store, tenant, send) = await SetUpAsync();
+        var rows = Enumerable.Range(0, 2_500).Select(i => new SendRecipient(i, CustomerId.Parse($"c{i}"), $"c{i}@example.com", null)).ToList();
+
+        foreach (var (skip, take) in new[] { (0, 700), (700, 600), (1_300, 1_200), (900, 200) })
+            await store.WriteRecipientsAsync(tenant, send, rows.Skip(skip).Take(take));
+        var across = await store.ReadRecipientsAsync(tenant, send, 950, 1_100);
+        var tail = await store.ReadRecipientsAsync(tenant, send, 2_400, 1_000);
+
+        Assert.Equal(Enumerable.Range(950, 1_100), across.Select(r => r.Index));
+        Assert.Equal("c1999@example.com", across.Single(r => r.Index == 1_999).To(ContactChannel.Email));
+        Assert.Equal(Enumerable.Range(2_400, 100), tail.Select(r => r.Index));
+        Assert.Empty(await store.ReadRecipientsAsync(tenant, send, 3_000, 100));
+    }
+
+    [Fact]
     public async Task RecordAttempt_RetriedActivity_FindsTheAttemptAndDecidesResendNotSendFirst()
     {
         var (store, tenant, send) = await SetUpAsync();
@@ -203,6 +220,6 @@ public sealed class SendRecipientStoreTests(AzuriteFixture azurite)
         await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SendRecipients);
         await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SendOutcomes);
         await azurite.Blobs.GetBlobContainerClient(ContainerNames.Reports).CreateIfNotExistsAsync();
-        return (new SendRecipientStore(azurite.Tables), TenantId.Parse(azurite.UniqueName("t")), SendId.New());
+        return (new SendRecipientStore(azurite.Tables, azurite.Blobs), TenantId.Parse(azurite.UniqueName("t")), SendId.New());
     }
 }

@@ -113,7 +113,8 @@ public sealed partial class SendRunner(
                     messages += entry.Messages.Count;
                 }
 
-                if (rows.Count + noContact.Count >= SnapshotBatch) await FlushAsync();
+                // Each kind flushed when it fills a batch: recipient batches then end on the store's block edges (1,000).
+                if (rows.Count >= SnapshotBatch || noContact.Count >= SnapshotBatch) await FlushAsync();
             }
         }
 
