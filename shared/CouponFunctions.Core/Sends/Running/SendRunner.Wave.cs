@@ -83,7 +83,7 @@ public sealed partial class SendRunner
             // (before its call). A row found there instead (a wave that ran before without leaving a mark) is decided again from what
             // it holds. Messages sent one by one record their attempt just before their own call (so a 429 leaves the rest untouched).
             var batch = step.Channel == ContactChannel.Email && o.Email is ICustomerEmailBatchSink ? $"{send.Id.Value}-{Guid.NewGuid():N}" : null;
-            var fresh = new List<(SendRecipient Row, RecipientOutcome Row0)>(pending.Count);
+            var fresh = new List<(SendRecipient Row, RecipientOutcome Outcome)>(pending.Count);
             var deliver = new List<(SendRecipient Row, RecipientOutcome? Attempt)>(pending.Count);
             foreach (var (row, existing) in pending)
             {
@@ -101,7 +101,7 @@ public sealed partial class SendRunner
                 else deliver.Add((row, null));
             }
 
-            var found = fresh.Count == 0 ? new Dictionary<CustomerId, RecipientOutcome>() : await o.Recipients.AddOutcomesAsync(run.TenantId, run.SendId, fresh.Select(f => f.Row0).ToList(), ct);
+            var found = fresh.Count == 0 ? new Dictionary<CustomerId, RecipientOutcome>() : await o.Recipients.AddOutcomesAsync(run.TenantId, run.SendId, fresh.Select(f => f.Outcome).ToList(), ct);
             var again = new List<(SendRecipient Row, RecipientOutcome? Existing)>();
             foreach (var (row, written) in fresh)
             {
