@@ -3,7 +3,9 @@
 #   scripts/benchmark.sh              # every benchmark
 #   scripts/benchmark.sh platforms    # one
 #   scripts/benchmark.sh dashboard    # B11: the performance dashboard API over 100 stores x 1,000 coupons x 90 days
-#   scripts/benchmark.sh sends        # B9 a send to 10,000 and 100,000 recipients, B10 a 1,000,000-row import (COUPONFUNCTIONS_B9_RECIPIENTS, COUPONFUNCTIONS_B10_ROWS to scale)
+#   scripts/benchmark.sh sends        # sends-b9 then sends-b10:
+#   scripts/benchmark.sh sends-b9     # B9 a send to 10,000 and 100,000 recipients (COUPONFUNCTIONS_B9_RECIPIENTS="10000" to scale), each scale printed when done
+#   scripts/benchmark.sh sends-b10    # B10 a 1,000,000-row customer import (COUPONFUNCTIONS_B10_ROWS to scale)
 # Figures print as text and land in benchmark-results/<name>.json. An in-memory Azurite is started for the benchmarks
 # that need storage (COUPONFUNCTIONS_TEST_STORAGE, read by AzuriteFixture), as the test command does.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

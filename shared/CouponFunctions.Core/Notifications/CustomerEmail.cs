@@ -40,6 +40,14 @@ public interface ICustomerEmailSink
     Task<EmailSendOutcome> SendAsync(CustomerEmail email, CancellationToken cancellationToken = default);
 }
 
+/// <summary>A customer-email sink that takes many messages in one call (the local outbox records a wave's emails as one blob).</summary>
+public interface ICustomerEmailBatchSink
+{
+    /// <summary>Sends the emails once, as batch <paramref name="batchId"/>: a repeat of the batch (after a crash) with the same id
+    /// sends nothing new and answers each email's first message id. One outcome per email, in order.</summary>
+    Task<IReadOnlyList<EmailSendOutcome>> SendBatchAsync(TenantId tenantId, string batchId, IReadOnlyList<CustomerEmail> emails, CancellationToken cancellationToken = default);
+}
+
 /// <summary>Reads recorded customer emails of a tenant, newest first.</summary>
 public interface ICustomerEmailOutbox
 {

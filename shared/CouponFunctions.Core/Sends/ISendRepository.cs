@@ -86,6 +86,14 @@ public interface ISendRecipientStore
     /// the caller decides again from that row (<see cref="DeliveryDecision"/>) and never calls the provider blindly.</summary>
     Task<(bool Recorded, RecipientOutcome Current)> TryRecordAttemptAsync(TenantId tenantId, RecipientOutcome attempt, CancellationToken cancellationToken = default);
 
+    /// <summary>Inserts the rows (Attempted rows before their calls, a wave's Failed rows) in entity-group transactions, each row
+    /// only where none exists: the rows found instead (not written) come back by customer, and the caller decides again from them.</summary>
+    Task<IReadOnlyDictionary<CustomerId, RecipientOutcome>> AddOutcomesAsync(TenantId tenantId, SendId sendId, IReadOnlyList<RecipientOutcome> outcomes, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks recipients [from, from + count) of a channel as taken up by a wave, before any of their rows is written, and
+    /// answers which of them an earlier wave may have taken up already (only those can have outcome rows to read first).</summary>
+    Task<WaveMarks> MarkWaveAsync(TenantId tenantId, SendId sendId, ContactChannel channel, int from, int count, CancellationToken cancellationToken = default);
+
     /// <summary>Writes the final Sent or Failed row (replacing the Attempted one).</summary>
     Task SaveOutcomeAsync(TenantId tenantId, RecipientOutcome outcome, CancellationToken cancellationToken = default);
 
@@ -99,6 +107,15 @@ public interface ISendRecipientStore
 
     /// <summary>The Failed rows, streamed (for the failure report).</summary>
     IAsyncEnumerable<RecipientOutcome> StreamFailedAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The recipient indices of a wave's range that earlier waves of the channel took up (half-open ranges): only their
+/// outcome rows may exist, so only they are read before the wave decides.</summary>
+public sealed record WaveMarks(IReadOnlyList<(int From, int Until)> Taken)
+{
+    public static WaveMarks None { get; } = new([]);
+
+    public bool Contains(int index) => Taken.Any(r => index >= r.From && index < r.Until);
 }
 
 /// <summary>Whether a report can be downloaded, and the link when it can.</summary>

@@ -32,6 +32,10 @@ internal static class SendKeys
 
     public static string OutcomeRow(ContactChannel channel, CustomerId customer) => $"{Channel(channel)}_{customer.Value}";
 
+    /// <summary>A channel's wave mark of recipient block <paramref name="block"/> (indices [block × 100, block × 100 + 100)) in the
+    /// recipients partition: "w_email_00000012" sorts after the numbered rows and "snapshot", so neither range read sees it.</summary>
+    public static string WaveMarkRow(ContactChannel channel, int block) => $"w_{Channel(channel)}_{block.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)}";
+
     public static string Channel(ContactChannel channel) => channel == ContactChannel.Email ? "email" : "sms";
 
     public static ContactChannel ParseChannel(string? value) => value == "sms" ? ContactChannel.Sms : ContactChannel.Email;
@@ -90,6 +94,7 @@ internal static class SendEntityMapper
         ["ProviderMessageId"] = o.ProviderMessageId,
         ["Reason"] = o.Reason?.ToString(),
         ["Detail"] = o.Detail,
+        ["Batch"] = o.Batch,
     };
 
     public static RecipientOutcome OutcomeFromEntity(SendId sendId, TableEntity e) => new(
@@ -101,5 +106,6 @@ internal static class SendEntityMapper
         e.GetString("To"),
         e.GetString("ProviderMessageId"),
         e.GetString("Reason") is { Length: > 0 } reason ? Enum.Parse<FailureReason>(reason) : null,
-        e.GetString("Detail"));
+        e.GetString("Detail"),
+        e.GetString("Batch"));
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Customers;
 using CouponFunctions.Core.Sends;
@@ -10,25 +11,19 @@ using CouponFunctions.Storage.Tables;
 
 namespace CouponFunctions.Storage.Sends;
 
-/// <summary>SendRecipients and SendOutcomes tables (see <see cref="SendKeys"/>): one partition per send, written in transactions of 100.</summary>
-internal sealed class SendRecipientStore(TableServiceClient tables) : ISendRecipientStore
+/// <summary>
+/// A send's recipients and outcomes: the snapshot's rows in blocks of 1,000 (<see cref="SendRecipientBlocks"/>), its summary and
+/// the wave marks in the SendRecipients table, outcome rows in SendOutcomes (see <see cref="SendKeys"/>); one partition per send,
+/// written in transactions of 100.
+/// </summary>
+internal sealed partial class SendRecipientStore(TableServiceClient tables, BlobServiceClient blobs) : ISendRecipientStore
 {
+    private readonly SendRecipientBlocks _blocks = new(blobs);
     private readonly TableClient _recipients = tables.GetTableClient(TableNames.SendRecipients);
     private readonly TableClient _outcomes = tables.GetTableClient(TableNames.SendOutcomes);
 
-    public async Task WriteRecipientsAsync(TenantId tenantId, SendId sendId, IEnumerable<SendRecipient> recipients, CancellationToken cancellationToken = default)
-    {
-        var partition = SendKeys.SendPartition(tenantId, sendId);
-        foreach (var chunk in recipients.Chunk(100))
-        {
-            await _recipients.SubmitAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, SendKeys.RecipientRow(r.Index))
-            {
-                ["CustomerId"] = r.CustomerId.Value,
-                ["Email"] = r.Email,
-                ["Mobile"] = r.Mobile,
-            })).ToList(), cancellationToken);
-        }
-    }
+    public Task WriteRecipientsAsync(TenantId tenantId, SendId sendId, IEnumerable<SendRecipient> recipients, CancellationToken cancellationToken = default) =>
+        _blocks.WriteAsync(tenantId, sendId, recipients, cancellationToken);
 
     public async Task<SnapshotSummary?> GetSnapshotAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default)
     {
@@ -50,16 +45,11 @@ internal sealed class SendRecipientStore(TableServiceClient tables) : ISendRecip
         return written.IsOk ? snapshot : await GetSnapshotAsync(tenantId, sendId, cancellationToken) ?? snapshot;
     }
 
-    public async Task<IReadOnlyList<SendRecipient>> ReadRecipientsAsync(TenantId tenantId, SendId sendId, int from, int count, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SendRecipient>> ReadRecipientsAsync(TenantId tenantId, SendId sendId, int from, int count, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(from);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var partition = SendKeys.SendPartition(tenantId, sendId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {SendKeys.RecipientRow(from)} and RowKey lt {SendKeys.RecipientRow(from + count)}");
-        var rows = new List<SendRecipient>(count);
-        await foreach (var e in _recipients.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
-            rows.Add(new SendRecipient(int.Parse(e.RowKey, System.Globalization.CultureInfo.InvariantCulture), CustomerId.Parse(e.GetString("CustomerId")), e.GetString("Email"), e.GetString("Mobile")));
-        return rows;
+        return _blocks.ReadAsync(tenantId, sendId, from, count, cancellationToken);
     }
 
     public async Task<RecipientOutcome?> GetOutcomeAsync(TenantId tenantId, SendId sendId, CustomerId customerId, ContactChannel channel, CancellationToken cancellationToken = default)

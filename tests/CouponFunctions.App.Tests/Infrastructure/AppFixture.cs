@@ -153,7 +153,7 @@ public sealed class TimersFixture : AppFixture
 }
 
 /// <summary>Short sync leases, so a run that died holding one is taken over within the test; sends paced to 2 emails a
-/// second in waves of 2, so a send of a few dozen recipients is still running when a test kills the host.</summary>
+/// second (waves of 6 every 3 s), so a send of a few dozen recipients is still running when a test kills the host.</summary>
 public sealed class CrashFixture : AppFixture
 {
     protected override string Name => "app-tests-crash";

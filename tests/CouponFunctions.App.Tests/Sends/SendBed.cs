@@ -149,9 +149,11 @@ internal sealed class SendBed
         return send!;
     }
 
-    /// <summary>The merchant's completion email (exactly one), read in full from GET /api/outbox/{id}.</summary>
+    /// <summary>The merchant's completion email (exactly one), read in full from GET /api/outbox/{id}. The finish activity
+    /// writes it after the send's row says done, so it is waited for.</summary>
     public async Task<JsonNode> MerchantEmailAsync()
     {
+        await Eventually.TrueAsync(async () => (await Workspace.OutboxAsync(Core.Sends.Running.SendCompletionEmail.Kind)).Count > 0, seconds: 30);
         var listed = Assert.Single(await Workspace.OutboxAsync(Core.Sends.Running.SendCompletionEmail.Kind));
         var (status, body) = await Admin.SendJsonAsync(HttpMethod.Get, $"/api/outbox/{Uri.EscapeDataString(listed!["id"]!.GetValue<string>())}");
         Assert.Equal(200, status);

@@ -7,7 +7,7 @@ namespace CouponFunctions.App.Tests.Sends;
 /// <summary>
 /// A send killed in the middle (host and worker at once, as a crash) and restarted: the orchestration resumes from its history,
 /// retried waves find the Attempted / Sent rows written before each provider call, and every recipient is delivered exactly once.
-/// The crash fixture paces email to 2 a second in waves of 2 with chunks of 10 (so ContinueAsNew happens too).
+/// The crash fixture paces email to 2 a second (waves of 6 every 3 s) with chunks of 10 (so ContinueAsNew happens too).
 /// </summary>
 [Collection(CrashCollection.Name)]
 public sealed class SendCrashTests(CrashFixture app)

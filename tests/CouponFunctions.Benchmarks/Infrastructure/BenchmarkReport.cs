@@ -52,6 +52,17 @@ internal sealed class BenchmarkReport(string name, string description)
     /// <summary>A result that must hold for the figures to mean anything (counts, completeness); missing it fails the run.</summary>
     public BenchmarkReport Check(string what, bool met, string detail) => Record(Checks, what, met, detail);
 
+    /// <summary>Adds another report's figures, tables, checks and targets (a part printed on its own first, then kept for the whole).</summary>
+    public BenchmarkReport Merge(BenchmarkReport part)
+    {
+        Figures.AddRange(part.Figures);
+        Tables.AddRange(part.Tables);
+        Checks.AddRange(part.Checks);
+        Targets.AddRange(part.Targets);
+        foreach (var (key, value) in part.Details) Details[key] = value;
+        return this;
+    }
+
     public void Print(TextWriter output)
     {
         var width = Figures.Select(f => f.Label.Length).DefaultIfEmpty(0).Max() + 2;

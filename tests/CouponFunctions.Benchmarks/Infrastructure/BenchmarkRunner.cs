@@ -8,19 +8,22 @@ internal static class BenchmarkRunner
     /// <summary>Where the JSON results go, relative to the working directory (git-ignored); <c>COUPONFUNCTIONS_BENCHMARK_RESULTS</c> overrides it.</summary>
     public const string ResultsDirectory = "benchmark-results";
 
-    public static async Task<int> RunAsync(IReadOnlyList<IBenchmark> benchmarks, string[] args, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="groups">Names that stand for several benchmarks (<c>sends</c> → <c>sends-b9</c>, <c>sends-b10</c>).</param>
+    public static async Task<int> RunAsync(IReadOnlyList<IBenchmark> benchmarks, IReadOnlyDictionary<string, string[]> groups, string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         if (args.Any(a => a is "-h" or "--help" or "help" or "--list"))
         {
-            Usage(benchmarks, output);
+            Usage(benchmarks, groups, output);
             return 0;
         }
-        var names = args.Length == 0 || args.Contains("all", StringComparer.OrdinalIgnoreCase) ? benchmarks.Select(b => b.Name).ToList() : [.. args];
+        var names = args.Length == 0 || args.Contains("all", StringComparer.OrdinalIgnoreCase)
+            ? benchmarks.Select(b => b.Name).ToList()
+            : args.SelectMany(a => groups.TryGetValue(a.ToLowerInvariant(), out var members) ? members : [a]).ToList();
         var unknown = names.Where(n => !benchmarks.Any(b => string.Equals(b.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
         {
             output.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}.");
-            Usage(benchmarks, output);
+            Usage(benchmarks, groups, output);
             return 2;
         }
 
@@ -55,9 +58,10 @@ internal static class BenchmarkRunner
         return failed.Count == 0 ? 0 : 1;
     }
 
-    private static void Usage(IReadOnlyList<IBenchmark> benchmarks, TextWriter output)
+    private static void Usage(IReadOnlyList<IBenchmark> benchmarks, IReadOnlyDictionary<string, string[]> groups, TextWriter output)
     {
         output.WriteLine("Usage: dotnet run -c Release --project tests/CouponFunctions.Benchmarks -- [all | <name> ...]");
         foreach (var benchmark in benchmarks) output.WriteLine($"  {benchmark.Name,-12} {benchmark.Description}");
+        foreach (var (group, members) in groups) output.WriteLine($"  {group,-12} {string.Join(" then ", members)}");
     }
 }

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace CouponFunctions.Benchmarks.Sends;
 
 /// <summary>
-/// The scale of the sends benchmark: B9's recipient counts (each run on its own tenant and a fresh worker), the email quota,
+/// The scale of the sends benchmarks (sends-b9, sends-b10): B9's recipient counts (each run on its own tenant and a fresh worker), the email quota,
 /// and B10's import rows. Overrides: COUPONFUNCTIONS_B9_RECIPIENTS ("10000,100000"), COUPONFUNCTIONS_B9_PER_MINUTE (20000),
-/// COUPONFUNCTIONS_B10_ROWS (1000000; 0 skips B10). A small proving run: COUPONFUNCTIONS_B9_RECIPIENTS=2000 COUPONFUNCTIONS_B10_ROWS=20000.
+/// COUPONFUNCTIONS_B10_ROWS (1000000; 0 skips B10).
+/// A small proving run: COUPONFUNCTIONS_B9_RECIPIENTS=2000 COUPONFUNCTIONS_B10_ROWS=20000 scripts/benchmark.sh sends.
 /// </summary>
 internal sealed record SendsSetup(IReadOnlyList<int> Recipients, int PerMinute, int ImportRows)
 {

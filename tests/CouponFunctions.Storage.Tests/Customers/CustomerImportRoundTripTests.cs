@@ -29,23 +29,25 @@ public sealed class CustomerImportRoundTripTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task UpsertMany_ReimportOfExistingRows_PointReadsAndOneTransactionPerBatch()
+    public async Task UpsertMany_ReimportOfExistingRows_OneRangeReadAndOneTransactionPerBatch()
     {
         var (repository, counter, tenant) = await SetUpAsync();
         await repository.UpsertManyAsync(tenant, CustomerRepositoryTests.Rows(Enumerable.Range(0, 1_000).Select(i => CustomerRepositoryTests.Fields($"c{i:D5}"))), AllFields, Now);
         counter.Requests = 0;
         counter.Batches = 0;
         counter.PointReads = 0;
+        counter.Queries = 0;
 
         var counts = await repository.UpsertManyAsync(
             tenant, CustomerRepositoryTests.Rows(Enumerable.Range(0, 1_000).Select(i => CustomerRepositoryTests.Fields($"c{i:D5}", name: "Renamed"))), AllFields, Now.AddDays(1));
 
         Assert.Equal(1_000, counts.Updated);
-        // Every stored row is read by its keys (concurrently), and written back in transactions: one per batch, plus the
-        // insert tries that found rows (at most one per batch started before the first one failed).
-        Assert.Equal(1_000, counter.PointReads);
+        // A batch's stored rows (one partition, ids close together) are read as one key range, not one by one, and written
+        // back in transactions: one per batch, plus the insert tries that found rows.
+        Assert.Equal(0, counter.PointReads);
+        Assert.InRange(counter.Queries, 10, 10 + CustomerKeys.Buckets);
         Assert.InRange(counter.Batches, 10, 2 * (10 + CustomerKeys.Buckets));
-        Assert.Equal(counter.Requests, counter.PointReads + counter.Batches);
+        Assert.Equal(counter.Requests, counter.Queries + counter.Batches);
     }
 
     private async Task<(CustomerRepository, CountingPolicy, TenantId)> SetUpAsync()
@@ -64,6 +66,7 @@ public sealed class CustomerImportRoundTripTests(AzuriteFixture azurite)
         private int _requests;
         private int _batches;
         private int _pointReads;
+        private int _queries;
 
         public int Requests { get => Volatile.Read(ref _requests); set => Volatile.Write(ref _requests, value); }
 
@@ -71,12 +74,15 @@ public sealed class CustomerImportRoundTripTests(AzuriteFixture azurite)
 
         public int PointReads { get => Volatile.Read(ref _pointReads); set => Volatile.Write(ref _pointReads, value); }
 
+        public int Queries { get => Volatile.Read(ref _queries); set => Volatile.Write(ref _queries, value); }
+
         public override void OnSendingRequest(HttpMessage message)
         {
             Interlocked.Increment(ref _requests);
             var path = message.Request.Uri.Path;
             if (path.EndsWith("$batch", StringComparison.Ordinal)) Interlocked.Increment(ref _batches);
             else if (message.Request.Method == RequestMethod.Get && path.Contains("(PartitionKey=", StringComparison.Ordinal)) Interlocked.Increment(ref _pointReads);
+            else if (message.Request.Method == RequestMethod.Get) Interlocked.Increment(ref _queries);
         }
     }
 }

@@ -32,6 +32,29 @@ public sealed class CustomerEmailSinkTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Outbox_BatchRepeated_RecordedOnceAsOneBlob_AnswersTheFirstMessageIds_Listed()
+    {
+        var outbox = await OutboxAsync();
+        var tenant = TenantId.Parse(azurite.UniqueName("t"));
+        var emails = Enumerable.Range(0, 3).Select(i => Email(tenant) with { IdempotencyKey = $"send-1|c-{i}|email", OperationId = Guid.NewGuid(), To = $"c{i}@example.com" }).ToList();
+
+        var first = await outbox.SendBatchAsync(tenant, "send-1-b1", emails);
+        var repeat = await outbox.SendBatchAsync(tenant, "send-1-b1", [emails[1], emails[2] with { Subject = "changed" }]);
+        var alone = await outbox.SendAsync(Email(tenant));
+
+        Assert.All(first, o => Assert.Equal(SmsSendStatus.Sent, o.Status));
+        Assert.Equal(first.Skip(1).Select(o => o.MessageId), repeat.Select(o => o.MessageId));
+        var listed = await outbox.ListAsync(tenant, 10);
+        Assert.Equal(4, listed.Count);
+        Assert.Equal(["ann@example.com", "c0@example.com", "c1@example.com", "c2@example.com"], listed.Select(e => e.To).Order(StringComparer.Ordinal));
+        Assert.All(listed, e => Assert.Equal("Your coupon", e.Subject));
+        Assert.Equal(alone.MessageId, listed.Single(e => e.To == "ann@example.com").MessageId);
+        var blobs = new List<string>();
+        await foreach (var blob in azurite.Blobs.GetBlobContainerClient(ContainerNames.Outbox).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"_emails/{tenant.Value}/" })) blobs.Add(blob.Name);
+        Assert.Single(blobs);
+    }
+
+    [Fact]
     public async Task Acs_SendTwice_OneRequestWithTheOperationIdAndHeaders()
     {
         await using var acs = await FakeAcsServer.StartAsync(RandomNumberGenerator.GetBytes(32));

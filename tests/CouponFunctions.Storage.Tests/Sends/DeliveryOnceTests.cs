@@ -83,7 +83,8 @@ public sealed class DeliveryOnceTests(AzuriteFixture azurite)
     {
         await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SendOutcomes);
         await azurite.Blobs.GetBlobContainerClient(ContainerNames.Outbox).CreateIfNotExistsAsync();
+        await azurite.Blobs.GetBlobContainerClient(ContainerNames.Reports).CreateIfNotExistsAsync();
         var outbox = new OutboxSmsSink(azurite.Blobs, TimeProvider.System);
-        return (new SendRecipientStore(azurite.Tables), new AcsSmsSink(new AcsSmsClient(acs.ConnectionString()), "+18005550100", outbox), TenantId.Parse(azurite.UniqueName("t")));
+        return (new SendRecipientStore(azurite.Tables, azurite.Blobs), new AcsSmsSink(new AcsSmsClient(acs.ConnectionString()), "+18005550100", outbox), TenantId.Parse(azurite.UniqueName("t")));
     }
 }

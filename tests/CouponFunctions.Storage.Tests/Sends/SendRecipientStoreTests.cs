@@ -35,6 +35,23 @@ public sealed class SendRecipientStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Recipients_WrittenInBatchesAcrossBlockEdgesAndAgain_ReadExactlyOnceEach()
+    {
+        var (store, tenant, send) = await SetUpAsync();
+        var rows = Enumerable.Range(0, 2_500).Select(i => new SendRecipient(i, CustomerId.Parse($"c{i}"), $"c{i}@example.com", null)).ToList();
+
+        foreach (var (skip, take) in new[] { (0, 700), (700, 600), (1_300, 1_200), (900, 200) })
+            await store.WriteRecipientsAsync(tenant, send, rows.Skip(skip).Take(take));
+        var across = await store.ReadRecipientsAsync(tenant, send, 950, 1_100);
+        var tail = await store.ReadRecipientsAsync(tenant, send, 2_400, 1_000);
+
+        Assert.Equal(Enumerable.Range(950, 1_100), across.Select(r => r.Index));
+        Assert.Equal("c1999@example.com", across.Single(r => r.Index == 1_999).To(ContactChannel.Email));
+        Assert.Equal(Enumerable.Range(2_400, 100), tail.Select(r => r.Index));
+        Assert.Empty(await store.ReadRecipientsAsync(tenant, send, 3_000, 100));
+    }
+
+    [Fact]
     public async Task RecordAttempt_RetriedActivity_FindsTheAttemptAndDecidesResendNotSendFirst()
     {
         var (store, tenant, send) = await SetUpAsync();
@@ -48,6 +65,49 @@ public sealed class SendRecipientStoreTests(AzuriteFixture azurite)
         Assert.False(retry.Recorded);
         Assert.Equal(Now, retry.Current.FirstAttemptAt);
         Assert.Equal(DeliveryAction.Resend, DeliveryDecision.Decide(retry.Current, Now.AddMinutes(3)));
+    }
+
+    [Fact]
+    public async Task MarkWave_FreshRetriedAndAfterACut_AnswersOnlyWhatEarlierWavesTookUp()
+    {
+        var (store, tenant, send) = await SetUpAsync();
+        await store.WriteRecipientsAsync(tenant, send, Enumerable.Range(0, 300).Select(i => new SendRecipient(i, CustomerId.Parse($"c{i}"), $"c{i}@example.com", null)));
+
+        var first = await store.MarkWaveAsync(tenant, send, ContactChannel.Email, 0, 100);
+        var retried = await store.MarkWaveAsync(tenant, send, ContactChannel.Email, 0, 100);
+        var afterCut = await store.MarkWaveAsync(tenant, send, ContactChannel.Email, 40, 100);
+        var next = await store.MarkWaveAsync(tenant, send, ContactChannel.Email, 140, 100);
+        var otherChannel = await store.MarkWaveAsync(tenant, send, ContactChannel.Sms, 0, 30);
+        var smsNext = await store.MarkWaveAsync(tenant, send, ContactChannel.Sms, 30, 30);
+
+        Assert.Empty(first.Taken);
+        Assert.Equal([(0, 100)], retried.Taken);
+        Assert.Equal([(40, 100)], afterCut.Taken);
+        Assert.Empty(next.Taken);
+        Assert.Empty(otherChannel.Taken);
+        Assert.Empty(smsNext.Taken);
+        Assert.True(afterCut.Contains(99));
+        Assert.False(afterCut.Contains(100));
+        // The marks sort after the numbered rows: a range read of recipients never sees them.
+        Assert.Equal(100, (await store.ReadRecipientsAsync(tenant, send, 200, 200)).Count);
+    }
+
+    [Fact]
+    public async Task AddOutcomes_SomeRowsExist_WritesTheOthersInBatchesAndAnswersTheExistingUnchanged()
+    {
+        var (store, tenant, send) = await SetUpAsync();
+        var rows = Enumerable.Range(0, 150).Select(i => RecipientOutcome.Attempt(send, CustomerId.Parse($"c{i:D3}"), ContactChannel.Email, $"c{i}@example.com", Now) with { Batch = "b1" }).ToList();
+        await store.SaveOutcomesAsync(tenant, send, [rows[5].AsSent("m-5"), rows[120].AsFailed(FailureReason.ProviderRejected, "no")]);
+
+        var found = await store.AddOutcomesAsync(tenant, send, rows);
+        var again = await store.AddOutcomesAsync(tenant, send, rows);
+
+        Assert.Equal(["c005", "c120"], found.Keys.Select(k => k.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(DeliveryState.Sent, found[CustomerId.Parse("c005")].State);
+        Assert.Equal(150, again.Count);
+        var counts = await store.CountOutcomesAsync(tenant, send);
+        Assert.Equal((148, 1, 1), (counts.Attempted, counts.Sent, counts.Failed));
+        Assert.Equal("b1", (await store.GetOutcomeAsync(tenant, send, CustomerId.Parse("c149"), ContactChannel.Email))!.Batch);
     }
 
     [Fact]
@@ -160,6 +220,6 @@ public sealed class SendRecipientStoreTests(AzuriteFixture azurite)
         await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SendRecipients);
         await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SendOutcomes);
         await azurite.Blobs.GetBlobContainerClient(ContainerNames.Reports).CreateIfNotExistsAsync();
-        return (new SendRecipientStore(azurite.Tables), TenantId.Parse(azurite.UniqueName("t")), SendId.New());
+        return (new SendRecipientStore(azurite.Tables, azurite.Blobs), TenantId.Parse(azurite.UniqueName("t")), SendId.New());
     }
 }

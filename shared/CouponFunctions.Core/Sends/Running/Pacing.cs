@@ -16,11 +16,12 @@ public sealed record SendPacingOptions
 
     public ChannelQuota Sms { get; init; } = new(600);
 
-    /// <summary>Most messages one activity call sends (one wave).</summary>
+    /// <summary>Messages one activity call sends (one wave), unless the quota would then need more than
+    /// <see cref="PacingPlan.MaxWavesPerMinute"/> waves a minute (the waves are larger then).</summary>
     public int BatchSize { get; init; } = 100;
 
     /// <summary>Most recipients one orchestration generation handles before ContinueAsNew, bounding its history.</summary>
-    public int ChunkSize { get; init; } = 2_000;
+    public int ChunkSize { get; init; } = 10_000;
 
     public ChannelQuota For(ContactChannel channel) => channel == ContactChannel.Email ? Email : Sms;
 
@@ -56,6 +57,11 @@ public sealed record SendPacingOptions
 /// </summary>
 public sealed record PacingPlan(int WaveSize, TimeSpan Interval)
 {
+    /// <summary>Most waves a minute (one every 3 s): a wave is a durable timer and an activity call, each a round of queue
+    /// messages and history rows for the Durable engine, so at a high quota more waves would be paced by the engine rather
+    /// than by the quota (20,000/min in waves of 100 would need one every 0.3 s); the waves grow instead.</summary>
+    public const int MaxWavesPerMinute = 20;
+
     public static PacingPlan Create(ChannelQuota quota, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(quota.PerMinute, 1);
@@ -63,9 +69,9 @@ public sealed record PacingPlan(int WaveSize, TimeSpan Interval)
         if (quota.PerHour is < 1) throw new ArgumentOutOfRangeException(nameof(quota), "The hourly quota must be at least 1.");
 
         var first = Math.Min(batchSize, Math.Min(quota.PerMinute, quota.PerHour ?? int.MaxValue));
-        // Waves per minute, then the largest equal wave size that fits: 20,000/min in batches of 1,000 → 20 waves of 1,000;
-        // 30/min in batches of 100 → 1 wave of 30.
-        var perMinute = (quota.PerMinute + first - 1) / first;
+        // Waves per minute (at most MaxWavesPerMinute), then the largest equal wave size that fits: 20,000/min in batches of
+        // 100 → 20 waves of 1,000; 600/min → 6 waves of 100; 30/min in batches of 100 → 1 wave of 30.
+        var perMinute = Math.Min((quota.PerMinute + first - 1) / first, MaxWavesPerMinute);
         var size = quota.PerMinute / perMinute;
         var interval = TimeSpan.FromMinutes(1) / perMinute;
         if (quota.PerHour is { } hourly)

@@ -37,7 +37,8 @@ public enum DeliveryState
 /// <summary>
 /// The outcome row of one message, keyed by (send, customer, channel): written as Attempted before the provider is called,
 /// then Sent (with the provider's message id) or Failed (with a reason). The first attempt's time is kept for the provider's
-/// repeatability headers.
+/// repeatability headers; <see cref="Batch"/> names the sink batch the message was handed to (a sink that records messages in
+/// batches finds a repeat there), null when it went alone.
 /// </summary>
 public sealed record RecipientOutcome(
     SendId SendId,
@@ -48,7 +49,8 @@ public sealed record RecipientOutcome(
     string? To,
     string? ProviderMessageId = null,
     FailureReason? Reason = null,
-    string? Detail = null)
+    string? Detail = null,
+    string? Batch = null)
 {
     public static RecipientOutcome Attempt(SendId send, CustomerId customer, ContactChannel channel, string to, DateTimeOffset now) =>
         new(send, customer, channel, DeliveryState.Attempted, now, to);

@@ -7,9 +7,12 @@ namespace CouponFunctions.Core.Sends.Running;
 
 public sealed partial class SendRunner
 {
-    /// <summary>The work of one wave, with what it needs loaded once. Its messages go out up to <see cref="Concurrency"/> at a time
-    /// (each with its own record-before-call row, so the exactly-once rule is per message and needs no order); after a 429 no
-    /// further message is started, and the wave reports the range from the first message not done as throttled.</summary>
+    /// <summary>The work of one wave, with what it needs loaded once and its storage work done a wave at a time, not a recipient
+    /// at a time: a wave mark first (so only rows an earlier wave took up are read back), new outcome rows inserted 100 to a
+    /// transaction, final rows saved together at the end. With a batch sink (the outbox) the wave's emails are recorded as
+    /// Attempted together (naming the batch) and handed over in one call; otherwise its messages go out up to
+    /// <see cref="Concurrency"/> at a time, each with its own record-before-call row, and after a 429 no further message is
+    /// started and the wave reports the range from the first message not done as throttled.</summary>
     private sealed class Wave(SendRunner owner, SendRef run, SegmentSend send, SendStep step, List<SendRecipient> rows)
     {
         /// <summary>Provider calls in flight per wave: a wave of 100 at 20,000/min must take well under its 0.3 s interval.</summary>
@@ -25,18 +28,18 @@ public sealed partial class SendRunner
             if (rows.Count == 0) return new WaveResult(0, 0);
             var o = owner;
             var now = o.Time.GetUtcNow();
-            var ids = rows.Select(r => r.CustomerId).ToList();
-            var existing = await o.Recipients.GetOutcomesAsync(run.TenantId, run.SendId, step.Channel, ids, ct);
+            // Only rows an earlier wave took up can have outcome rows: they are read; the others are known to have none.
+            var marks = await o.Recipients.MarkWaveAsync(run.TenantId, run.SendId, step.Channel, step.From, step.Count, ct);
+            var ids = rows.Where(r => marks.Contains(r.Index)).Select(r => r.CustomerId).ToList();
+            var existing = ids.Count == 0 ? new Dictionary<CustomerId, RecipientOutcome>() : await o.Recipients.GetOutcomesAsync(run.TenantId, run.SendId, step.Channel, ids, ct);
             var pending = new List<(SendRecipient Row, RecipientOutcome? Existing)>();
             var finals = new List<RecipientOutcome>();
             foreach (var row in rows)
             {
                 var current = existing.GetValueOrDefault(row.CustomerId);
-                var decision = DeliveryDecision.Decide(current, now);
                 if (abandon && current?.State is null or DeliveryState.Attempted)
                     Count(Add(finals, (current ?? Attempt(row, now)).AsFailed(FailureReason.SystemError, "Retries of the wave were exhausted.")), row.Index);
-                else if (decision == DeliveryAction.Skip) Count(DeliveryDecision.Abandon(current, now) is { } given ? Add(finals, given) : current!, row.Index);
-                else pending.Add((row, current));
+                else Decide(row, current, now, finals, pending);
             }
 
             if (pending.Count > 0 && !abandon) await SendAsync(pending, finals, now, ct);
@@ -49,6 +52,13 @@ public sealed partial class SendRunner
             var cut = _untried.Min();
             var retryAfter = Interlocked.Read(ref _retryAfterTicks) is > 0 and var ticks ? TimeSpan.FromTicks(ticks) : TimeSpan.FromMinutes(1);
             return new WaveResult(Sent(cut), Failed(cut), step.From + step.Count - cut, retryAfter);
+        }
+
+        /// <summary>A row with what was found for it: counted when final (or given up past the repeat window), else to be sent.</summary>
+        private void Decide(SendRecipient row, RecipientOutcome? current, DateTimeOffset now, List<RecipientOutcome> finals, List<(SendRecipient Row, RecipientOutcome? Existing)> pending)
+        {
+            if (DeliveryDecision.Decide(current, now) == DeliveryAction.Skip) Count(DeliveryDecision.Abandon(current, now) is { } given ? Add(finals, given) : current!, row.Index);
+            else pending.Add((row, current));
         }
 
         private int Sent(int cut) => _done.Count(d => d.Index < cut && d.State == DeliveryState.Sent);
@@ -69,18 +79,49 @@ public sealed partial class SendRunner
             var people = (await o.Customers.GetManyAsync(run.TenantId, pending.Select(p => p.Row.CustomerId).ToList(), ct)).ToDictionary(c => c.Id);
             var granted = await UnitsAsync(pending, couponFailure, people, ct);
 
-            var deliver = new List<(SendRecipient Row, RecipientOutcome? Existing)>(pending.Count);
+            // New rows go in together, 100 to a transaction: the Failed ones of the checks and, for a batch sink, the Attempted ones
+            // (before its call). A row found there instead (a wave that ran before without leaving a mark) is decided again from what
+            // it holds. Messages sent one by one record their attempt just before their own call (so a 429 leaves the rest untouched).
+            var batch = step.Channel == ContactChannel.Email && o.Email is ICustomerEmailBatchSink ? $"{send.Id.Value}-{Guid.NewGuid():N}" : null;
+            var fresh = new List<(SendRecipient Row, RecipientOutcome Outcome)>(pending.Count);
+            var deliver = new List<(SendRecipient Row, RecipientOutcome? Attempt)>(pending.Count);
             foreach (var (row, existing) in pending)
             {
-                var to = row.To(step.Channel)!;
+                if (existing is not null)
+                {
+                    deliver.Add((row, existing));
+                    continue;
+                }
+
                 var customer = people.GetValueOrDefault(row.CustomerId);
-                if (existing is null && (couponFailure ?? RecipientCheck.Customer(customer, step.Channel) ?? (granted.Contains(row.CustomerId) ? null : (FailureReason.InsufficientQuantity, "The coupon's quantity ran out before this recipient."))) is { } why)
-                    Count(Add(finals, RecipientOutcome.Skipped(send.Id, row.CustomerId, step.Channel, to, why.Reason, now, why.Detail)), row.Index);
-                else deliver.Add((row, existing));
+                var why = couponFailure ?? RecipientCheck.Customer(customer, step.Channel)
+                    ?? (granted.Contains(row.CustomerId) ? null : (FailureReason.InsufficientQuantity, "The coupon's quantity ran out before this recipient."));
+                if (why is { } failed) fresh.Add((row, RecipientOutcome.Skipped(send.Id, row.CustomerId, step.Channel, row.To(step.Channel), failed.Reason, now, failed.Detail)));
+                else if (batch is not null) fresh.Add((row, Attempt(row, now) with { Batch = batch }));
+                else deliver.Add((row, null));
+            }
+
+            var found = fresh.Count == 0 ? new Dictionary<CustomerId, RecipientOutcome>() : await o.Recipients.AddOutcomesAsync(run.TenantId, run.SendId, fresh.Select(f => f.Outcome).ToList(), ct);
+            var again = new List<(SendRecipient Row, RecipientOutcome? Existing)>();
+            foreach (var (row, written) in fresh)
+            {
+                if (found.GetValueOrDefault(row.CustomerId) is { } current) Decide(row, current, now, finals, again);
+                else if (written.State == DeliveryState.Attempted) deliver.Add((row, written));
+                else Count(written, row.Index);
+            }
+
+            deliver.AddRange(again);
+            var outcomes = new System.Collections.Concurrent.ConcurrentBag<RecipientOutcome>();
+            var alone = new List<(SendRecipient Row, RecipientOutcome? Attempt)>(deliver.Count);
+            foreach (var group in deliver.GroupBy(d => d.Attempt?.Batch))
+            {
+                if (group.Key is { } id && o.Email is ICustomerEmailBatchSink sink)
+                    await SendBatchAsync(sink, id, [.. group.Select(g => (g.Row, g.Attempt!))], store!, coupon!, landing!, renderer, people, outcomes, ct);
+                else alone.AddRange(group);
             }
 
             var throttled = 0;
-            await Parallel.ForEachAsync(deliver, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (item, token) =>
+            await Parallel.ForEachAsync(alone, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (item, token) =>
             {
                 var (row, attempt) = item;
                 if (Volatile.Read(ref throttled) != 0)
@@ -91,7 +132,29 @@ public sealed partial class SendRunner
 
                 try
                 {
-                    if (!await DeliverOneAsync(row, attempt, token)) Volatile.Write(ref throttled, 1);
+                    if (attempt is null)
+                    {
+                        var (recorded, current) = await o.Recipients.TryRecordAttemptAsync(run.TenantId, Attempt(row, now), token);
+                        if (!recorded && DeliveryDecision.Decide(current, now) == DeliveryAction.Skip)
+                        {
+                            Count(current, row.Index);
+                            return;
+                        }
+
+                        attempt = current;
+                    }
+
+                    var outcome = await DeliverAsync(row, attempt, store!, coupon!, landing!, renderer, people.GetValueOrDefault(row.CustomerId), token);
+                    if (outcome is null)
+                    {
+                        // 429: this message (its Attempted row kept, so the same keys) and those not started are tried again after Retry-After.
+                        _untried.Add(row.Index);
+                        Volatile.Write(ref throttled, 1);
+                        return;
+                    }
+
+                    outcomes.Add(outcome);
+                    Count(outcome, row.Index);
                 }
                 catch (Exception e) when (!token.IsCancellationRequested)
                 {
@@ -100,32 +163,32 @@ public sealed partial class SendRunner
                 }
             });
 
-            // One message: record the attempt, call the provider, save the outcome; false when the provider answered 429.
-            async Task<bool> DeliverOneAsync(SendRecipient row, RecipientOutcome? attempt, CancellationToken token)
+            finals.AddRange(outcomes);
+        }
+
+        /// <summary>A batch of emails in one call of a batch sink (the outbox): every message's outcome, or all untried when it failed.</summary>
+        private async Task SendBatchAsync(ICustomerEmailBatchSink sink, string batch, List<(SendRecipient Row, RecipientOutcome Attempt)> items, Store store, Coupons.Coupon coupon,
+            Uri landing, SendMessageRenderer renderer, Dictionary<CustomerId, Customer> people, System.Collections.Concurrent.ConcurrentBag<RecipientOutcome> outcomes, CancellationToken ct)
+        {
+            try
             {
-                if (attempt is null)
+                var emails = items.Select(i => Email(i.Row, i.Attempt, store, coupon, landing, renderer, people.GetValueOrDefault(i.Row.CustomerId))).ToList();
+                var answers = await sink.SendBatchAsync(run.TenantId, batch, emails, ct);
+                for (var i = 0; i < items.Count; i++)
                 {
-                    var (recorded, current) = await o.Recipients.TryRecordAttemptAsync(run.TenantId, Attempt(row, now), token);
-                    if (!recorded && DeliveryDecision.Decide(current, now) == DeliveryAction.Skip)
+                    var (row, attempt) = items[i];
+                    if (Outcome(attempt, answers[i].Status == SmsSendStatus.Sent ? answers[i].MessageId : null, answers[i].Status == SmsSendStatus.Rejected ? answers[i].Error ?? "Rejected." : null, answers[i].RetryAfter) is { } outcome)
                     {
-                        Count(current, row.Index);
-                        return true;
+                        outcomes.Add(outcome);
+                        Count(outcome, row.Index);
                     }
-
-                    attempt = current;
+                    else _untried.Add(row.Index);
                 }
-
-                var outcome = await DeliverAsync(row, attempt, store!, coupon!, landing!, renderer, people.GetValueOrDefault(row.CustomerId), token);
-                if (outcome is null)
-                {
-                    // 429: this message (its Attempted row kept, so the same keys) and those not started are tried again after Retry-After.
-                    _untried.Add(row.Index);
-                    return false;
-                }
-
-                await o.Recipients.SaveOutcomeAsync(run.TenantId, outcome, token);
-                Count(outcome, row.Index);
-                return true;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                Interlocked.CompareExchange(ref _fault, e, null);
+                foreach (var (row, _) in items) _untried.Add(row.Index);
             }
         }
 
@@ -169,26 +232,33 @@ public sealed partial class SendRunner
             SendMessageRenderer renderer, Customer? customer, CancellationToken ct)
         {
             var o = owner;
-            var context = new RenderContext(customer?.Name, coupon, store, landing, send.CampaignOrId);
-            var unsubscribe = UnsubscribeLinks.Url(o.Settings.PublicBaseUrl, o.Tokens.Create(new UnsubscribeRequest(run.TenantId, row.CustomerId, step.Channel, send.Id)));
-            var key = DeliveryKeys.Of(send.Id, row.CustomerId, step.Channel);
-            string? messageId, error;
-            TimeSpan? retry;
             if (step.Channel == ContactChannel.Email)
             {
-                var mail = renderer.RenderEmail(context, unsubscribe);
-                var answer = await o.Email.SendAsync(new CustomerEmail(run.TenantId, key, DeliveryKeys.EmailOperationId(send.Id, row.CustomerId), attempt.To ?? row.Email!,
-                    mail.Subject, mail.Html, mail.PlainText, mail.Headers, send.Id.Value), ct);
-                (messageId, error, retry) = (answer.Status == SmsSendStatus.Sent ? answer.MessageId : null, answer.Status == SmsSendStatus.Rejected ? answer.Error ?? "Rejected." : null, answer.RetryAfter);
-            }
-            else
-            {
-                var text = renderer.RenderSms(context, o.Settings.SmsSender, unsubscribe);
-                var answer = await o.Sms.SendAsync(new SmsMessage(run.TenantId, key, attempt.To ?? row.Mobile!, text.Text,
-                    DeliveryKeys.SmsRepeatabilityRequestId(send.Id, row.CustomerId), DeliveryKeys.RepeatabilityFirstSent(attempt.FirstAttemptAt), send.Id.Value), ct);
-                (messageId, error, retry) = (answer.Status == SmsSendStatus.Sent ? answer.MessageId : null, answer.Status == SmsSendStatus.Rejected ? answer.Error ?? "Rejected." : null, answer.RetryAfter);
+                var answer = await o.Email.SendAsync(Email(row, attempt, store, coupon, landing, renderer, customer), ct);
+                return Outcome(attempt, answer.Status == SmsSendStatus.Sent ? answer.MessageId : null, answer.Status == SmsSendStatus.Rejected ? answer.Error ?? "Rejected." : null, answer.RetryAfter);
             }
 
+            var context = new RenderContext(customer?.Name, coupon, store, landing, send.CampaignOrId);
+            var text = renderer.RenderSms(context, o.Settings.SmsSender, Unsubscribe(row));
+            var sms = await o.Sms.SendAsync(new SmsMessage(run.TenantId, DeliveryKeys.Of(send.Id, row.CustomerId, step.Channel), attempt.To ?? row.Mobile!, text.Text,
+                DeliveryKeys.SmsRepeatabilityRequestId(send.Id, row.CustomerId), DeliveryKeys.RepeatabilityFirstSent(attempt.FirstAttemptAt), send.Id.Value), ct);
+            return Outcome(attempt, sms.Status == SmsSendStatus.Sent ? sms.MessageId : null, sms.Status == SmsSendStatus.Rejected ? sms.Error ?? "Rejected." : null, sms.RetryAfter);
+        }
+
+        /// <summary>One customer's email with the message's deterministic keys (outbox key, ACS Operation-Id).</summary>
+        private CustomerEmail Email(SendRecipient row, RecipientOutcome attempt, Store store, Coupons.Coupon coupon, Uri landing, SendMessageRenderer renderer, Customer? customer)
+        {
+            var mail = renderer.RenderEmail(new RenderContext(customer?.Name, coupon, store, landing, send.CampaignOrId), Unsubscribe(row));
+            return new CustomerEmail(run.TenantId, DeliveryKeys.Of(send.Id, row.CustomerId, ContactChannel.Email), DeliveryKeys.EmailOperationId(send.Id, row.CustomerId),
+                attempt.To ?? row.Email!, mail.Subject, mail.Html, mail.PlainText, mail.Headers, send.Id.Value);
+        }
+
+        private Uri Unsubscribe(SendRecipient row) =>
+            UnsubscribeLinks.Url(owner.Settings.PublicBaseUrl, owner.Tokens.Create(new UnsubscribeRequest(run.TenantId, row.CustomerId, step.Channel, send.Id)));
+
+        /// <summary>The final row for a provider's answer, or null when it throttled (its Retry-After kept for the wave's result).</summary>
+        private RecipientOutcome? Outcome(RecipientOutcome attempt, string? messageId, string? error, TimeSpan? retry)
+        {
             if (messageId is not null) return attempt.AsSent(messageId);
             if (error is not null) return attempt.AsFailed(FailureReason.ProviderRejected, error);
             Interlocked.Exchange(ref _retryAfterTicks, (retry ?? TimeSpan.FromMinutes(1)).Ticks);

@@ -23,7 +23,7 @@ public sealed partial class SendRunner(
     ICouponRepository coupons, ICustomerRepository customers, ICustomerEmailSink email, ISmsSink sms, UnsubscribeTokens tokens,
     ISendFailureReports reports, INotificationSink notifications, IAlertSettingsRepository alertSettings, SendSettings settings, TimeProvider time)
 {
-    private const int SnapshotBatch = 500;
+    private const int SnapshotBatch = 1_000;
 
     private TimeProvider Time => time;
 
@@ -70,8 +70,33 @@ public sealed partial class SendRunner(
         var (total, messages, failures) = (0, 0, 0);
         var rows = new List<SendRecipient>(SnapshotBatch);
         var noContact = new List<RecipientOutcome>();
+        var writing = Task.CompletedTask;
         var segment = await segments.GetAsync(run.TenantId, send.SegmentId, cancellationToken);
         if (segment is not null)
+        {
+            try
+            {
+                await StreamAsync(segment);
+            }
+            catch (Exception)
+            {
+                // Nothing is left running behind the caller: the batch being written finishes (or fails) first.
+                await Task.WhenAny(writing);
+                throw;
+            }
+        }
+
+        await FlushAsync(last: true);
+        if (await sends.GetAllocationAsync(run.TenantId, run.SendId, cancellationToken) is null)
+        {
+            var coupon = await coupons.GetAsync(run.TenantId, send.StoreId, send.CouponId, cancellationToken);
+            await sends.SaveAllocationAsync(run.TenantId, run.SendId, QuantityAllocation.Start(coupon?.Coupon.RemainingQuantity), null, cancellationToken);
+        }
+
+        var snapshot = await recipients.SaveSnapshotAsync(run.TenantId, run.SendId, new SnapshotSummary(total, messages, failures), cancellationToken);
+        return SendRunState.Start(send.Id, snapshot.Total, snapshot.Messages, snapshot.Failures, send.Channels, chunkSize, now);
+
+        async Task StreamAsync(Segment segment)
         {
             await foreach (var member in members.StreamAsync(segment, now, cancellationToken))
             {
@@ -88,26 +113,25 @@ public sealed partial class SendRunner(
                     messages += entry.Messages.Count;
                 }
 
-                if (rows.Count >= SnapshotBatch) await FlushAsync();
+                // Each kind flushed when it fills a batch: recipient batches then end on the store's block edges (1,000).
+                if (rows.Count >= SnapshotBatch || noContact.Count >= SnapshotBatch) await FlushAsync();
             }
         }
 
-        await FlushAsync();
-        if (await sends.GetAllocationAsync(run.TenantId, run.SendId, cancellationToken) is null)
+        // One batch is written while the members of the next are read (never more than one in flight: memory stays two batches).
+        async Task FlushAsync(bool last = false)
         {
-            var coupon = await coupons.GetAsync(run.TenantId, send.StoreId, send.CouponId, cancellationToken);
-            await sends.SaveAllocationAsync(run.TenantId, run.SendId, QuantityAllocation.Start(coupon?.Coupon.RemainingQuantity), null, cancellationToken);
+            await writing;
+            var (batch, failed) = (rows, noContact);
+            (rows, noContact) = (new List<SendRecipient>(SnapshotBatch), new List<RecipientOutcome>());
+            writing = WriteAsync(batch, failed);
+            if (last) await writing;
         }
 
-        var snapshot = await recipients.SaveSnapshotAsync(run.TenantId, run.SendId, new SnapshotSummary(total, messages, failures), cancellationToken);
-        return SendRunState.Start(send.Id, snapshot.Total, snapshot.Messages, snapshot.Failures, send.Channels, chunkSize, now);
-
-        async Task FlushAsync()
+        async Task WriteAsync(List<SendRecipient> batch, List<RecipientOutcome> failed)
         {
-            if (rows.Count > 0) await recipients.WriteRecipientsAsync(run.TenantId, run.SendId, rows, cancellationToken);
-            if (noContact.Count > 0) await recipients.SaveOutcomesAsync(run.TenantId, run.SendId, noContact, cancellationToken);
-            rows.Clear();
-            noContact.Clear();
+            if (batch.Count > 0) await recipients.WriteRecipientsAsync(run.TenantId, run.SendId, batch, cancellationToken);
+            if (failed.Count > 0) await recipients.SaveOutcomesAsync(run.TenantId, run.SendId, failed, cancellationToken);
         }
     }
 

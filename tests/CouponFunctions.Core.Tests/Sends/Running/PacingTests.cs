@@ -75,6 +75,14 @@ public sealed class PacingTests
     }
 
     [Fact]
+    public void Create_HighQuota_AtMostTwentyWavesAMinuteOfLargerSize()
+    {
+        Assert.Equal(new PacingPlan(1_000, TimeSpan.FromSeconds(3)), PacingPlan.Create(new ChannelQuota(20_000, 1_200_000), 100));
+        Assert.Equal(new PacingPlan(6, TimeSpan.FromSeconds(3)), PacingPlan.Create(new ChannelQuota(120), 2));
+        Assert.Equal(new PacingPlan(100, TimeSpan.FromSeconds(10)), PacingPlan.Create(new ChannelQuota(600), 100));
+    }
+
+    [Fact]
     public void Plans_DefaultOptions_FollowAcsPublishedLimits()
     {
         var plans = new SendPacingOptions().Plans();
