@@ -57,11 +57,14 @@ internal sealed class DayTotalsStore(BlobServiceClient blobs)
         {
             if (DayTotalsBlob.ParseDay(tenantId, item.Name) is { } day && day >= from && day <= to && item.Properties.ETag is { } etag) listed[day] = etag;
         }
-        var changed = listed.Where(l => !days.TryGetValue(l.Key, out var known) || known.ETag != l.Value).Select(l => l.Key).ToList();
+        var changed = listed.Where(l => !days.TryGetValue(l.Key, out var known) || !SameVersion(known.ETag, l.Value)).Select(l => l.Key).ToList();
         await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelDownloads, CancellationToken = cancellationToken },
             async (day, token) => days[day] = await DownloadAsync(_container.GetBlobClient(DayTotalsBlob.Name(tenantId, day)), day, token));
         return listed.Keys.SelectMany(day => days.TryGetValue(day, out var blob) ? blob.Totals : []).ToList();
     }
+
+    /// <summary>A listing gives a blob's ETag without the quotes its download and upload answers carry (Azure and Azurite alike).</summary>
+    private static bool SameVersion(ETag known, ETag listed) => known.ToString().Trim('"') == listed.ToString().Trim('"');
 
     private ConcurrentDictionary<DateOnly, DayTotalsBlob> Days(TenantId tenantId) => _tenants.GetOrAdd(tenantId, _ => new ConcurrentDictionary<DateOnly, DayTotalsBlob>());
 

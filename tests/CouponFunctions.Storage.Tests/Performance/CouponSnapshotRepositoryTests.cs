@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using CouponFunctions.Core.Performance;
 using CouponFunctions.Core.Stores;
@@ -72,6 +74,31 @@ public sealed class CouponSnapshotRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GetTotals_NothingChangedSinceTheLastRead_ListsTheDaysAndDownloadsNone()
+    {
+        var (writer, tenant) = await SetUpAsync();
+        var store = StoreId.Parse("s-1");
+        for (var d = 0; d < 5; d++)
+            await writer.SaveDayAsync(tenant, store, Day.AddDays(d), [], new StoreDayTotals(store, Day.AddDays(d), d, 0, 0m, 0m, "THB"));
+        var requests = new CountingPolicy();
+        var options = new BlobClientOptions();
+        options.AddPolicy(requests, HttpPipelinePosition.PerCall);
+        var reader = new CouponSnapshotRepository(azurite.Tables, new DayTotalsStore(new BlobServiceClient(azurite.ConnectionString, options)));
+
+        var first = await reader.GetTotalsAsync(tenant, Day, Day.AddDays(4));
+        var (firstLists, firstDownloads) = (requests.Lists, requests.Downloads);
+        await writer.SaveDayAsync(tenant, store, Day.AddDays(2), [], new StoreDayTotals(store, Day.AddDays(2), 20, 0, 0m, 0m, "THB"));
+        var second = await reader.GetTotalsAsync(tenant, Day, Day.AddDays(4));
+        var third = await reader.GetTotalsAsync(tenant, Day, Day.AddDays(4));
+
+        Assert.Equal((1, 5), (firstLists, firstDownloads));
+        Assert.Equal((3, 6), (requests.Lists, requests.Downloads));
+        Assert.Equal([0, 1, 2, 3, 4], first.Select(t => t.Claims));
+        Assert.Equal([0, 1, 20, 3, 4], third.Select(t => t.Claims));
+        Assert.Equal(third.Select(t => t.Claims), second.Select(t => t.Claims));
+    }
+
+    [Fact]
     public async Task SaveDay_ManyStoresOfOneTenantAtOnceFromSeveralInstances_KeepsEveryStore()
     {
         var (_, tenant) = await SetUpAsync();
@@ -129,6 +156,23 @@ public sealed class CouponSnapshotRepositoryTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<ArgumentException>(() => snapshots.SaveDayAsync(tenant, StoreId.Parse("s-1"), Day, [], new StoreDayTotals(StoreId.Parse("s-2"), Day, 1, 1, 0m, 0m, "THB")));
 
         Assert.Empty(await snapshots.GetTotalsAsync(tenant, Day, Day));
+    }
+
+    /// <summary>Counts the blob listings and downloads a client sends.</summary>
+    private sealed class CountingPolicy : HttpPipelineSynchronousPolicy
+    {
+        private int _lists, _downloads;
+
+        public int Lists => _lists;
+
+        public int Downloads => _downloads;
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (message.Request.Method != RequestMethod.Get) return;
+            if (message.Request.Uri.Query.Contains("comp=list", StringComparison.Ordinal)) Interlocked.Increment(ref _lists);
+            else Interlocked.Increment(ref _downloads);
+        }
     }
 
     private async Task<string?> DayVersionAsync(TenantId tenant, DateOnly day)
