@@ -27,10 +27,20 @@ internal sealed class DayTotalsStore(BlobServiceClient blobs)
         var days = Days(tenantId);
         var blob = _container.GetBlobClient(DayTotalsBlob.Name(tenantId, totals.Day));
         // Start from this instance's copy (often current: its own last write); a stale one costs a 412 and a fresh read.
-        var current = days.GetValueOrDefault(totals.Day) ?? await DownloadAsync(blob, totals.Day, cancellationToken);
+        var current = days.GetValueOrDefault(totals.Day);
+        var fresh = current is null;
+        current ??= await DownloadAsync(blob, totals.Day, cancellationToken);
         for (var round = 1; ; round++)
         {
-            if (current.Holds(totals)) return;
+            if (current.Holds(totals))
+            {
+                // Only a fresh read may say nothing is to be written: the store's run may have written other figures from
+                // another instance since this copy was made.
+                if (fresh) return;
+                current = days[totals.Day] = await DownloadAsync(blob, totals.Day, cancellationToken);
+                fresh = true;
+                continue;
+            }
             var content = current.With(totals, out var stores);
             var conditions = current.ETag == default ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = current.ETag };
             try
@@ -44,6 +54,7 @@ internal sealed class DayTotalsStore(BlobServiceClient blobs)
             {
                 // Another store's run wrote the day since this copy was read: start again from its version.
                 current = days[totals.Day] = await DownloadAsync(blob, totals.Day, cancellationToken);
+                fresh = true;
             }
         }
     }

@@ -99,6 +99,20 @@ public sealed class CouponSnapshotRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SaveDay_StoreWrittenFromAnotherInstanceInBetween_WritesItsFiguresAgain()
+    {
+        var (first, tenant) = await SetUpAsync();
+        var (second, _) = await SetUpAsync();
+        var store = StoreId.Parse("s-1");
+
+        await first.SaveDayAsync(tenant, store, Day, [], new StoreDayTotals(store, Day, 5, 1, 5m, 50m, "THB"));
+        await second.SaveDayAsync(tenant, store, Day, [], new StoreDayTotals(store, Day, 6, 1, 5m, 50m, "THB"));
+        await first.SaveDayAsync(tenant, store, Day, [], new StoreDayTotals(store, Day, 5, 1, 5m, 50m, "THB"));
+
+        Assert.Equal(5, Assert.Single(await second.GetTotalsAsync(tenant, Day, Day)).Claims);
+    }
+
+    [Fact]
     public async Task SaveDay_ManyStoresOfOneTenantAtOnceFromSeveralInstances_KeepsEveryStore()
     {
         var (_, tenant) = await SetUpAsync();
