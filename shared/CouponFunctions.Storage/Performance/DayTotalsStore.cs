@@ -16,8 +16,9 @@ namespace CouponFunctions.Storage.Performance;
 /// </summary>
 internal sealed class DayTotalsStore(BlobServiceClient blobs)
 {
-    /// <summary>Conflicting writers of one day each win a round in turn; this bounds a writer that keeps losing.</summary>
-    private const int MaxRounds = 32;
+    /// <summary>Conflicting writers of one day each win a round in turn (a tenant may sync dozens of stores at once); this
+    /// bounds a writer that keeps losing.</summary>
+    private const int MaxRounds = 64;
     private const int MaxParallelDownloads = 8;
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerNames.DayTotals);
     private readonly ConcurrentDictionary<TenantId, ConcurrentDictionary<DateOnly, DayTotalsBlob>> _tenants = new();
