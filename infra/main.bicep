@@ -201,6 +201,7 @@ var containerNames = [
   'outbox'
   'readmodel'
   'reports'
+  'daytotals'
 ]
 
 // The container Flex Consumption deploys the package from.

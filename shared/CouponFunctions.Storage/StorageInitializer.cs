@@ -29,5 +29,8 @@ public static class ContainerNames
     /// <summary>Downloadable reports (failure reports, exports), shared through read-only expiring links.</summary>
     public const string Reports = "reports";
 
-    public static IReadOnlyList<string> All { get; } = [Outbox, ReadModel, Reports];
+    /// <summary>The dashboard's store-day totals: one gzip'd blob per tenant and store-local day with every store's figures.</summary>
+    public const string DayTotals = "daytotals";
+
+    public static IReadOnlyList<string> All { get; } = [Outbox, ReadModel, Reports, DayTotals];
 }

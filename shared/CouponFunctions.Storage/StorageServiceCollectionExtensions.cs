@@ -69,6 +69,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAlertSettingsRepository, AlertSettingsRepository>();
         services.AddSingleton<IInspectionRepository, InspectionRepository>();
         services.AddSingleton<IFindingAcknowledgements, FindingAcknowledgementRepository>();
+        services.AddSingleton<DayTotalsStore>();
         services.AddSingleton<ICouponSnapshots, CouponSnapshotRepository>();
         services.AddSingleton<IReportingSettingsRepository, ReportingSettingsRepository>();
         services.AddSingleton<StoreReadModelWriter>();

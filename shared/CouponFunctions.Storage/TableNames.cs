@@ -63,7 +63,7 @@ public static class TableNames
     /// <summary>Per tenant: one row per acknowledged finding, RowKey = the escaped finding key.</summary>
     public const string FindingAcknowledgements = "FindingAcknowledgements";
 
-    /// <summary>Per store partition "{tenant}_{store}": "d{day}_{coupon}" coupon-day figures, "t{day}" store-day totals.</summary>
+    /// <summary>Per store partition "{tenant}_{store}": "d{day}_{coupon}" coupon-day figures (the store-day totals are blobs: <see cref="ContainerNames.DayTotals"/>).</summary>
     public const string CouponSnapshots = "CouponSnapshots";
 
     public static IReadOnlyList<string> All { get; } =

@@ -54,8 +54,8 @@ public sealed record StoreDayTotals(
 public sealed record CampaignDayTotals(string Campaign, int Claims, int Uses, decimal DiscountGiven, decimal MinOrderValue);
 
 /// <summary>
-/// Daily coupon figures: coupon-day rows per store, and the store-day totals rebuilt from them, kept for the whole tenant
-/// side by side so that a dashboard period is one key range, whatever the number of stores.
+/// Daily coupon figures: coupon-day rows per store, and the store-day totals rebuilt from them, kept per tenant and day
+/// with every store side by side, so that a dashboard period reads one record per day whatever the number of stores.
 /// </summary>
 public interface ICouponSnapshots
 {

@@ -31,19 +31,26 @@ public static class CouponDiagnosis
         var without = 0;
         foreach (var row in rows)
         {
-            if (row.IsRemoved || row.Status is not (CouponStatus.Ongoing or CouponStatus.Paused)) continue;
-            // Shopee reports uses but no claims: without both numbers a coupon has no place in the quadrant.
-            if (row.TotalQuantity is not > 0 || row.ClaimedCount is null)
-            {
-                without++;
-                continue;
-            }
-            var claimed = row.ClaimedCount.Value;
-            var claimRate = Math.Min(1m, (decimal)claimed / row.TotalQuantity.Value);
-            var useRate = claimed == 0 ? 0m : Math.Min(1m, (decimal)(row.UsedCount ?? 0) / claimed);
-            diagnosed.Add(new DiagnosedCoupon(row, claimRate, useRate, Place(claimRate, useRate, thresholds)));
+            if (!TryPlace(row, thresholds, out var placed)) continue;
+            if (placed is null) without++;
+            else diagnosed.Add(placed);
         }
         return (diagnosed, without);
+    }
+
+    /// <summary>False for a coupon the quadrant leaves out (removed, or not running or paused); otherwise the coupon placed,
+    /// or null when it has no claim rate (no known quantity or claim count).</summary>
+    public static bool TryPlace(CouponListRow row, DiagnosisThresholds thresholds, out DiagnosedCoupon? placed)
+    {
+        placed = null;
+        if (row.IsRemoved || row.Status is not (CouponStatus.Ongoing or CouponStatus.Paused)) return false;
+        // Shopee reports uses but no claims: without both numbers a coupon has no place in the quadrant.
+        if (row.TotalQuantity is not > 0 || row.ClaimedCount is null) return true;
+        var claimed = row.ClaimedCount.Value;
+        var claimRate = Math.Min(1m, (decimal)claimed / row.TotalQuantity.Value);
+        var useRate = claimed == 0 ? 0m : Math.Min(1m, (decimal)(row.UsedCount ?? 0) / claimed);
+        placed = new DiagnosedCoupon(row, claimRate, useRate, Place(claimRate, useRate, thresholds));
+        return true;
     }
 
     public static Diagnosis Place(decimal claimRate, decimal useRate, DiagnosisThresholds thresholds) =>

@@ -9,18 +9,14 @@ using CouponFunctions.Core.Tenancy;
 namespace CouponFunctions.Storage.Performance;
 
 /// <summary>
-/// CouponSnapshots table: "d{yyyyMMdd}_{coupon}" coupon-day rows in one partition per store "{tenant}_{store}" (only sync
-/// reads them), and the store-day totals of every store in one partition per tenant "{tenant}" (tenant ids have no '_',
-/// so it is no store's), keyed "{yyyyMMdd}_{store}" with the day's split by campaign: a dashboard period is one key range
-/// of the tenant, read in week-long slices at once, instead of one query per store.
+/// Daily figures: "d{yyyyMMdd}_{coupon}" coupon-day rows of the CouponSnapshots table in one partition per store
+/// "{tenant}_{store}" (only sync reads them), and the store-day totals the dashboard reads in one blob per tenant and day
+/// (<see cref="DayTotalsStore"/>): a period is one listing and the days this instance has not seen yet, whatever the
+/// number of stores.
 /// </summary>
-internal sealed class CouponSnapshotRepository(TableServiceClient tables) : ICouponSnapshots
+internal sealed class CouponSnapshotRepository(TableServiceClient tables, DayTotalsStore dayTotals) : ICouponSnapshots
 {
     private const int BatchSize = 100;
-
-    /// <summary>Days per slice of a period read at once: a week of 100 stores is under one 1,000-row page.</summary>
-    private const int SliceDays = 7;
-    private const int MaxParallelSlices = 8;
     private readonly TableClient _table = tables.GetTableClient(TableNames.CouponSnapshots);
 
     public async Task<IReadOnlyDictionary<string, CouponDayFigures>> GetDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, CancellationToken cancellationToken = default)
@@ -39,57 +35,19 @@ internal sealed class CouponSnapshotRepository(TableServiceClient tables) : ICou
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(totals);
+        if (totals.StoreId != storeId || totals.Day != day) throw new ArgumentException("The totals must be the store's and the day's.", nameof(totals));
         // The totals first, as absolute values of the day: if the rows below are then not all written, those coupons move
         // again on the next run, which writes the totals again before them (a retry never counts twice).
-        await _table.UpsertEntityAsync(WriteTotals(tenantId, storeId, day, totals), TableUpdateMode.Replace, cancellationToken);
+        await dayTotals.SaveAsync(tenantId, totals, cancellationToken);
         var partition = Keys.StorePartition(tenantId, storeId);
         foreach (var chunk in figures.Chunk(BatchSize))
             await _table.SubmitTransactionAsync(chunk.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Write(partition, f))), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<StoreDayTotals>> GetTotalsAsync(TenantId tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
-    {
-        var slices = new List<(DateOnly From, DateOnly To)>();
-        for (var start = from; start <= to; start = start.AddDays(SliceDays))
-            slices.Add((start, start.AddDays(SliceDays - 1) < to ? start.AddDays(SliceDays - 1) : to));
-        var results = new List<StoreDayTotals>[slices.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, slices.Count), new ParallelOptions { MaxDegreeOfParallelism = MaxParallelSlices, CancellationToken = cancellationToken },
-            async (i, token) => results[i] = await ReadSliceAsync(tenantId, slices[i].From, slices[i].To, token));
-        return results.SelectMany(r => r).ToList();
-    }
-
-    private async Task<List<StoreDayTotals>> ReadSliceAsync(TenantId tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        // "{day}_" up to "{day+1}_" exclusive: every store's row of every day of the slice.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenantId.Value} and RowKey ge {Day(from) + "_"} and RowKey lt {Day(to.AddDays(1)) + "_"}");
-        var list = new List<StoreDayTotals>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            if (!StoreId.TryParse(e.GetString("StoreId"), out var storeId)) continue;
-            list.Add(new StoreDayTotals(
-                storeId, DateOnly.ParseExact(e.RowKey[..8], "yyyyMMdd", CultureInfo.InvariantCulture),
-                e.GetInt32("Claims") ?? 0, e.GetInt32("Uses") ?? 0, Money(e, "DiscountGiven"), Money(e, "MinOrderValue"), e.GetString("Currency") ?? "",
-                e.GetString("Campaigns") is { } campaigns ? JsonSerializer.Deserialize<List<CampaignDayTotals>>(campaigns, MessageJson.Options) : null));
-        }
-        return list;
-    }
-
-    private static TableEntity WriteTotals(TenantId tenantId, StoreId storeId, DateOnly day, StoreDayTotals totals) => new(tenantId.Value, $"{Day(day)}_{storeId.Value}")
-    {
-        ["StoreId"] = storeId.Value,
-        ["Claims"] = totals.Claims,
-        ["Uses"] = totals.Uses,
-        ["DiscountGiven"] = totals.DiscountGiven.ToString(CultureInfo.InvariantCulture),
-        ["MinOrderValue"] = totals.MinOrderValue.ToString(CultureInfo.InvariantCulture),
-        ["Currency"] = totals.Currency,
-        // Only days with a tagged coupon carry the split (a day without one is all "no campaign").
-        ["Campaigns"] = totals.Campaigns is { } campaigns ? JsonSerializer.Serialize(campaigns, MessageJson.Options) : null,
-    };
+    public Task<IReadOnlyList<StoreDayTotals>> GetTotalsAsync(TenantId tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        dayTotals.ReadAsync(tenantId, from, to, cancellationToken);
 
     private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-
-    private static decimal Money(TableEntity e, string name) =>
-        e.GetString(name) is { } text ? decimal.Parse(text, CultureInfo.InvariantCulture) : 0m;
 
     private static decimal? OptionalMoney(TableEntity e, string name) =>
         e.GetString(name) is { } text ? decimal.Parse(text, CultureInfo.InvariantCulture) : null;

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using CouponFunctions.App.Tests.Infrastructure;
 using CouponFunctions.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CouponFunctions.App.Tests.Api.Performance;
 
@@ -18,6 +21,7 @@ public sealed class PerformanceEndpointsTests(AppHostFixture app)
         var vouchers = bed.SeedVouchers(772_001, 14);
         await bed.SyncAsync(store);
         var afterFirst = await SnapshotRowsAsync(bed, store);
+        var before = await DailyAsync(bed, store);
 
         await bed.SyncAsync(store);
         var afterResync = await SnapshotRowsAsync(bed, store);
@@ -26,10 +30,32 @@ public sealed class PerformanceEndpointsTests(AppHostFixture app)
         var day = await DailyAsync(bed, store);
 
         // Seeded usage is i % 7 (42 in all): twelve of the fourteen vouchers were used (0 and 7 were not): 12 coupon rows and
-        // the store's total of the day (in the tenant's partition).
+        // the tenant's day of store totals (one blob). The chart read before the new usage shows it in the next call.
         Assert.Equal(13, afterFirst.Count);
         Assert.Equal(afterFirst, afterResync);
+        Assert.Equal(42, before["uses"]!.GetValue<int>());
         Assert.Equal(42 + 9, day["uses"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Daily_KeyScopedToOneStore_ReportsThatStoresFiguresOnly()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var (mine, theirs) = (await bed.AddShopeeStoreAsync(772_006), await bed.AddShopeeStoreAsync(772_007));
+        bed.SeedVouchers(772_006, 8);
+        bed.SeedVouchers(772_007, 14);
+        await bed.SyncAsync(mine);
+        await bed.SyncAsync(theirs);
+        using var scoped = app.WithKey(await bed.Admin.IssueKeyAsync("viewer", mine));
+
+        var (_, byStore) = await scoped.SendJsonAsync(HttpMethod.Get, "/api/performance/daily?groupBy=store");
+        var (_, byPlatform) = await scoped.SendJsonAsync(HttpMethod.Get, "/api/performance/daily?groupBy=platform");
+        var (_, all) = await bed.Admin.SendJsonAsync(HttpMethod.Get, "/api/performance/daily?groupBy=platform");
+
+        // Uses i % 7: 21 over eight vouchers, 42 over fourteen; the store's day totals share one record with the other store's.
+        Assert.Equal([(mine, 21)], byStore!["summary"]!.AsArray().Select(s => (s!["key"]!.GetValue<string>(), s["uses"]!.GetValue<int>())));
+        Assert.Equal(21, Assert.Single(byPlatform!["summary"]!.AsArray())!["uses"]!.GetValue<int>());
+        Assert.Equal(63, Assert.Single(all!["summary"]!.AsArray())!["uses"]!.GetValue<int>());
     }
 
     [Fact]
@@ -140,14 +166,16 @@ public sealed class PerformanceEndpointsTests(AppHostFixture app)
         return Assert.Single(body!["summary"]!.AsArray(), s => s!["key"]!.GetValue<string>() == store)!;
     }
 
+    /// <summary>The store's coupon-day rows and the tenant's day blobs of store totals, each with its version.</summary>
     private static async Task<List<string>> SnapshotRowsAsync(Workspace bed, string store)
     {
         var table = bed.App.Tables.GetTableClient(TableNames.CouponSnapshots);
         var rows = new List<string>();
         await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {$"{bed.Tenant.Value}_{store}"}")))
             rows.Add(string.Create(CultureInfo.InvariantCulture, $"{e.RowKey}:{e.ETag}"));
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {bed.Tenant.Value}")))
-            if (e.GetString("StoreId") == store) rows.Add(string.Create(CultureInfo.InvariantCulture, $"total {e.RowKey}:{e.ETag}"));
+        var days = bed.App.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(ContainerNames.DayTotals);
+        await foreach (var blob in days.GetBlobsAsync(new GetBlobsOptions { Prefix = bed.Tenant.Value + "/" }))
+            rows.Add(string.Create(CultureInfo.InvariantCulture, $"totals {blob.Name}:{blob.Properties.ETag}"));
         return rows;
     }
 }
