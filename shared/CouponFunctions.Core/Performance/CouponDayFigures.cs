@@ -62,10 +62,10 @@ public interface ICouponSnapshots
     /// <summary>The store's coupon rows of <paramref name="day"/>, by coupon id.</summary>
     Task<IReadOnlyDictionary<string, CouponDayFigures>> GetDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, CancellationToken cancellationToken = default);
 
-    /// <summary>Upserts the day's store totals (absolute values computed by the caller over all of that day's rows) and then
-    /// the coupon rows of <paramref name="day"/>: a run that stops part-way leaves coupons whose rows are missing, which
-    /// move again on the next run and write the same (or newer) absolute totals and the rows then.</summary>
-    Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, IReadOnlyList<CouponDayFigures> figures, StoreDayTotals totals, CancellationToken cancellationToken = default);
+    /// <summary>Upserts the day's store totals when given (absolute values computed by the caller over all of that day's rows)
+    /// and then the coupon rows of <paramref name="day"/>. Sync gives the rows page by page and the totals once at the end
+    /// of its run (<see cref="SnapshotRecorder"/>): the tenant's day is one record that every store's run writes.</summary>
+    Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, IReadOnlyList<CouponDayFigures> figures, StoreDayTotals? totals, CancellationToken cancellationToken = default);
 
     /// <summary>Every store's day totals from <paramref name="from"/> to <paramref name="to"/> (inclusive), days without change left out.</summary>
     Task<IReadOnlyList<StoreDayTotals>> GetTotalsAsync(TenantId tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);

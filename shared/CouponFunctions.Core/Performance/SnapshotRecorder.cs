@@ -9,7 +9,9 @@ namespace CouponFunctions.Core.Performance;
 /// a run that stops after this and before the coupon write sees the same change again next time and writes the same row
 /// (an upsert), so nothing is lost or counted twice. Writes nothing, and reads nothing, when no figure moved. A run reads
 /// the store's rows of the day once (<see cref="RunDay"/>) and keeps them up to date page by page, so the totals are summed
-/// in memory instead of re-reading the day after every page.
+/// in memory instead of re-reading the day after every page. The store's day totals are written once, when the run has
+/// listed everything (<see cref="SaveTotalsAsync"/>): a tenant's day is one record every store's run writes, and dozens of
+/// runs writing it after every page fought over it (B1 saw 11,589 lost races in one full sync).
 /// </summary>
 public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaigns campaigns)
 {
@@ -22,6 +24,9 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
 
         /// <summary>The store's coupon campaigns, read once per run when a figure first moves (the totals split by them).</summary>
         internal IReadOnlyDictionary<string, string>? Campaigns { get; set; }
+
+        /// <summary>Rows were written that the day's totals do not count yet.</summary>
+        internal bool TotalsBehind { get; set; }
     }
 
     public async Task RecordAsync(
@@ -44,9 +49,30 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
         var rows = SnapshotPlanner.Plan(day, moved, run.Rows);
         if (rows.Count == 0) return;
         run.Campaigns ??= await campaigns.GetStoreAsync(store.TenantId, store.Id, cancellationToken);
-        var changed = rows.ToDictionary(r => r.CouponId, StringComparer.Ordinal);
-        var all = run.Rows.Values.Where(r => !changed.ContainsKey(r.CouponId)).Concat(rows);
-        await snapshots.SaveDayAsync(store.TenantId, store.Id, day, rows, StoreDayTotals.Sum(store.Id, day, rows[0].Currency, all, run.Campaigns), cancellationToken);
+        run.TotalsBehind = true;
+        await snapshots.SaveDayAsync(store.TenantId, store.Id, day, rows, null, cancellationToken);
         foreach (var row in rows) run.Rows[row.CouponId] = row;
+    }
+
+    /// <summary>
+    /// Writes the store's totals of the run's day from its rows, once the run has listed everything: when this run wrote rows,
+    /// and after a run that did not finish (<paramref name="afterUnfinishedRun"/>), which may have written rows and stopped
+    /// before their totals; then the day's rows are read again. Writes nothing otherwise, and the store never writes the same
+    /// totals twice (the day record is left as it is when they are equal).
+    /// </summary>
+    public async Task SaveTotalsAsync(Store store, RunDay run, bool afterUnfinishedRun, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (!run.TotalsBehind && !afterUnfinishedRun) return;
+        if (run.Rows is null)
+        {
+            run.Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, store.TimeZone).DateTime);
+            run.Rows = new Dictionary<string, CouponDayFigures>(await snapshots.GetDayAsync(store.TenantId, store.Id, run.Day, cancellationToken), StringComparer.Ordinal);
+        }
+        if (run.Rows.Count == 0) return;
+        run.Campaigns ??= await campaigns.GetStoreAsync(store.TenantId, store.Id, cancellationToken);
+        var rows = run.Rows.Values.ToList();
+        await snapshots.SaveDayAsync(store.TenantId, store.Id, run.Day, [], StoreDayTotals.Sum(store.Id, run.Day, rows[0].Currency, rows, run.Campaigns), cancellationToken);
+        run.TotalsBehind = false;
     }
 }

@@ -156,6 +156,8 @@ public sealed class SyncStoreHandler(
             // Rebuild the segment after changes, and after a run that did not finish (it may have written without rebuilding).
             if (_created + _updated + _removed > 0 || Lease.State.LastStatus != SyncRunStatus.Succeeded)
                 await owner._readModel.WriteCouponsAsync(store, stored.Values, now, cancellationToken);
+            // The day's totals once per run, and again after a run that did not finish (it may have written rows without them).
+            await owner._snapshots.SaveTotalsAsync(store, _snapshotDay, Lease.State.LastStatus != SyncRunStatus.Succeeded, now, cancellationToken);
             await owner._alerts.DeliverPendingAsync(store, owner._links.AdminBaseUrl, cancellationToken);
             return new SyncRun(runId, store.TenantId, store.Id, reason, startedAt, owner._time.GetUtcNow(), SyncRunStatus.Succeeded, Counts(), null, _details?.Note);
         }

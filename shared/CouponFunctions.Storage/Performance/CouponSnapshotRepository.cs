@@ -31,14 +31,15 @@ internal sealed class CouponSnapshotRepository(TableServiceClient tables, DayTot
         return rows;
     }
 
-    public async Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, IReadOnlyList<CouponDayFigures> figures, StoreDayTotals totals, CancellationToken cancellationToken = default)
+    public async Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, IReadOnlyList<CouponDayFigures> figures, StoreDayTotals? totals, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        ArgumentNullException.ThrowIfNull(totals);
-        if (totals.StoreId != storeId || totals.Day != day) throw new ArgumentException("The totals must be the store's and the day's.", nameof(totals));
-        // The totals first, as absolute values of the day: if the rows below are then not all written, those coupons move
-        // again on the next run, which writes the totals again before them (a retry never counts twice).
-        await dayTotals.SaveAsync(tenantId, totals, cancellationToken);
+        if (totals is not null)
+        {
+            if (totals.StoreId != storeId || totals.Day != day) throw new ArgumentException("The totals must be the store's and the day's.", nameof(totals));
+            // Absolute values of the day: writing them again (a retry, a run after one that stopped) never counts twice.
+            await dayTotals.SaveAsync(tenantId, totals, cancellationToken);
+        }
         var partition = Keys.StorePartition(tenantId, storeId);
         foreach (var chunk in figures.Chunk(BatchSize))
             await _table.SubmitTransactionAsync(chunk.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Write(partition, f))), cancellationToken);

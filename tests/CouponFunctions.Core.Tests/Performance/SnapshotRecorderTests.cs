@@ -21,27 +21,57 @@ public sealed class SnapshotRecorderTests
 
         await recorder.RecordAsync(store, stored, [Created(Coupon("v-1"))], Now, run);
         await recorder.RecordAsync(store, stored, [Created(Coupon("v-2") with { ClaimedCount = 40, UsedCount = 4 })], Now, run);
+        var totalsAfterPages = snapshots.TotalsWrites;
+        await recorder.SaveTotalsAsync(store, run, afterUnfinishedRun: false, Now);
 
         Assert.Equal(1, snapshots.DayReads);
+        Assert.Equal((0, 1), (totalsAfterPages, snapshots.TotalsWrites));
         var totals = Assert.Single(snapshots.Totals);
         Assert.Equal((140, 14), (totals.Claims, totals.Uses));
         Assert.Equal(["v-1", "v-2"], snapshots.Rows.Keys.Order());
     }
 
     [Fact]
-    public async Task RecordAsync_NewRunAfterAStopBeforeTheCouponWrite_WritesNothingAndKeepsTheTotals()
+    public async Task SaveTotalsAsync_RunAfterOneThatStoppedBeforeItsCouponWriteAndTotals_NoRowTwiceAndTheTotalsFromTheDay()
     {
-        // The first run wrote the snapshot and stopped before writing the coupon: the next run sees the same change.
+        // The first run wrote the snapshot row and stopped before writing the coupon and the totals: the next run sees the
+        // same change, writes no row again, and (after an unfinished run) writes the day's totals from its rows.
         var snapshots = new MemorySnapshots();
         var recorder = new SnapshotRecorder(snapshots, new MemoryCampaigns());
         var store = Store();
         var write = Created(Coupon("v-1"));
         await recorder.RecordAsync(store, new Dictionary<string, StoredCoupon>(), [write], Now, new SnapshotRecorder.RunDay());
 
-        await recorder.RecordAsync(store, new Dictionary<string, StoredCoupon>(), [write], Now, new SnapshotRecorder.RunDay());
+        var next = new SnapshotRecorder.RunDay();
+        await recorder.RecordAsync(store, new Dictionary<string, StoredCoupon>(), [write], Now, next);
+        await recorder.SaveTotalsAsync(store, next, afterUnfinishedRun: true, Now);
 
-        Assert.Equal(1, snapshots.Saves);
-        Assert.Equal((100, 10), (snapshots.Totals[0].Claims, snapshots.Totals[0].Uses));
+        Assert.Equal(1, snapshots.RowSaves);
+        Assert.Equal((100, 10), (snapshots.Totals.Single().Claims, snapshots.Totals.Single().Uses));
+    }
+
+    [Fact]
+    public async Task SaveTotalsAsync_UnfinishedRunBeforeAndNothingMovedNow_ReadsTheDayAndWritesItsTotals()
+    {
+        var snapshots = new MemorySnapshots();
+        var recorder = new SnapshotRecorder(snapshots, new MemoryCampaigns());
+        var store = Store();
+        await recorder.RecordAsync(store, new Dictionary<string, StoredCoupon>(), [Created(Coupon("v-1"))], Now, new SnapshotRecorder.RunDay());
+
+        await recorder.SaveTotalsAsync(store, new SnapshotRecorder.RunDay(), afterUnfinishedRun: true, Now);
+
+        Assert.Equal(2, snapshots.DayReads);
+        Assert.Equal((100, 10), (snapshots.Totals.Single().Claims, snapshots.Totals.Single().Uses));
+    }
+
+    [Fact]
+    public async Task SaveTotalsAsync_FinishedRunBeforeAndNothingMoved_ReadsAndWritesNothing()
+    {
+        var snapshots = new MemorySnapshots();
+
+        await new SnapshotRecorder(snapshots, new MemoryCampaigns()).SaveTotalsAsync(Store(), new SnapshotRecorder.RunDay(), afterUnfinishedRun: false, Now);
+
+        Assert.Equal((0, 0), (snapshots.DayReads, snapshots.TotalsWrites));
     }
 
     [Fact]
@@ -55,6 +85,7 @@ public sealed class SnapshotRecorderTests
 
         await recorder.RecordAsync(Store(), stored, [Created(Coupon("v-1")), Created(Coupon("v-2") with { ClaimedCount = 40, UsedCount = 4 })], Now, run);
         await recorder.RecordAsync(Store(), stored, [Created(Coupon("v-3") with { ClaimedCount = 5, UsedCount = 1 })], Now, run);
+        await recorder.SaveTotalsAsync(Store(), run, afterUnfinishedRun: false, Now);
 
         var totals = Assert.Single(snapshots.Totals);
         Assert.Equal((145, 15), (totals.Claims, totals.Uses));
@@ -85,7 +116,9 @@ public sealed class SnapshotRecorderTests
 
         public int DayReads { get; private set; }
 
-        public int Saves { get; private set; }
+        public int RowSaves { get; private set; }
+
+        public int TotalsWrites { get; private set; }
 
         public Task<IReadOnlyDictionary<string, CouponDayFigures>> GetDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, CancellationToken cancellationToken = default)
         {
@@ -93,10 +126,12 @@ public sealed class SnapshotRecorderTests
             return Task.FromResult<IReadOnlyDictionary<string, CouponDayFigures>>(new Dictionary<string, CouponDayFigures>(Rows.Where(r => r.Value.Day == day)));
         }
 
-        public Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, IReadOnlyList<CouponDayFigures> figures, StoreDayTotals totals, CancellationToken cancellationToken = default)
+        public Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, IReadOnlyList<CouponDayFigures> figures, StoreDayTotals? totals, CancellationToken cancellationToken = default)
         {
-            Saves++;
+            if (figures.Count > 0) RowSaves++;
             foreach (var f in figures) Rows[f.CouponId] = f;
+            if (totals is null) return Task.CompletedTask;
+            TotalsWrites++;
             Totals.RemoveAll(t => t.Day == day);
             Totals.Add(totals);
             return Task.CompletedTask;
