@@ -14,6 +14,15 @@ internal sealed class HttpFunctions
         string? rest)
         => new OkObjectResult(new { id, rest, method = request.Method, query = request.Query["q"].ToString() });
 
+    [Function("Length")]
+    public static async Task<IActionResult> Length([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "length")] HttpRequest request)
+    {
+        var buffer = new byte[81920];
+        long length = 0;
+        for (int read; (read = await request.Body.ReadAsync(buffer)) > 0;) length += read;
+        return new OkObjectResult(new { length });
+    }
+
     [Function("Fail")]
     public static IActionResult Fail([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "fail")] HttpRequest request)
         => throw new InvalidOperationException("This function always fails.");

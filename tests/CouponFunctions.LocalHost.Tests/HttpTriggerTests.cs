@@ -25,6 +25,18 @@ public sealed class HttpTriggerTests(AzuriteFixture storage)
     }
 
     [Fact]
+    public async Task Post_BodyOverKestrelsDefault30MB_ReachesTheFunctionWhole()
+    {
+        await using var app = await TestAppHost.StartAsync(storage, "http-large");
+        var body = new byte[40 * 1024 * 1024];
+
+        var response = await app.Host.Client.PostAsync("api/length", new ByteArrayContent(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(body.Length, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("length").GetInt64());
+    }
+
+    [Fact]
     public async Task Post_WithBody_ForwardsMethodAndAnswer()
     {
         await using var app = await TestAppHost.StartAsync(storage, "http-post");
