@@ -15,6 +15,7 @@ builder.ConfigureFunctionsWebApplication();
 // Kestrel's 30 MB default, or a customer import of 1,000,000 rows (about 90 MB, streamed) fails in Azure as here.
 builder.Services.Configure<KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = null);
 builder.UseMiddleware<ServerTimingMiddleware>();
+builder.UseMiddleware<HttpResultMiddleware>();
 builder.UseMiddleware<ApiKeyMiddleware>();
 
 builder.Services.AddCouponStorage(builder.Configuration);
