@@ -25,6 +25,11 @@ public sealed record DiagnosedCoupon(CouponListRow Coupon, decimal ClaimRate, de
 /// <summary>Places running and paused coupons in the quadrant; coupons without a known quantity or claim count have no claim rate and are counted apart.</summary>
 public static class CouponDiagnosis
 {
+    private static readonly Diagnosis[] ActFirstOrder = [Diagnosis.ConsiderEnding, Diagnosis.ThresholdTooHigh, Diagnosis.NeedsExposure, Diagnosis.Healthy];
+
+    /// <summary>The order an operator acts in: consider ending, then threshold too high, then needs exposure, then healthy.</summary>
+    public static int ActFirst(Diagnosis diagnosis) => Array.IndexOf(ActFirstOrder, diagnosis);
+
     public static (IReadOnlyList<DiagnosedCoupon> Coupons, int WithoutQuantity) Diagnose(IEnumerable<CouponListRow> rows, DiagnosisThresholds thresholds)
     {
         var diagnosed = new List<DiagnosedCoupon>();

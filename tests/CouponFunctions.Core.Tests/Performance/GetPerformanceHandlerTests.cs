@@ -35,7 +35,8 @@ public sealed class GetPerformanceHandlerTests
         var scoped = await handler.DiagnoseAsync(Caller(Bangkok.Id));
         var other = await handler.DiagnoseAsync(Caller(Kuala.Id));
 
-        Assert.Equal(("v-1,v-2", 1), (Ids(all.Coupons), all.WithoutQuantity));
+        // v-2 (threshold too high) before v-1 (needs exposure): the order an operator acts in.
+        Assert.Equal(("v-2,v-1", 1), (Ids(all.Coupons), all.WithoutQuantity));
         Assert.Equal(("v-1", 0), (Ids(scoped.Coupons), scoped.WithoutQuantity));
         Assert.Equal(("v-2", 1), (Ids(other.Coupons), other.WithoutQuantity));
     }
@@ -59,6 +60,22 @@ public sealed class GetPerformanceHandlerTests
         Assert.Equal(Diagnosis.ConsiderEnding, Assert.Single(afterSettings.Coupons).Diagnosis);
     }
 
+    [Fact]
+    public async Task DiagnoseAsync_CouponsInEveryQuadrant_ActFirstOrderThenLowestClaimRateFirst()
+    {
+        var handler = Handler();
+        // Of 500 each: claimed 20 / 10 used (needs exposure), 400 / 10 (threshold too high), 450 / 400 (healthy),
+        // 10 / 0 and 5 / 0 (consider ending), 300 / 10 (threshold too high, lower claim rate than 400).
+        _rows = [Row(Bangkok, "v-exposure", 20), Row(Bangkok, "v-high-400", 400), Row(Kuala, "v-healthy", 450, used: 400),
+            Row(Kuala, "v-end-10", 10, used: 0), Row(Bangkok, "v-end-5", 5, used: 0), Row(Kuala, "v-high-300", 300)];
+
+        var diagnosed = await handler.DiagnoseAsync(Caller(null));
+        var scoped = await handler.DiagnoseAsync(Caller(Kuala.Id));
+
+        Assert.Equal("v-end-5,v-end-10,v-high-300,v-high-400,v-exposure,v-healthy", Ids(diagnosed.Coupons));
+        Assert.Equal("v-end-10,v-high-300,v-healthy", Ids(scoped.Coupons));
+    }
+
     private GetPerformanceHandler Handler()
     {
         var stores = new Mock<IStoreRepository>();
@@ -68,7 +85,8 @@ public sealed class GetPerformanceHandlerTests
 
     private static Caller Caller(StoreId? scope) => new(Workspace, "k-1", ApiKeyRole.Viewer, scope is { } id ? new HashSet<StoreId> { id } : null);
 
-    private static CouponListRow Row(Store store, string id, int? claimed) => CouponListRow.From(store, Coupon(id) with { ClaimedCount = claimed }, Now);
+    private static CouponListRow Row(Store store, string id, int? claimed, int? used = null) =>
+        CouponListRow.From(store, used is { } u ? Coupon(id) with { ClaimedCount = claimed, UsedCount = u } : Coupon(id) with { ClaimedCount = claimed }, Now);
 
     private static string Ids(IReadOnlyList<DiagnosedCoupon> coupons) => string.Join(',', coupons.Select(c => c.Coupon.PlatformCouponId));
 }

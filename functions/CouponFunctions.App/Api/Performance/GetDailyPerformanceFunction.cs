@@ -48,16 +48,11 @@ internal sealed class GetDailyPerformanceFunction(GetPerformanceHandler handler,
             groupBy = report.GroupBy,
             currency = report.Currency,
             missingRates = report.MissingRates,
-            days = report.Days.Select(Figures),
-            summary = report.Summary.Select(Figures),
+            // The figures as they are (typed: 9,000 points by store serialize without a runtime type lookup each).
+            days = report.Days,
+            summary = report.Summary,
         });
     }
-
-    private static object Figures(PerformanceFigures f) => new
-    {
-        key = f.Key, label = f.Label, day = f.Day, claims = f.Claims, uses = f.Uses, redemptionRate = f.RedemptionRate,
-        discountGiven = f.DiscountGiven, minOrderValue = f.MinOrderValue,
-    };
 
     private static bool TryDate(HttpRequest request, string name, DateOnly fallback, out DateOnly value)
     {

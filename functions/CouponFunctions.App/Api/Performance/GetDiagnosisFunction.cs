@@ -7,13 +7,11 @@ namespace CouponFunctions.App.Api.Performance;
 /// <summary>
 /// GET /api/performance/diagnosis[?format=csv]: running and paused coupons placed in the diagnosis quadrant by the tenant's
 /// thresholds. The JSON has every quadrant's count and at most <see cref="MaxPoints"/> coupons (those to act on first: consider
-/// ending, then threshold too high, then needs exposure, then healthy); the CSV has them all.
+/// ending, then threshold too high, then needs exposure, then healthy); the CSV has them all, in the same order.
 /// </summary>
 internal sealed class GetDiagnosisFunction(GetPerformanceHandler handler)
 {
     private const int MaxPoints = 500;
-
-    private static readonly Diagnosis[] ActFirst = [Diagnosis.ConsiderEnding, Diagnosis.ThresholdTooHigh, Diagnosis.NeedsExposure, Diagnosis.Healthy];
 
     [Function("GetDiagnosis")]
     public async Task<IResult> RunAsync(
@@ -27,14 +25,21 @@ internal sealed class GetDiagnosisFunction(GetPerformanceHandler handler)
         {
             thresholds,
             withoutQuantity = without,
-            counts = Enum.GetValues<Diagnosis>().ToDictionary(d => d, d => coupons.Count(c => c.Diagnosis == d)),
+            counts = Counts(coupons),
             total = coupons.Count,
-            coupons = coupons.OrderBy(c => Array.IndexOf(ActFirst, c.Diagnosis)).ThenBy(c => c.ClaimRate).Take(MaxPoints).Select(c => new
+            coupons = coupons.Take(MaxPoints).Select(c => new
             {
                 storeId = c.Coupon.StoreId.Value, storeName = c.Coupon.StoreName, couponId = c.Coupon.PlatformCouponId, name = c.Coupon.Name,
                 claimed = c.Coupon.ClaimedCount, quantity = c.Coupon.TotalQuantity, used = c.Coupon.UsedCount,
                 claimRate = c.ClaimRate, useRate = c.UseRate, diagnosis = c.Diagnosis,
             }),
         });
+    }
+
+    private static Dictionary<Diagnosis, int> Counts(IReadOnlyList<DiagnosedCoupon> coupons)
+    {
+        var counts = Enum.GetValues<Diagnosis>().ToDictionary(d => d, _ => 0);
+        foreach (var coupon in coupons) counts[coupon.Diagnosis]++;
+        return counts;
     }
 }
