@@ -22,11 +22,39 @@ public sealed record PerformanceFigures(string Key, string Label, DateOnly? Day,
     public decimal? RedemptionRate => Claims == 0 ? null : Math.Round((decimal)Uses / Claims, 4);
 }
 
+/// <summary>One group's figures per day of a period, each array indexed by the day's offset from the period's first day.</summary>
+public sealed record PerformanceSeries(string Key, string Label, int?[] Claims, int?[] Uses, decimal?[] RedemptionRate, decimal?[] DiscountGiven, decimal?[] MinOrderValue);
+
 /// <summary>The dashboard's figures: per group and day, the period's summary per group, and the currencies without a rate.</summary>
 public sealed record PerformanceReport(
     DateOnly From, DateOnly To, PerformanceGrouping GroupBy, string Currency,
     IReadOnlyList<PerformanceFigures> Days, IReadOnlyList<PerformanceFigures> Summary, IReadOnlyList<string> MissingRates)
 {
+    /// <summary>Every date of the period, the index of <see cref="Series"/>' values.</summary>
+    public IReadOnlyList<DateOnly> Dates() => Enumerable.Range(0, To.DayNumber - From.DayNumber + 1).Select(From.AddDays).ToList();
+
+    /// <summary>
+    /// The days as one series per group, each figure an array over <see cref="Dates"/> (null on a day without figures): what a
+    /// chart draws, at a fifth of the size of the same days as one object each (100 stores over 90 days: 1.4 MB of JSON).
+    /// </summary>
+    public IReadOnlyList<PerformanceSeries> Series()
+    {
+        var dayCount = To.DayNumber - From.DayNumber + 1;
+        var series = new Dictionary<string, PerformanceSeries>(StringComparer.Ordinal);
+        var ordered = new List<PerformanceSeries>();
+        foreach (var f in Days)
+        {
+            if (!series.TryGetValue(f.Key, out var group))
+            {
+                series[f.Key] = group = new PerformanceSeries(f.Key, f.Label, new int?[dayCount], new int?[dayCount], new decimal?[dayCount], new decimal?[dayCount], new decimal?[dayCount]);
+                ordered.Add(group);
+            }
+            var d = f.Day!.Value.DayNumber - From.DayNumber;
+            (group.Claims[d], group.Uses[d], group.RedemptionRate[d], group.DiscountGiven[d], group.MinOrderValue[d]) = (f.Claims, f.Uses, f.RedemptionRate, f.DiscountGiven, f.MinOrderValue);
+        }
+        return ordered.OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+    }
+
     public static PerformanceReport Build(
         DateOnly from, DateOnly to, PerformanceGrouping groupBy, ReportingSettings settings, IReadOnlyList<(Store Store, IReadOnlyList<StoreDayTotals> Totals)> stores)
     {

@@ -7,7 +7,9 @@ namespace CouponFunctions.App.Api.Performance;
 
 /// <summary>
 /// GET /api/performance/daily?from=2026-11-01&amp;to=2026-11-30&amp;groupBy=store|platform|site|campaign[&amp;format=csv[&amp;table=summary]]: claims, uses,
-/// redemption rate, discount given and implied minimum order value per day and group, money in the reporting currency.
+/// redemption rate, discount given and implied minimum order value per day and group, money in the reporting currency. The JSON
+/// has the period's <c>dates</c> and one <c>series</c> per group with an array per figure over those dates (null on a day without
+/// figures), and the period's <c>summary</c> per group; the CSV has one line per group and day.
 /// The period defaults to the 30 days up to tomorrow (UTC dates; store days are store-local) and covers at most a year.
 /// </summary>
 internal sealed class GetDailyPerformanceFunction(GetPerformanceHandler handler, TimeProvider time)
@@ -48,8 +50,8 @@ internal sealed class GetDailyPerformanceFunction(GetPerformanceHandler handler,
             groupBy = report.GroupBy,
             currency = report.Currency,
             missingRates = report.MissingRates,
-            // The figures as they are (typed: 9,000 points by store serialize without a runtime type lookup each).
-            days = report.Days,
+            dates = report.Dates(),
+            series = report.Series(),
             summary = report.Summary,
         });
     }

@@ -56,6 +56,11 @@ public sealed class PerformanceEndpointsTests(AppHostFixture app)
         Assert.Equal([(mine, 21)], byStore!["summary"]!.AsArray().Select(s => (s!["key"]!.GetValue<string>(), s["uses"]!.GetValue<int>())));
         Assert.Equal(21, Assert.Single(byPlatform!["summary"]!.AsArray())!["uses"]!.GetValue<int>());
         Assert.Equal(63, Assert.Single(all!["summary"]!.AsArray())!["uses"]!.GetValue<int>());
+        // The chart's series: the period's 30 dates, and the store's uses on the day of its sync, null on the others.
+        var series = Assert.Single(byStore["series"]!.AsArray())!;
+        var uses = series["uses"]!.AsArray();
+        Assert.Equal((mine, 30, 30), (series["key"]!.GetValue<string>(), byStore["dates"]!.AsArray().Count, uses.Count));
+        Assert.Equal([21], uses.Where(u => u is not null).Select(u => u!.GetValue<int>()));
     }
 
     [Fact]

@@ -64,8 +64,10 @@ function chartCanvas(id, label) {
 }
 
 function seriesCard(Chart, daily, params) {
-  const days = [...new Set(daily.days.map(d => d.day))].sort();
-  const sum = (day, field) => daily.days.filter(d => d.day === day).reduce((n, d) => n + d[field], 0);
+  // The days with figures in any group, and each figure summed over the groups.
+  const recorded = daily.dates.map((_, i) => daily.series.some(s => s.claims[i] !== null));
+  const days = daily.dates.filter((_, i) => recorded[i]);
+  const sum = field => daily.dates.flatMap((_, i) => recorded[i] ? [daily.series.reduce((n, s) => n + (s[field][i] ?? 0), 0)] : []);
   const card = h('section', { class: 'card', id: 'series-card' },
     h('div', { class: 'title-row' }, h('h2', {}, 'Claims and uses per day'), csvButton(`/performance/daily?${params}&format=csv`, 'performance.csv')),
     days.length ? chartCanvas('series-chart', 'Claims and uses per day') : h('p', { class: 'empty' }, 'No claims or uses recorded in this period yet.'));
@@ -73,8 +75,8 @@ function seriesCard(Chart, daily, params) {
     new Chart(card.querySelector('canvas'), {
       type: 'line',
       data: { labels: days, datasets: [
-        { label: 'Claims', data: days.map(d => sum(d, 'claims')), borderColor: '#2b6cb0', backgroundColor: '#2b6cb0' },
-        { label: 'Uses', data: days.map(d => sum(d, 'uses')), borderColor: '#e4572e', backgroundColor: '#e4572e' },
+        { label: 'Claims', data: sum('claims'), borderColor: '#2b6cb0', backgroundColor: '#2b6cb0' },
+        { label: 'Uses', data: sum('uses'), borderColor: '#e4572e', backgroundColor: '#e4572e' },
       ] },
       options: { animation: false, maintainAspectRatio: false, scales: { y: { beginAtZero: true } } },
     });
