@@ -54,6 +54,10 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             // The immediate re-sync must not be skipped as "synced moments ago": that is what it measures.
             settings["Sync:MinimumGap"] = "00:00:00";
             settings["Sync:Interval"] = "00:00:00.001";
+            // B4 measures the list as deployed: an instance trusts a checked API key for Auth:KeyCacheSeconds (30 in
+            // local.settings.sample.json and infra/, as round one's benchmark ran). The tests turn the cache off to see a
+            // revocation at once, which costs every request a key read.
+            settings["Auth:KeyCacheSeconds"] = "30";
             // Up to Concurrency sync messages in flight in the one worker: the host fetches a new batch of batchSize when
             // no more than newBatchThreshold are running (batchSize + newBatchThreshold at most). Small batches refilled early
             // keep the worker near its limit (16 + 16 averaged 21 of 32 in flight, waiting for half to finish before a refill).
