@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using CouponFunctions.Storage.Diagnostics;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,8 @@ public static class CouponStorageOptions
                 options.Retry.Delay = TimeSpan.FromMilliseconds(800);
                 options.Retry.MaxDelay = TimeSpan.FromSeconds(30);
                 options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+                // Each try of each request counted and timed into the request's Server-Timing (see RequestTimings).
+                options.AddPolicy(new StorageTimingPolicy(), HttpPipelinePosition.PerRetry);
             });
         });
     }

@@ -56,6 +56,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITenantRepository, TenantRepository>();
         services.AddSingleton<IApiKeyRepository, ApiKeyRepository>();
         services.AddSingleton<StoreEntityMapper>();
+        services.AddSingleton<ReadModelVersion>();
         services.AddSingleton<IStoreRepository, StoreRepository>();
         services.AddSingleton<PlatformFailureRecorder>();
         services.AddSingleton<IPlatformCallRecorder>(sp => sp.GetRequiredService<PlatformFailureRecorder>());

@@ -1,3 +1,4 @@
+using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Tenancy;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -26,7 +27,8 @@ internal sealed class ApiKeyMiddleware(ApiKeyAuthenticator authenticator, Functi
             await UnauthorizedAsync(http, "An API key is required: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.");
             return;
         }
-        var caller = await authenticator.AuthenticateAsync(keyText, http.RequestAborted);
+        Caller? caller;
+        using (RequestTimings.Measure("auth")) caller = await authenticator.AuthenticateAsync(keyText, http.RequestAborted);
         if (caller is null)
         {
             await UnauthorizedAsync(http, "The API key is not valid or was revoked.");

@@ -13,7 +13,13 @@ public interface ICouponReadModel
 {
     /// <summary>Every row of the tenant's stores, current as of the latest written segments.</summary>
     Task<IReadOnlyList<CouponListRow>> GetRowsAsync(TenantId tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>The rows and the tenant's stores with their status, current as of the latest writes of either.</summary>
+    Task<CouponListSnapshot> GetSnapshotAsync(TenantId tenantId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>The tenant's coupon rows beside its stores' statuses (the list leaves disabled stores out), read together.</summary>
+public sealed record CouponListSnapshot(IReadOnlyList<CouponListRow> Rows, IReadOnlyDictionary<StoreId, StoreStatus> StoreStatuses);
 
 /// <summary>Writes the open findings of a store into the read model (the list's "has findings" filter and badges).</summary>
 public interface IFindingsReadModel

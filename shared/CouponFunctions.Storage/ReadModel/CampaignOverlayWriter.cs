@@ -13,9 +13,9 @@ namespace CouponFunctions.Storage.ReadModel;
 /// Writes a store's campaign overlay ("{tenant}/{store}.campaigns.json": coupon id → campaign), which the list lays over
 /// the store's synced segment as it does the findings. Writers of different requests may race: each reads the blob's
 /// ETag before it reads the rows and uploads only if the blob is still that version, else starts again, so the last
-/// upload always holds every row written before it.
+/// upload always holds every row written before it; each upload is followed by a new list version.
 /// </summary>
-internal sealed class CampaignOverlayWriter(BlobServiceClient blobs)
+internal sealed class CampaignOverlayWriter(BlobServiceClient blobs, ReadModelVersion listVersion)
 {
     private const int MaxRounds = 10;
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerNames.ReadModel);
@@ -41,6 +41,7 @@ internal sealed class CampaignOverlayWriter(BlobServiceClient blobs)
             {
                 await blob.UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(campaigns, MessageJson.Options)),
                     new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken);
+                await listVersion.TouchAsync(tenantId, cancellationToken);
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && round < MaxRounds)

@@ -14,18 +14,52 @@ using CouponFunctions.Storage.Blobs;
 namespace CouponFunctions.Storage.ReadModel;
 
 /// <summary>
-/// Serves a tenant's coupon rows from memory. Each request lists the tenant's segment blobs (one call, with ETags) and
-/// downloads only the segments (and their findings and campaign overlays) that changed since this instance last read them, so every instance of the app sees a
-/// store's new data right after its sync, without a hot row or a cache-invalidation message.
+/// Serves a tenant's coupon rows and store statuses from memory. Each request reads the tenant's list version (one small
+/// request, see <see cref="ReadModelVersion"/>); only when it changed since this instance last looked does it list the
+/// tenant's segment blobs (one call, with ETags), download the segments (and their findings and campaign overlays) that
+/// changed, and read the stores again. Every instance of the app so sees a store's new data right after its sync,
+/// without a hot row or a cache-invalidation message. The version is read before the listing, so a write that lands
+/// after it changes the version again. Should a writer stop between its write and its version mark, the change shows
+/// at the latest <see cref="RecheckAfter"/> later: past that, the listing is repeated whatever the version says.
 /// </summary>
-internal sealed class CouponReadModelCache(BlobServiceClient blobs) : ICouponReadModel
+internal sealed class CouponReadModelCache(BlobServiceClient blobs, IStoreRepository stores, ReadModelVersion version, TimeProvider time) : ICouponReadModel
 {
+    /// <summary>The longest a listing is trusted on the version alone.</summary>
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(30);
+
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerNames.ReadModel);
     private readonly ConcurrentDictionary<TenantId, TenantCache> _tenants = new();
 
-    public async Task<IReadOnlyList<CouponListRow>> GetRowsAsync(TenantId tenantId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CouponListRow>> GetRowsAsync(TenantId tenantId, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(tenantId, cancellationToken)).Rows;
+
+    public async Task<CouponListSnapshot> GetSnapshotAsync(TenantId tenantId, CancellationToken cancellationToken = default)
     {
         var cache = _tenants.GetOrAdd(tenantId, _ => new TenantCache());
+        var current = await version.GetAsync(tenantId, cancellationToken);
+        if (cache.Current(current, time.GetTimestamp(), time) is { } fresh) return fresh;
+
+        await cache.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Another request may have refreshed it to this version while this one waited.
+            var now = time.GetTimestamp();
+            if (cache.Current(current, now, time) is { } refreshed) return refreshed;
+            var storesTask = stores.ListAsync(tenantId, cancellationToken);
+            var rows = await RefreshRowsAsync(tenantId, cache, cancellationToken);
+            var statuses = (await storesTask).ToDictionary(s => s.Id, s => s.Status);
+            var snapshot = new CouponListSnapshot(rows, statuses);
+            cache.Last = new Listing(snapshot, current, now);
+            return snapshot;
+        }
+        finally
+        {
+            cache.Gate.Release();
+        }
+    }
+
+    private async Task<CouponListRow[]> RefreshRowsAsync(TenantId tenantId, TenantCache cache, CancellationToken cancellationToken)
+    {
         var listed = new Dictionary<StoreId, Versions>();
         await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = ReadModelBlobs.TenantPrefix(tenantId) }, cancellationToken))
         {
@@ -39,29 +73,21 @@ internal sealed class CouponReadModelCache(BlobServiceClient blobs) : ICouponRea
             };
         }
 
-        await cache.Gate.WaitAsync(cancellationToken);
-        try
+        var changed = false;
+        foreach (var gone in cache.Stores.Keys.Where(s => !listed.ContainsKey(s) || listed[s].Coupons is null).ToList())
         {
-            var changed = false;
-            foreach (var gone in cache.Stores.Keys.Where(s => !listed.ContainsKey(s) || listed[s].Coupons is null).ToList())
-            {
-                cache.Stores.Remove(gone);
-                changed = true;
-            }
-            foreach (var (storeId, tags) in listed)
-            {
-                if (tags.Coupons is null) continue;
-                if (cache.Stores.TryGetValue(storeId, out var known) && known.Tags == tags) continue;
-                cache.Stores[storeId] = await LoadAsync(tenantId, storeId, tags, cancellationToken);
-                changed = true;
-            }
-            if (changed || cache.Rows is null) cache.Rows = cache.Stores.Values.SelectMany(s => s.Rows).ToArray();
-            return cache.Rows;
+            cache.Stores.Remove(gone);
+            changed = true;
         }
-        finally
+        foreach (var (storeId, tags) in listed)
         {
-            cache.Gate.Release();
+            if (tags.Coupons is null) continue;
+            if (cache.Stores.TryGetValue(storeId, out var known) && known.Tags == tags) continue;
+            cache.Stores[storeId] = await LoadAsync(tenantId, storeId, tags, cancellationToken);
+            changed = true;
         }
+        if (changed || cache.Rows is null) cache.Rows = cache.Stores.Values.SelectMany(s => s.Rows).ToArray();
+        return cache.Rows;
     }
 
     private async Task<StoreSegment> LoadAsync(TenantId tenantId, StoreId storeId, Versions tags, CancellationToken cancellationToken)
@@ -110,5 +136,14 @@ internal sealed class CouponReadModelCache(BlobServiceClient blobs) : ICouponRea
         public Dictionary<StoreId, StoreSegment> Stores { get; } = [];
 
         public CouponListRow[]? Rows { get; set; }
+
+        // Written under the gate and read without it: one object, so a snapshot is never paired with another's version.
+        public volatile Listing? Last;
+
+        /// <summary>The last snapshot when it was listed at <paramref name="version"/> recently enough, else null.</summary>
+        public CouponListSnapshot? Current(ETag version, long now, TimeProvider time) =>
+            Last is { } last && last.Version == version && time.GetElapsedTime(last.ListedAt, now) < RecheckAfter ? last.Snapshot : null;
     }
+
+    private sealed record Listing(CouponListSnapshot Snapshot, ETag Version, long ListedAt);
 }

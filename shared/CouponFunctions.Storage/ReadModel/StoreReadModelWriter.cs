@@ -15,9 +15,10 @@ namespace CouponFunctions.Storage.ReadModel;
 
 /// <summary>
 /// Writes the read-model segments: a store's coupons (by sync, which holds the store's lease, so one writer at a time)
-/// and its open findings (by inspection). Ended coupons past the archive age are flagged archived, not dropped.
+/// and its open findings (by inspection), each followed by a new list version. Ended coupons past the archive age are
+/// flagged archived, not dropped.
 /// </summary>
-internal sealed class StoreReadModelWriter(BlobServiceClient blobs, IOptions<SyncOptions> options) : IStoreReadModel, IFindingsReadModel
+internal sealed class StoreReadModelWriter(BlobServiceClient blobs, ReadModelVersion version, IOptions<SyncOptions> options) : IStoreReadModel, IFindingsReadModel
 {
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerNames.ReadModel);
 
@@ -33,6 +34,7 @@ internal sealed class StoreReadModelWriter(BlobServiceClient blobs, IOptions<Syn
         }
         buffer.Position = 0;
         await _container.GetBlobClient(ReadModelBlobs.Coupons(store.TenantId, store.Id)).UploadAsync(buffer, "application/gzip", overwrite: true, cancellationToken);
+        await version.TouchAsync(store.TenantId, cancellationToken);
     }
 
     public async Task WriteFindingsAsync(TenantId tenantId, StoreId storeId, IReadOnlyList<TrackedFinding> findings, CancellationToken cancellationToken = default)
@@ -44,5 +46,6 @@ internal sealed class StoreReadModelWriter(BlobServiceClient blobs, IOptions<Syn
             .ToList();
         using var buffer = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(summaries, MessageJson.Options));
         await _container.GetBlobClient(ReadModelBlobs.Findings(tenantId, storeId)).UploadAsync(buffer, "application/json", overwrite: true, cancellationToken);
+        await version.TouchAsync(tenantId, cancellationToken);
     }
 }

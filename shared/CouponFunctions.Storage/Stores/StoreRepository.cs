@@ -2,15 +2,17 @@ using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Storage.ReadModel;
 using CouponFunctions.Storage.Tables;
 
 namespace CouponFunctions.Storage.Stores;
 
 /// <summary>
 /// Stores table, one partition per tenant: "store_{id}" rows, plus a "shop_{platform}_{shopId}" row written in the
-/// same entity-group transaction so that one platform shop cannot be added twice to a tenant.
+/// same entity-group transaction so that one platform shop cannot be added twice to a tenant. Every change of a store
+/// is followed by a new version of the tenant's coupon list (which shows stores' names and leaves disabled ones out).
 /// </summary>
-internal sealed class StoreRepository(TableServiceClient tables, StoreEntityMapper mapper) : IStoreRepository
+internal sealed class StoreRepository(TableServiceClient tables, StoreEntityMapper mapper, ReadModelVersion listVersion) : IStoreRepository
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.Stores);
 
@@ -43,13 +45,18 @@ internal sealed class StoreRepository(TableServiceClient tables, StoreEntityMapp
             [new TableTransactionAction(TableTransactionActionType.Add, mapper.ToEntity(store)), new TableTransactionAction(TableTransactionActionType.Add, shopRow)],
             cancellationToken);
         // Action 1 is the shop row: refused as existing, the tenant already has this platform shop.
-        if (failure is null) return true;
+        if (failure is null)
+        {
+            await listVersion.TouchAsync(store.TenantId, cancellationToken);
+            return true;
+        }
         return failure is { ActionIndex: 1, Status: 409 } ? false : throw new TableBatchException(failure);
     }
 
     public async Task<bool> UpdateAsync(Store store, CancellationToken cancellationToken = default)
     {
         var result = await _table.UpdateIfUnchangedAsync(mapper.ToEntity(store), StoreEntityMapper.VersionOf(store), TableUpdateMode.Replace, cancellationToken);
+        if (result.IsOk) await listVersion.TouchAsync(store.TenantId, cancellationToken);
         return result.IsOk;
     }
 }

@@ -54,6 +54,10 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             // The immediate re-sync must not be skipped as "synced moments ago": that is what it measures.
             settings["Sync:MinimumGap"] = "00:00:00";
             settings["Sync:Interval"] = "00:00:00.001";
+            // B4 measures the list as deployed: an instance trusts a checked API key for Auth:KeyCacheSeconds (30 in
+            // local.settings.sample.json and infra/, as round one's benchmark ran). The tests turn the cache off to see a
+            // revocation at once, which costs every request a key read.
+            settings["Auth:KeyCacheSeconds"] = "30";
             // Up to Concurrency sync messages in flight in the one worker: the host fetches a new batch of batchSize when
             // no more than newBatchThreshold are running (batchSize + newBatchThreshold at most). Small batches refilled early
             // keep the worker near its limit (16 + 16 averaged 21 of 32 in flight, waiting for half to finish before a refill).
@@ -130,17 +134,27 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
         // The worker's own share of each call (its Server-Timing header), and the rest: the host, the bridge, the network.
         var inWorker = new List<TimeSpan>();
         var outside = new List<TimeSpan>();
+        // The worker's named spans (auth, rows, stores, query, storage) and the storage requests of each call.
+        var spans = new Dictionary<string, List<TimeSpan>>(StringComparer.Ordinal);
+        var storageCalls = new List<int>();
         for (var i = 0; i < setup.ListRequests; i++)
         {
             var watch = Stopwatch.StartNew();
             using var response = await api.GetAsync($"api/coupons?{ListQuery}", ct);
             await response.Content.ReadAsByteArrayAsync(ct);
             samples.Add(watch.Elapsed);
-            if (ServerTiming(response) is { } share)
+            var timing = ServerTimingMetrics.Of(response);
+            if (timing.TryGetValue("app", out var share))
             {
-                inWorker.Add(share);
-                outside.Add(watch.Elapsed - share);
+                inWorker.Add(share.Duration);
+                outside.Add(watch.Elapsed - share.Duration);
             }
+            foreach (var (name, metric) in timing.Where(m => m.Key != "app"))
+            {
+                if (!spans.TryGetValue(name, out var list)) spans[name] = list = [];
+                list.Add(metric.Duration);
+            }
+            storageCalls.Add(timing.TryGetValue("storage", out var storage) ? storage.Count : 0);
         }
 
         context.Progress($"B4: the same filter as a direct Table Storage query, {setup.DirectQueries} times ...");
@@ -175,6 +189,13 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
                 .Add("b4.worker.p95", "B4 of which in the worker's function pipeline (Server-Timing) p95", Percentiles.Of(inWorker, 95), "ms", "0.0")
                 .Add("b4.outside.p50", "B4 the rest (host, bridge, worker's HTTP server, network) p50", Percentiles.Of(outside, 50), "ms", "0.0")
                 .Add("b4.outside.p95", "B4 the rest (host, bridge, worker's HTTP server, network) p95", Percentiles.Of(outside, 95), "ms", "0.0");
+            foreach (var (name, list) in spans.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                report.Add($"b4.span.{name}.p50", $"B4 worker span '{name}' p50 (of calls that had it: {list.Count})", Percentiles.Of(list, 50), "ms", "0.0")
+                    .Add($"b4.span.{name}.p95", $"B4 worker span '{name}' p95", Percentiles.Of(list, 95), "ms", "0.0");
+            }
+            report.Add("b4.storageRequests", "B4 storage requests per list call (mean; from Server-Timing)", storageCalls.Average(), "", "0.00")
+                .Add("b4.storageRequests.max", "B4 storage requests per list call (max)", storageCalls.Max());
         }
         report
             .Add("b4.direct.p50", "B4 direct Table query p50", directP50, "ms", "0")
@@ -278,15 +299,6 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
         if (runs.Count != fleet.Count || runs.Any(r => r.StartedAt < due || r.EndedAt is null))
             throw new InvalidOperationException($"The stores' sync states say done, but {runs.Count(r => r.StartedAt >= due && r.EndedAt is not null)} of {fleet.Count} runs are recorded as ended.");
         return runs.Max(r => r.EndedAt!.Value) - due;
-    }
-
-    private static TimeSpan? ServerTiming(HttpResponseMessage response)
-    {
-        if (!response.Headers.TryGetValues("Server-Timing", out var values)) return null;
-        var text = values.FirstOrDefault(v => v.StartsWith("app;dur=", StringComparison.Ordinal));
-        return text is not null && double.TryParse(text["app;dur=".Length..], NumberStyles.Float, CultureInfo.InvariantCulture, out var ms)
-            ? TimeSpan.FromMilliseconds(ms)
-            : null;
     }
 
     private static HttpClient Api(AppUnderHost app, string adminKey)

@@ -133,8 +133,8 @@ public sealed class CouponDetailPolicyTests
     [Fact]
     public void StoredJson_CompleteCoupon_LeavesUnknownOutSoOlderRowsHashTheSame()
     {
-        var json = System.Text.Json.JsonSerializer.Serialize(Detailed(Listed()), Common.MessageJson.Options);
-        var listedJson = System.Text.Json.JsonSerializer.Serialize(Listed(), Common.MessageJson.Options);
+        var json = System.Text.Json.JsonSerializer.Serialize(Detailed(Listed()), Core.Common.MessageJson.Options);
+        var listedJson = System.Text.Json.JsonSerializer.Serialize(Listed(), Core.Common.MessageJson.Options);
 
         Assert.DoesNotContain("\"unknown\"", json, StringComparison.Ordinal);
         Assert.Contains("\"unknown\":\"minSpend, maxDiscount, products\"", listedJson, StringComparison.Ordinal);

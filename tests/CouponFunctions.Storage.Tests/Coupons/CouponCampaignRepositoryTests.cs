@@ -19,7 +19,7 @@ public sealed class CouponCampaignRepositoryTests(AzuriteFixture azurite)
     public async Task SetAsync_TagThenRetagAndClear_RowsAndTheListShowTheLatest()
     {
         var (campaigns, cache, store) = await SetUpAsync();
-        await new StoreReadModelWriter(azurite.Blobs, Options.Create(new SyncOptions())).WriteCouponsAsync(store, [Stored("v/1"), Stored("v2"), Stored("v3")], Now);
+        await new StoreReadModelWriter(azurite.Blobs, new ReadModelVersion(azurite.Blobs), Options.Create(new SyncOptions())).WriteCouponsAsync(store, [Stored("v/1"), Stored("v2"), Stored("v3")], Now);
 
         await campaigns.SetAsync(store.TenantId, store.Id, ["v/1", "v2", "v3"], "Mid-Year Sale");
         var first = await cache.GetRowsAsync(store.TenantId);
@@ -38,7 +38,7 @@ public sealed class CouponCampaignRepositoryTests(AzuriteFixture azurite)
     {
         var (campaigns, cache, store) = await SetUpAsync();
         var ids = Enumerable.Range(0, 12).Select(i => $"v{i}").ToList();
-        await new StoreReadModelWriter(azurite.Blobs, Options.Create(new SyncOptions())).WriteCouponsAsync(store, ids.Select(Stored).ToList(), Now);
+        await new StoreReadModelWriter(azurite.Blobs, new ReadModelVersion(azurite.Blobs), Options.Create(new SyncOptions())).WriteCouponsAsync(store, ids.Select(Stored).ToList(), Now);
 
         await Task.WhenAll(ids.Select(id => campaigns.SetAsync(store.TenantId, store.Id, [id], $"Campaign {id}")));
 
@@ -64,13 +64,15 @@ public sealed class CouponCampaignRepositoryTests(AzuriteFixture azurite)
     private async Task<(CouponCampaignRepository, CouponReadModelCache, Store)> SetUpAsync()
     {
         await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.Coupons);
+        await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.Stores);
         await azurite.Blobs.GetBlobContainerClient(ContainerNames.ReadModel).CreateIfNotExistsAsync();
         var store = new Store
         {
             TenantId = TenantId.Parse(azurite.UniqueName("t")), Id = StoreId.New(), Platform = Platform.Shopee, Site = "TH", ShopId = "1",
             DisplayName = "Shop", TimeZoneId = "Asia/Bangkok", CreatedAt = Now, UpdatedAt = Now,
         };
-        return (new CouponCampaignRepository(azurite.Tables, new CampaignOverlayWriter(azurite.Blobs)), new CouponReadModelCache(azurite.Blobs), store);
+        var version = new ReadModelVersion(azurite.Blobs);
+        return (new CouponCampaignRepository(azurite.Tables, new CampaignOverlayWriter(azurite.Blobs, version)), ReadModelCaches.New(azurite), store);
     }
 
     private static StoredCoupon Stored(string id) => new(new Coupon

@@ -3,6 +3,7 @@ using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Security;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Storage.ReadModel;
 using CouponFunctions.Storage.Stores;
 using CouponFunctions.Storage.Tests.Infrastructure;
 using CouponFunctions.Testing;
@@ -19,8 +20,8 @@ public sealed class StoreRepositoryTests(AzuriteFixture azurite)
     {
         await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.Stores);
         var tenant = TenantId.Parse(azurite.UniqueName("t"));
-        var oldKey = new StoreRepository(azurite.Tables, new StoreEntityMapper(new AesGcmSecretProtector(RandomNumberGenerator.GetBytes(32))));
-        var newKey = new StoreRepository(azurite.Tables, new StoreEntityMapper(new AesGcmSecretProtector(RandomNumberGenerator.GetBytes(32))));
+        var oldKey = new StoreRepository(azurite.Tables, new StoreEntityMapper(new AesGcmSecretProtector(RandomNumberGenerator.GetBytes(32))), new ReadModelVersion(azurite.Blobs));
+        var newKey = new StoreRepository(azurite.Tables, new StoreEntityMapper(new AesGcmSecretProtector(RandomNumberGenerator.GetBytes(32))), new ReadModelVersion(azurite.Blobs));
         var store = new Store
         {
             TenantId = tenant, Id = StoreId.New(), Platform = Platform.Shopee, Site = "SG", ShopId = "1", DisplayName = "x", TimeZoneId = "Asia/Singapore",
@@ -82,7 +83,7 @@ public sealed class StoreRepositoryTests(AzuriteFixture azurite)
     private async Task<(StoreRepository, TenantId)> SetUpAsync()
     {
         await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.Stores);
-        var repository = new StoreRepository(azurite.Tables, new StoreEntityMapper(new AesGcmSecretProtector(RandomNumberGenerator.GetBytes(32))));
+        var repository = new StoreRepository(azurite.Tables, new StoreEntityMapper(new AesGcmSecretProtector(RandomNumberGenerator.GetBytes(32))), new ReadModelVersion(azurite.Blobs));
         return (repository, TenantId.Parse(azurite.UniqueName("t")));
     }
 
