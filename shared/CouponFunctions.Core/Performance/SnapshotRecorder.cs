@@ -40,7 +40,7 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
                 : c.Before.Coupon.ClaimedCount != c.After.ClaimedCount || c.Before.Coupon.UsedCount != c.After.UsedCount)
             .ToList();
         if (moved.Count == 0) return;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, store.TimeZone).DateTime);
+        var day = StoreDay(store, now);
         if (run.Rows is null || run.Day != day)
         {
             run.Rows = new Dictionary<string, CouponDayFigures>(await snapshots.GetDayAsync(store.TenantId, store.Id, day, cancellationToken), StringComparer.Ordinal);
@@ -55,6 +55,18 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
     }
 
     /// <summary>
+    /// Starts the run's day with no coupon-day rows and nothing read: for a store's first sync, which has none stored (only a
+    /// sync run writes them).
+    /// </summary>
+    public static void StartWithoutRows(Store store, RunDay run, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(run);
+        run.Day = StoreDay(store, now);
+        run.Rows = new Dictionary<string, CouponDayFigures>(StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// Writes the store's totals of the run's day from its rows, once the run has listed everything: when this run wrote rows,
     /// and after a run that did not finish (<paramref name="afterUnfinishedRun"/>), which may have written rows and stopped
     /// before their totals; then the day's rows are read again. Writes nothing otherwise, and the store never writes the same
@@ -66,7 +78,7 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
         if (!run.TotalsBehind && !afterUnfinishedRun) return;
         if (run.Rows is null)
         {
-            run.Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, store.TimeZone).DateTime);
+            run.Day = StoreDay(store, now);
             run.Rows = new Dictionary<string, CouponDayFigures>(await snapshots.GetDayAsync(store.TenantId, store.Id, run.Day, cancellationToken), StringComparer.Ordinal);
         }
         if (run.Rows.Count == 0) return;
@@ -75,4 +87,6 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
         await snapshots.SaveDayAsync(store.TenantId, store.Id, run.Day, [], StoreDayTotals.Sum(store.Id, run.Day, rows[0].Currency, rows, run.Campaigns), cancellationToken);
         run.TotalsBehind = false;
     }
+
+    private static DateOnly StoreDay(Store store, DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, store.TimeZone).DateTime);
 }

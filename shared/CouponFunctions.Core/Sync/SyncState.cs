@@ -65,7 +65,17 @@ public sealed record SyncState(
 }
 
 /// <summary>The lease a sync run holds on its store; <paramref name="PreviousOwner"/> is set when it took over an expired lease.</summary>
-public sealed record SyncLease(TenantId TenantId, StoreId StoreId, string Owner, DateTimeOffset Until, SyncState State, string? PreviousOwner = null);
+/// <param name="FirstAttempt">True when no sync or token refresh ever held the store before (its state had no attempt): then it
+/// has no coupon, history, alert or coupon-day rows yet, since only a run holding this lease writes them.</param>
+public sealed record SyncLease(TenantId TenantId, StoreId StoreId, string Owner, DateTimeOffset Until, SyncState State, string? PreviousOwner = null,
+    bool FirstAttempt = false)
+{
+    /// <summary>
+    /// True when an earlier run may have written rows and stopped before its last steps (read-model segment, day totals, alert
+    /// delivery): its last outcome was not a success, or it died holding the lease. Never true on the store's first attempt.
+    /// </summary>
+    public bool AfterUnfinishedRun => !FirstAttempt && (PreviousOwner is not null || State.LastStatus != SyncRunStatus.Succeeded);
+}
 
 /// <summary>Sync state per store (one row per store under its tenant, guarded by ETag) and the run log.</summary>
 public interface ISyncStateRepository

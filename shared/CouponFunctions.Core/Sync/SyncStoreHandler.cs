@@ -121,7 +121,7 @@ public sealed class SyncStoreHandler(
     /// <summary>The state of one run: the lease (renewed as pages arrive), the store (its token may be refreshed) and counts.</summary>
     private sealed class StoreRun(SyncStoreHandler owner, Store store, SyncLease lease, string runId, DateTimeOffset startedAt)
     {
-        private int _fetched, _created, _updated, _unchanged, _removed;
+        private int _fetched, _created, _updated, _unchanged, _removed, _alertsRaised;
         private CouponDetailReader? _details;
         private readonly SnapshotRecorder.RunDay _snapshotDay = new();
 
@@ -131,7 +131,12 @@ public sealed class SyncStoreHandler(
 
         public async Task<SyncRun> ExecuteAsync(string reason, CancellationToken cancellationToken)
         {
-            var stored = await owner._coupons.LoadStoreAsync(store.TenantId, store.Id, cancellationToken);
+            // A store's first attempt has nothing stored yet (only a run holding its lease writes coupon and coupon-day rows):
+            // nothing to read back. Every read here is a query of a table, and Azurite answers each by scanning the whole table.
+            var stored = Lease.FirstAttempt
+                ? new Dictionary<string, StoredCoupon>(StringComparer.Ordinal)
+                : await owner._coupons.LoadStoreAsync(store.TenantId, store.Id, cancellationToken);
+            if (Lease.FirstAttempt) SnapshotRecorder.StartWithoutRows(store, _snapshotDay, owner._time.GetUtcNow());
             var seen = new HashSet<string>(StringComparer.Ordinal);
             try
             {
@@ -151,14 +156,18 @@ public sealed class SyncStoreHandler(
             var removals = stored.Values.Where(c => !c.IsRemoved && !seen.Contains(c.Id)).Select(c => SyncPlanner.Remove(c, now)).ToList();
             await ApplyAsync(stored, removals, cancellationToken);
             _removed = removals.Count;
+            _alertsRaised += removals.Count(r => r.Alert is not null);
             CouponCount = stored.Values.Count(c => !c.IsRemoved);
 
             // Rebuild the segment after changes, and after a run that did not finish (it may have written without rebuilding).
-            if (_created + _updated + _removed > 0 || Lease.State.LastStatus != SyncRunStatus.Succeeded)
+            if (_created + _updated + _removed > 0 || Lease.State.LastStatus != SyncRunStatus.Succeeded || Lease.AfterUnfinishedRun)
                 await owner._readModel.WriteCouponsAsync(store, stored.Values, now, cancellationToken);
             // The day's totals once per run, and again after a run that did not finish (it may have written rows without them).
-            await owner._snapshots.SaveTotalsAsync(store, _snapshotDay, Lease.State.LastStatus != SyncRunStatus.Succeeded, now, cancellationToken);
-            await owner._alerts.DeliverPendingAsync(store, owner._links.AdminBaseUrl, cancellationToken);
+            await owner._snapshots.SaveTotalsAsync(store, _snapshotDay, Lease.AfterUnfinishedRun, now, cancellationToken);
+            // Pending alerts are written only with the coupon changes of a run, which delivers them before it succeeds: there
+            // are some to deliver when this run raised one, or when an earlier run stopped before delivering its own.
+            if (_alertsRaised > 0 || Lease.AfterUnfinishedRun)
+                await owner._alerts.DeliverPendingAsync(store, owner._links.AdminBaseUrl, cancellationToken);
             return new SyncRun(runId, store.TenantId, store.Id, reason, startedAt, owner._time.GetUtcNow(), SyncRunStatus.Succeeded, Counts(), null, _details?.Note);
         }
 
@@ -192,10 +201,15 @@ public sealed class SyncStoreHandler(
                     {
                         _fetched++;
                         var write = SyncPlanner.Plan(stored.GetValueOrDefault(coupon.PlatformCouponId), coupon, now);
-                        if (write is null) _unchanged++;
-                        else if (write.Kind == CouponWriteKind.Created) _created++;
+                        if (write is null)
+                        {
+                            _unchanged++;
+                            continue;
+                        }
+                        if (write.Kind == CouponWriteKind.Created) _created++;
                         else _updated++;
-                        if (write is not null) writes.Add(write);
+                        if (write.Alert is not null) _alertsRaised++;
+                        writes.Add(write);
                     }
                     await writing;
                     writing = ApplyAsync(stored, writes, cancellationToken);

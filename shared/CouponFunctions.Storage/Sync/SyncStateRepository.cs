@@ -44,7 +44,7 @@ internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStat
         // A sync run starting now serves every "Sync now" made before it (the running run answers them from here on).
         if (SyncState.IsSyncRun(owner)) taken = taken with { QueuedRunId = null, QueuedAt = null };
         var version = await WriteAsync(taken, current?.Version, cancellationToken);
-        return version is null ? null : new SyncLease(tenantId, storeId, owner, until, taken with { Version = version }, current?.LeaseOwner);
+        return version is null ? null : new SyncLease(tenantId, storeId, owner, until, taken with { Version = version }, current?.LeaseOwner, current?.LastAttemptAt is null);
     }
 
     public async Task<SyncLease?> RenewAsync(SyncLease lease, DateTimeOffset until, CancellationToken cancellationToken = default)

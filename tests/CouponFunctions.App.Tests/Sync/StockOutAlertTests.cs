@@ -1,5 +1,9 @@
+using System.Globalization;
+using Azure.Data.Tables;
 using CouponFunctions.App.Tests.Infrastructure;
+using CouponFunctions.Sandbox.Common;
 using CouponFunctions.Sandbox.Shopee;
+using CouponFunctions.Storage;
 
 namespace CouponFunctions.App.Tests.Sync;
 
@@ -56,6 +60,40 @@ public sealed class StockOutAlertTests(AppHostFixture app)
         await bed.SyncAsync(store);
 
         Assert.Empty(await StockOutAlertsAsync(bed));
+    }
+
+    [Fact]
+    public async Task Sync_AfterARunThatFailedBeforeDeliveringItsAlert_DeliversIt()
+    {
+        var bed = await app.NewWorkspaceAsync();
+        var store = await bed.AddShopeeStoreAsync(720_003);
+        await bed.Admin.SendJsonAsync(HttpMethod.Put, "/api/settings/alerts", new { recipients = new[] { "ops@example.com" } });
+        var now = bed.Shopee.Clock.GetUtcNow();
+        var voucher = bed.Shopee.AddVoucher(720_003, new ShopeeSandboxVoucher
+        {
+            Code = "LASTTEN", Name = "Last ten", UsageQuantity = 10, CurrentUsage = 10, DiscountAmount = 5, MinBasketPrice = 50,
+            Start = now.AddDays(-1), End = now.AddDays(2),
+        });
+        await bed.SyncAsync(store);
+        // What a run leaves that wrote the coupon running out with its pending alert (one transaction) and then failed.
+        var couponId = voucher.VoucherId.ToString(CultureInfo.InvariantCulture);
+        await bed.App.Tables.GetTableClient(TableNames.Coupons).AddEntityAsync(new TableEntity($"{bed.Tenant.Value}_{store}", $"a_stockout_{couponId}_1")
+        {
+            ["Key"] = $"stockout_{couponId}_1", ["Kind"] = "stock.out", ["CouponId"] = couponId, ["RaisedAt"] = now,
+        });
+        bed.Shopee.Faults.Set(new FaultPlan { ErrorRate = 1 }, "720003");
+        var failed = await bed.SyncAsync(store);
+        var beforeNextRun = await StockOutAlertsAsync(bed);
+        bed.Shopee.Faults.Clear("720003");
+        var next = await bed.SyncAsync(store);
+
+        Assert.Equal("failed", failed["status"]!.GetValue<string>());
+        Assert.Empty(beforeNextRun);
+        Assert.Equal("succeeded", next["status"]!.GetValue<string>());
+        Assert.Equal(0, next["counts"]!["updated"]!.GetValue<int>());
+        var alert = Assert.Single(await StockOutAlertsAsync(bed));
+        Assert.Contains("Last ten", alert!["subject"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await bed.CountRowsAsync(store, "a_"));
     }
 
     private static Task<List<System.Text.Json.Nodes.JsonNode?>> StockOutAlertsAsync(Workspace bed) => bed.OutboxAsync("stock.out");

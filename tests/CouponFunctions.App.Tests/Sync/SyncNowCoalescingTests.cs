@@ -1,4 +1,5 @@
 using CouponFunctions.App.Tests.Infrastructure;
+using CouponFunctions.Sandbox.Common;
 
 namespace CouponFunctions.App.Tests.Sync;
 
@@ -12,6 +13,9 @@ public sealed class SyncNowCoalescingTests(AppHostFixture app)
         var bed = await app.NewWorkspaceAsync();
         var store = await bed.AddShopeeStoreAsync(780_801);
         bed.SeedVouchers(780_801, 30);
+        // The run outlasts the 30 calls however slowly a busy machine delivers them (a store's first sync reads nothing back
+        // and can be over before the last call arrives, which then rightly queues a run of its own).
+        bed.Shopee.Faults.Set(new FaultPlan { Latency = TimeSpan.FromSeconds(2), OnlyPaths = new HashSet<string> { "/api/v2/voucher/get_voucher_list" } }, "780801");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => bed.Admin.SendJsonAsync(HttpMethod.Post, $"/api/stores/{store}/sync")));
 

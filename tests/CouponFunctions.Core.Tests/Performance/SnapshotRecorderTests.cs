@@ -94,6 +94,22 @@ public sealed class SnapshotRecorderTests
     }
 
     [Fact]
+    public async Task RecordAsync_StoresFirstSyncStartedWithoutRows_ReadsNoDayAndTotalsItsOwnRows()
+    {
+        var snapshots = new MemorySnapshots();
+        var recorder = new SnapshotRecorder(snapshots, new MemoryCampaigns());
+        var run = new SnapshotRecorder.RunDay();
+        var store = Store();
+
+        SnapshotRecorder.StartWithoutRows(store, run, Now);
+        await recorder.RecordAsync(store, new Dictionary<string, StoredCoupon>(), [Created(Coupon("v-1"))], Now, run);
+        await recorder.SaveTotalsAsync(store, run, afterUnfinishedRun: false, Now);
+
+        Assert.Equal(0, snapshots.DayReads);
+        Assert.Equal((100, 10), (snapshots.Totals.Single().Claims, snapshots.Totals.Single().Uses));
+    }
+
+    [Fact]
     public async Task RecordAsync_NothingMoved_ReadsNoCampaigns()
     {
         var campaigns = new MemoryCampaigns();

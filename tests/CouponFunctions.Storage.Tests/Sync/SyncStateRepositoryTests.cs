@@ -61,6 +61,39 @@ public sealed class SyncStateRepositoryTests(AzuriteFixture azurite)
         Assert.NotNull(await repository.TryAcquireAsync(tenant, store, "after", Now.AddMinutes(20), Now.AddMinutes(4)));
     }
 
+    [Fact]
+    public async Task TryAcquire_StoreNeverHeld_IsTheFirstAttemptUntilALeaseWasTaken()
+    {
+        var (repository, tenant, store) = await SetUpAsync();
+        // A "Sync now" marks the row before any run holds the store: still the first attempt.
+        await repository.QueueManualRunAsync(tenant, store, "queued-run", Now, Now.AddMinutes(-1));
+
+        var first = await repository.TryAcquireAsync(tenant, store, "first", Now.AddMinutes(5), Now);
+        await repository.CompleteAsync(first!, Run(tenant, store, SyncRunStatus.Succeeded, null), 3);
+        var second = await repository.TryAcquireAsync(tenant, store, "second", Now.AddMinutes(10), Now.AddMinutes(1));
+
+        Assert.True(first!.FirstAttempt);
+        Assert.False(first.AfterUnfinishedRun);
+        Assert.False(second!.FirstAttempt);
+        Assert.False(second.AfterUnfinishedRun);
+    }
+
+    [Fact]
+    public async Task TryAcquire_AfterARunThatDiedOrFailed_IsAfterAnUnfinishedRun()
+    {
+        var (repository, tenant, store) = await SetUpAsync();
+        var crashed = await repository.TryAcquireAsync(tenant, store, "crashed-run", Now.AddMinutes(5), Now);
+
+        var takeover = await repository.TryAcquireAsync(tenant, store, "takeover", Now.AddMinutes(11), Now.AddMinutes(6));
+        await repository.CompleteAsync(takeover!, Run(tenant, store, SyncRunStatus.Failed, null), 0);
+        var afterFailure = await repository.TryAcquireAsync(tenant, store, "after-failure", Now.AddMinutes(12), Now.AddMinutes(7));
+
+        Assert.True(crashed!.FirstAttempt);
+        Assert.False(takeover!.FirstAttempt);
+        Assert.True(takeover.AfterUnfinishedRun);
+        Assert.True(afterFailure!.AfterUnfinishedRun);
+    }
+
     private async Task<(SyncStateRepository, TenantId, StoreId)> SetUpAsync()
     {
         await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SyncState);
