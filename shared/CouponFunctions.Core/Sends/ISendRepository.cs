@@ -94,6 +94,14 @@ public interface ISendRecipientStore
     /// answers which of them an earlier wave may have taken up already (only those can have outcome rows to read first).</summary>
     Task<WaveMarks> MarkWaveAsync(TenantId tenantId, SendId sendId, ContactChannel channel, int from, int count, CancellationToken cancellationToken = default);
 
+    /// <summary>Records a wave's batch of messages (its id, when, which recipients) before the batch call, in one row keyed by the
+    /// wave's range, unless that range's batch is recorded already: either way the batch that stands (the first). A retried wave
+    /// sends its recipients again under that batch's id, which the sink answers from its first record.</summary>
+    Task<WaveBatch> RecordBatchAsync(TenantId tenantId, SendId sendId, WaveBatch batch, CancellationToken cancellationToken = default);
+
+    /// <summary>The recorded batches of a channel holding any of recipients [from, from + count).</summary>
+    Task<IReadOnlyList<WaveBatch>> GetBatchesAsync(TenantId tenantId, SendId sendId, ContactChannel channel, int from, int count, CancellationToken cancellationToken = default);
+
     /// <summary>Writes the final Sent or Failed row (replacing the Attempted one).</summary>
     Task SaveOutcomeAsync(TenantId tenantId, RecipientOutcome outcome, CancellationToken cancellationToken = default);
 
@@ -116,6 +124,14 @@ public sealed record WaveMarks(IReadOnlyList<(int From, int Until)> Taken)
     public static WaveMarks None { get; } = new([]);
 
     public bool Contains(int index) => Taken.Any(r => index >= r.From && index < r.Until);
+}
+
+/// <summary>A wave's batch: the messages to recipients <paramref name="Members"/> (indices within [From, From + Count)) of a
+/// channel handed to a batch sink as <paramref name="Id"/> at <paramref name="At"/>; recorded once, before the call, in place of
+/// an Attempted row per message.</summary>
+public sealed record WaveBatch(ContactChannel Channel, int From, int Count, string Id, DateTimeOffset At, IReadOnlyList<int> Members)
+{
+    public bool Holds(int index) => index >= From && index < From + Count && Members.Contains(index);
 }
 
 /// <summary>Whether a report can be downloaded, and the link when it can.</summary>

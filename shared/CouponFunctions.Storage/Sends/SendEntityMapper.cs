@@ -36,6 +36,13 @@ internal static class SendKeys
     /// recipients partition: "w_email_00000012" sorts after the numbered rows and "snapshot", so neither range read sees it.</summary>
     public static string WaveMarkRow(ContactChannel channel, int block) => $"w_{Channel(channel)}_{block.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)}";
 
+    /// <summary>A channel's batch row of the wave over [from, from + count) in the recipients partition: "x_email_…" sorts after the
+    /// numbered rows, "snapshot" and the wave marks, so none of their range reads sees it.</summary>
+    public static string BatchRow(ContactChannel channel, int from, int count) =>
+        $"{BatchPrefix(channel)}{from.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)}_{count.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public static string BatchPrefix(ContactChannel channel) => $"x_{Channel(channel)}_";
+
     public static string Channel(ContactChannel channel) => channel == ContactChannel.Email ? "email" : "sms";
 
     public static ContactChannel ParseChannel(string? value) => value == "sms" ? ContactChannel.Sms : ContactChannel.Email;

@@ -47,6 +47,46 @@ internal sealed partial class SendRecipientStore
         return taken.Count == 0 ? WaveMarks.None : new WaveMarks(taken);
     }
 
+    public async Task<WaveBatch> RecordBatchAsync(TenantId tenantId, SendId sendId, WaveBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch.Count, 1);
+        if (batch.Members.Any(i => i < batch.From || i >= batch.From + batch.Count)) throw new ArgumentException("A batch member is outside its range.", nameof(batch));
+        var members = new byte[(batch.Count + 7) / 8];
+        foreach (var index in batch.Members) members[(index - batch.From) / 8] |= (byte)(1 << ((index - batch.From) % 8));
+        var entity = new TableEntity(SendKeys.SendPartition(tenantId, sendId), SendKeys.BatchRow(batch.Channel, batch.From, batch.Count))
+        {
+            ["Batch"] = batch.Id,
+            ["At"] = batch.At,
+            ["From"] = batch.From,
+            ["End"] = batch.From + batch.Count,
+            ["Members"] = members,
+        };
+        if ((await _recipients.AddIfAbsentAsync(entity, cancellationToken)).IsOk) return batch;
+        var stored = await _recipients.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+        // Present a moment ago and gone now only if someone deleted the send's rows; then nothing may be sent.
+        return stored.HasValue ? Batch(batch.Channel, stored.Value!) : throw new InvalidOperationException($"The batch row {entity.RowKey} of send {sendId} vanished.");
+    }
+
+    public async Task<IReadOnlyList<WaveBatch>> GetBatchesAsync(TenantId tenantId, SendId sendId, ContactChannel channel, int from, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        // Every batch starting before the range's end (a key range), then those ending after its start.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {SendKeys.SendPartition(tenantId, sendId)} and RowKey ge {SendKeys.BatchPrefix(channel)} and RowKey lt {SendKeys.BatchRow(channel, from + count, 0)} and End gt {from}");
+        var batches = new List<WaveBatch>();
+        await foreach (var e in _recipients.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+            batches.Add(Batch(channel, e));
+        return batches;
+    }
+
+    private static WaveBatch Batch(ContactChannel channel, TableEntity e)
+    {
+        var (from, end, members) = (e.GetInt32("From") ?? 0, e.GetInt32("End") ?? 0, e.GetBinary("Members") ?? []);
+        var indices = Enumerable.Range(0, Math.Min(end - from, members.Length * 8)).Where(i => (members[i / 8] & (1 << (i % 8))) != 0).Select(i => from + i).ToList();
+        return new WaveBatch(channel, from, end - from, e.GetString("Batch") ?? string.Empty, e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue, indices);
+    }
+
     public async Task<IReadOnlyDictionary<CustomerId, RecipientOutcome>> AddOutcomesAsync(
         TenantId tenantId, SendId sendId, IReadOnlyList<RecipientOutcome> outcomes, CancellationToken cancellationToken = default)
     {

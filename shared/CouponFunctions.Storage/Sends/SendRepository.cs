@@ -120,6 +120,9 @@ internal sealed class SendRepository(TableServiceClient tables) : ISendRepositor
             if (etags is not null)
             {
                 if (send.IsFinished) await _due.RemoveAsync(send, cancellationToken);
+                // A tick between the entry and the row saw the row at its old time and took the new entry for stale: it goes in
+                // again now that the row agrees with it (a send moved to a time already past was otherwise never started).
+                if (send.Status == SendStatus.Scheduled) await _due.AddAsync(send, cancellationToken);
                 return Result<SegmentSend>.Ok(send with { Version = etags[0].ToString() });
             }
 

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using CouponFunctions.Benchmarks.Infrastructure;
 using CouponFunctions.Core.Segments;
 using CouponFunctions.Core.Sends;
+using CouponFunctions.Core.Sends.Running;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CouponFunctions.Benchmarks.Sends;
@@ -111,7 +112,7 @@ internal sealed class SendBenchmark : IBenchmark
         var untilFirst = (firstSentAt ?? finishedAt) - startedAt;
         var sending = finishedAt - (firstSentAt ?? startedAt);
         var peak = WorkerMemory.PeakBytes(app.Host.ProcessId) ?? 0;
-        var (rows, bytes, generations) = await HistoryAsync(app.Services, ct);
+        var (rows, bytes, generations, waves) = await HistoryAsync(app.Services, ct);
         var ratio = elapsed / bound;
         var key = $"b9.{recipients}";
         report.Add($"{key}.elapsed", $"B9 {recipients:N0}: start to end", elapsed.TotalSeconds, "s", "0.0")
@@ -123,16 +124,25 @@ internal sealed class SendBenchmark : IBenchmark
             .Add($"{key}.rss.last", $"B9 {recipients:N0}: worker working set at the end", (samples.Count > 0 ? samples[^1] : 0) / 1024.0 / 1024.0, "MB", "0")
             .Add($"{key}.history.rows", $"B9 {recipients:N0}: largest orchestration history (one generation)", rows, "rows")
             .Add($"{key}.history.bytes", $"B9 {recipients:N0}: its size (property data)", bytes / 1024.0, "KB", "0")
-            .Add($"{key}.history.generations", $"B9 {recipients:N0}: generations (ContinueAsNew)", generations);
+            .Add($"{key}.history.generations", $"B9 {recipients:N0}: generations (ContinueAsNew)", generations)
+            .Add($"{key}.waves", $"B9 {recipients:N0}: waves (SendWave activities scheduled)", waves.Count)
+            .Add($"{key}.waves.gap", $"B9 {recipients:N0}: mean time between wave starts (the plan's interval: {PacingPlan.Create(new ChannelQuota(perMinute, perMinute * 60), 100).Interval.TotalSeconds:0.00} s)",
+                waves.Gap.TotalSeconds, "s", "0.00")
+            .Add($"{key}.waves.duration", $"B9 {recipients:N0}: mean wave activity, scheduled to completed", waves.Duration.TotalSeconds, "s", "0.00")
+            .Add($"{key}.waves.longest", $"B9 {recipients:N0}: longest wave activity", waves.Longest.TotalSeconds, "s", "0.00");
         report.Check($"B9 {recipients:N0}: every recipient sent", state["counts"]!["sent"]!.GetValue<int>() == recipients, $"{state["counts"]}");
         report.Expect($"B9 {recipients:N0}: within {MaxRatio}x the quota's bound", ratio <= MaxRatio, $"{ratio:0.00}x");
         report.Expect($"B9 {recipients:N0}: worker peak under 400 MB", peak > 0 && peak < MaxWorkingSet, $"{peak / 1024 / 1024} MB");
         return peak;
     }
 
-    /// <summary>The task hub's History rows of send runs: the largest generation (rows, bytes of property data) and how many there were.</summary>
-    private static async Task<(int Rows, long Bytes, int Generations)> HistoryAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>The task hub's History rows of send runs: the largest generation (rows, bytes of property data), how many there were,
+    /// and the waves' timing from their events (orchestration time, not the benchmark's poll): mean gap between consecutive wave
+    /// starts, mean and longest activity from scheduled to completed.</summary>
+    private static async Task<(int Rows, long Bytes, int Generations, WaveTimes Waves)> HistoryAsync(IServiceProvider services, CancellationToken ct)
     {
+        var scheduled = new Dictionary<(string, int), DateTimeOffset>();
+        var completed = new Dictionary<(string, int), DateTimeOffset>();
         var table = services.GetRequiredService<TableServiceClient>().GetTableClient(SendsBench.Hub + "History");
         var generations = new Dictionary<string, (int Rows, long Bytes)>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"sendrun-"} and PartitionKey lt {"sendrun."}");
@@ -141,10 +151,20 @@ internal sealed class SendBenchmark : IBenchmark
             var generation = row.PartitionKey + "/" + (row.GetString("ExecutionId") ?? string.Empty);
             var size = row.Keys.Sum(k => row[k] switch { string s => s.Length * 2L, byte[] b => b.Length, _ => 8L });
             generations[generation] = generations.TryGetValue(generation, out var g) ? (g.Rows + 1, g.Bytes + size) : (1, size);
+            if (row.GetDateTimeOffset("_Timestamp") is not { } at) continue;
+            if (row.GetString("EventType") == "TaskScheduled" && row.GetString("Name") == "SendWave") scheduled[(generation, row.GetInt32("EventId") ?? -1)] = at;
+            else if (row.GetString("EventType") == "TaskCompleted") completed[(generation, row.GetInt32("TaskScheduledId") ?? -1)] = at;
         }
 
-        if (generations.Count == 0) return (0, 0, 0);
+        if (generations.Count == 0) return (0, 0, 0, new WaveTimes(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
         var largest = generations.Values.MaxBy(g => g.Rows);
-        return (largest.Rows, largest.Bytes, generations.Count);
+        var starts = scheduled.Values.Order().ToList();
+        var gap = starts.Count > 1 ? (starts[^1] - starts[0]) / (starts.Count - 1) : TimeSpan.Zero;
+        var durations = scheduled.Where(s => completed.ContainsKey(s.Key)).Select(s => completed[s.Key] - s.Value).ToList();
+        var times = new WaveTimes(starts.Count, gap, durations.Count > 0 ? durations.Aggregate(TimeSpan.Zero, (a, d) => a + d) / durations.Count : TimeSpan.Zero,
+            durations.Count > 0 ? durations.Max() : TimeSpan.Zero);
+        return (largest.Rows, largest.Bytes, generations.Count, times);
     }
+
+    private sealed record WaveTimes(int Count, TimeSpan Gap, TimeSpan Duration, TimeSpan Longest);
 }

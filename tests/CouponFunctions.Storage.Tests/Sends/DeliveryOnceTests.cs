@@ -50,6 +50,54 @@ public sealed class DeliveryOnceTests(AzuriteFixture azurite)
         Assert.Equal(Now, outcome.FirstAttemptAt);
     }
 
+    [Fact]
+    public async Task EmailBatchWave_CrashAfterTheBatchCallBeforeTheOutcomes_RetriedUnderTheRecordedBatch_DeliveredOnce()
+    {
+        await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SendRecipients);
+        await azurite.Tables.CreateTableIfNotExistsAsync(TableNames.SendOutcomes);
+        await azurite.Blobs.GetBlobContainerClient(ContainerNames.Outbox).CreateIfNotExistsAsync();
+        await azurite.Blobs.GetBlobContainerClient(ContainerNames.Reports).CreateIfNotExistsAsync();
+        var store = new SendRecipientStore(azurite.Tables, azurite.Blobs);
+        var outbox = new OutboxCustomerEmailSink(azurite.Blobs, TimeProvider.System);
+        var (tenant, send) = (TenantId.Parse(azurite.UniqueName("t")), SendId.New());
+        var rows = Enumerable.Range(0, 250).Select(i => new SendRecipient(i, CustomerId.Parse($"c{i:D3}"), $"c{i:D3}@example.com", null)).ToList();
+        await store.WriteRecipientsAsync(tenant, send, rows);
+
+        // First try of wave [0, 250): marked, its batch recorded (recipient 7 failed a check and is not in it), the outbox took the
+        // batch, then the process died before any outcome row was written.
+        Assert.Empty((await store.MarkWaveAsync(tenant, send, ContactChannel.Email, 0, 250)).Taken);
+        var first = new WaveBatch(ContactChannel.Email, 0, 250, $"{send.Value}-first", Now, [.. rows.Where(r => r.Index != 7).Select(r => r.Index)]);
+        Assert.Same(first, await store.RecordBatchAsync(tenant, send, first));
+        await outbox.SendBatchAsync(tenant, first.Id, [.. rows.Where(r => first.Holds(r.Index)).Select(r => Email(tenant, send, r))]);
+
+        // The retry (a new batch id of its own) finds the range taken, no outcome rows, and the first batch holding all but 7.
+        var marks = await store.MarkWaveAsync(tenant, send, ContactChannel.Email, 0, 250);
+        var outcomes = await store.GetOutcomesAsync(tenant, send, ContactChannel.Email, rows.Select(r => r.CustomerId).ToList());
+        var batches = await store.GetBatchesAsync(tenant, send, ContactChannel.Email, 0, 250);
+        var stands = await store.RecordBatchAsync(tenant, send, first with { Id = $"{send.Value}-retry", At = Now.AddMinutes(1) });
+        var again = await outbox.SendBatchAsync(tenant, stands.Id, [.. rows.Where(r => stands.Holds(r.Index)).Select(r => Email(tenant, send, r))]);
+
+        Assert.True(Enumerable.Range(0, 250).All(marks.Contains));
+        Assert.Empty(outcomes);
+        var batch = Assert.Single(batches);
+        Assert.Equal((first.Id, Now, 249), (batch.Id, batch.At, batch.Members.Count));
+        Assert.False(batch.Holds(7));
+        Assert.True(batch.Holds(249));
+        Assert.Equal((first.Id, Now), (stands.Id, stands.At));
+        Assert.All(again, a => Assert.Equal(SmsSendStatus.Sent, a.Status));
+        // Later and other-channel ranges hold no batch; the outbox delivered each recipient once.
+        Assert.Empty(await store.GetBatchesAsync(tenant, send, ContactChannel.Email, 250, 100));
+        Assert.Empty(await store.GetBatchesAsync(tenant, send, ContactChannel.Sms, 0, 250));
+        Assert.Single(await store.GetBatchesAsync(tenant, send, ContactChannel.Email, 249, 1));
+        var sent = await outbox.ListAsync(tenant, 1000);
+        Assert.Equal(249, sent.Count);
+        Assert.All(sent.GroupBy(e => e.To), g => Assert.Single(g));
+    }
+
+    private static CustomerEmail Email(TenantId tenant, SendId send, SendRecipient row) => new(
+        tenant, DeliveryKeys.Of(send, row.CustomerId, ContactChannel.Email), DeliveryKeys.EmailOperationId(send, row.CustomerId), row.Email!,
+        "A coupon", "<p>SAVE10</p>", "SAVE10", new Dictionary<string, string>(), send.Value);
+
     /// <summary>The wave activity's steps for one recipient, as the Sends README describes them.</summary>
     private static async Task<DeliveryAction> RunAsync(SendRecipientStore store, ISmsSink sink, TenantId tenant, SendId send, CustomerId customer, DateTimeOffset now)
     {

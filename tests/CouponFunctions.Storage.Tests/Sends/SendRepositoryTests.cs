@@ -177,6 +177,47 @@ public sealed class SendRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ListDue_TickBetweenTheMovedEntryAndTheRow_SendStillDueAtItsNewTime()
+    {
+        var (sends, tenant) = await SetUpAsync();
+        var send = (await sends.CreateAsync(Send(tenant))).Value!;
+        // The move's writes go through a client that runs a timer tick (another repository) just before the send row is written:
+        // the tick finds the new entry while the row still has the old time.
+        var tick = new TickBeforeRowWrite(() => sends.ListDueAsync(Now.AddMinutes(1), 10_000));
+        var options = new Azure.Data.Tables.TableClientOptions();
+        options.AddPolicy(tick, Azure.Core.HttpPipelinePosition.PerCall);
+        var moving = new SendRepository(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString, options));
+
+        Assert.True((await moving.UpdateAsync(send with { ScheduledAt = Now })).IsOk);
+        var due = await sends.ListDueAsync(Now.AddMinutes(1), 10_000);
+
+        Assert.Equal(1, tick.Ticks);
+        Assert.Contains(due, s => s.Id == send.Id);
+    }
+
+    /// <summary>Runs <paramref name="tick"/> once, before the first transaction (the send row's write) goes out.</summary>
+    private sealed class TickBeforeRowWrite(Func<Task> tick) : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        public int Ticks { get; private set; }
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+        }
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            if (Ticks == 0 && message.Request.Uri.Path.EndsWith("/$batch", StringComparison.Ordinal))
+            {
+                Ticks++;
+                await tick();
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
+    }
+
+    [Fact]
     public async Task ListDue_EntryWithoutItsSend_CrashBetweenEntryAndRow_NotListedAndRemoved()
     {
         var (sends, tenant) = await SetUpAsync();

@@ -14,12 +14,18 @@ internal sealed record RunSendInput(SendRef Send, SendPacingOptions Pacing, Send
 internal sealed record WaveInput(SendRef Send, SendStep Step, SendCounts Before, bool Abandon);
 
 /// <summary>
-/// Runs one send: begin (start + snapshot) → waves, each after a durable timer to its paced start (429 Retry-After pushes the
-/// channel's next wave) → finish. History stays small: one generation handles ChunkSize recipients, then ContinueAsNew with the
-/// state (ids and counts only). A wave whose retries run out marks its unfinished messages as system errors instead of failing the send.
+/// Runs one send: begin (start + snapshot) → waves, each after a durable timer to its paced slot (429 Retry-After pushes the
+/// channel's next wave) → finish. Up to <see cref="WavesInFlight"/> waves of one channel run at once (<see cref="WavePipeline"/>):
+/// the next wave starts on its slot while the one before it is still sending (the slots keep the quota, see
+/// <see cref="PacingPlan"/>), so a wave that takes a little longer than its interval does not push every wave after it.
+/// History stays small: one generation handles ChunkSize recipients, then ContinueAsNew with the state (ids and counts only).
+/// A wave whose retries run out marks its unfinished messages as system errors instead of failing the send.
 /// </summary>
 internal static class RunSendOrchestration
 {
+    /// <summary>Waves in flight at once: the next one on its slot while the previous one finishes.</summary>
+    public const int WavesInFlight = 2;
+
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
 
     public static string InstanceId(TenantId tenant, SendId send) => $"sendrun-{tenant.Value}-{send.Value}";
@@ -29,26 +35,25 @@ internal static class RunSendOrchestration
     {
         var state = input.State ?? await context.CallActivityAsync<SendRunState?>(nameof(SendActivities.BeginSend), input.Send, Retry);
         if (state is null) return;
-        var plans = input.Pacing.Plans();
-        while (state.NextStep(plans) is { } step)
+        var pipeline = new WavePipeline(state, input.Pacing.Plans(), WavesInFlight);
+        var results = new Queue<Task<WaveResult>>();
+        while (!pipeline.Done)
         {
-            var delay = step.DelayFrom(Now(context));
-            if (delay > TimeSpan.Zero) await context.CreateTimer(delay, CancellationToken.None);
-            var startedAt = Now(context);
-            WaveResult result;
-            try
+            if (pipeline.NextToStart() is { } step)
             {
-                result = await context.CallActivityAsync<WaveResult>(nameof(SendActivities.SendWave), new WaveInput(input.Send, step, state.Counts, false), Retry);
-            }
-            catch (TaskFailedException)
-            {
-                result = await context.CallActivityAsync<WaveResult>(nameof(SendActivities.SendWave), new WaveInput(input.Send, step, state.Counts, true), Retry);
+                var delay = step.DelayFrom(Now(context));
+                if (delay > TimeSpan.Zero) await context.CreateTimer(delay, CancellationToken.None);
+                pipeline.Started(step, Now(context));
+                results.Enqueue(WaveAsync(context, new WaveInput(input.Send, step, pipeline.State.Counts, false)));
+                continue;
             }
 
-            state = state.Apply(step, result, startedAt, Now(context), plans);
-            context.SetCustomStatus(state.Progress);
+            var result = await results.Dequeue();
+            for (var aside = pipeline.Take(result, Now(context)); aside > 0; aside--) await results.Dequeue();
+            context.SetCustomStatus(pipeline.State.Progress);
         }
 
+        state = pipeline.State;
         if (!state.IsComplete)
         {
             context.ContinueAsNew(input with { State = state.NextChunk() });
@@ -56,6 +61,19 @@ internal static class RunSendOrchestration
         }
 
         await context.CallActivityAsync(nameof(SendActivities.FinishSend), new FinishInput(input.Send, state.Counts), Retry);
+    }
+
+    /// <summary>One wave's activity; when its retries run out, once more to give up on what it left unfinished.</summary>
+    private static async Task<WaveResult> WaveAsync(TaskOrchestrationContext context, WaveInput input)
+    {
+        try
+        {
+            return await context.CallActivityAsync<WaveResult>(nameof(SendActivities.SendWave), input, Retry);
+        }
+        catch (TaskFailedException)
+        {
+            return await context.CallActivityAsync<WaveResult>(nameof(SendActivities.SendWave), input with { Abandon = true }, Retry);
+        }
     }
 
     private static DateTimeOffset Now(TaskOrchestrationContext context) => new(context.CurrentUtcDateTime, TimeSpan.Zero);

@@ -50,10 +50,13 @@ public sealed record SendPacingOptions
 
 /// <summary>
 /// Waves of one channel: <see cref="WaveSize"/> messages starting every <see cref="Interval"/>. The pair is chosen so that in
-/// any minute (and any hour) no more waves start than fit the quota: with n waves per window of length T and the interval
-/// T / n, a half-open window holds at most n wave starts, and n × size ≤ quota. A wave still running at a window's edge
-/// can put a few messages over; the provider then answers 429 and <see cref="SendRunState.Apply"/> pushes the next wave by
-/// its Retry-After instead of failing anyone.
+/// any minute (and any hour) no more waves start than fit the quota, even when waves start up to <see cref="Lateness"/> after
+/// their slot (a durable timer fires a moment after its time: the engine polls its queues): with n waves per window of length
+/// T, n × Interval ≥ T + Lateness, and <see cref="SendRunState.Apply"/> keeps a wave that started at most that late on the
+/// slots (the next slot is one interval after the later of this slot and the real start less the lateness), so any n + 1
+/// consecutive real starts are more than T apart and a half-open window holds at most n, with n × size ≤ quota. A wave still
+/// running at a window's edge can put a few messages over; the provider then answers 429 and <see cref="SendRunState.Apply"/>
+/// pushes the next wave by its Retry-After instead of failing anyone.
 /// </summary>
 public sealed record PacingPlan(int WaveSize, TimeSpan Interval)
 {
@@ -61,6 +64,11 @@ public sealed record PacingPlan(int WaveSize, TimeSpan Interval)
     /// messages and history rows for the Durable engine, so at a high quota more waves would be paced by the engine rather
     /// than by the quota (20,000/min in waves of 100 would need one every 0.3 s); the waves grow instead.</summary>
     public const int MaxWavesPerMinute = 20;
+
+    /// <summary>How late after its slot a wave may start without moving the slots after it (the interval is longer by a
+    /// share of it: 20 waves a minute → 3.05 s instead of 3 s, where a push of each wave by the timer's own delay cost
+    /// about 10 % of the rate).</summary>
+    public static TimeSpan Lateness { get; } = TimeSpan.FromSeconds(1);
 
     public static PacingPlan Create(ChannelQuota quota, int batchSize)
     {
@@ -73,17 +81,20 @@ public sealed record PacingPlan(int WaveSize, TimeSpan Interval)
         // 100 → 20 waves of 1,000; 600/min → 6 waves of 100; 30/min in batches of 100 → 1 wave of 30.
         var perMinute = Math.Min((quota.PerMinute + first - 1) / first, MaxWavesPerMinute);
         var size = quota.PerMinute / perMinute;
-        var interval = TimeSpan.FromMinutes(1) / perMinute;
+        var interval = Slot(TimeSpan.FromMinutes(1), perMinute);
         if (quota.PerHour is { } hourly)
         {
             size = Math.Min(size, hourly);
             var perHour = hourly / size;
-            var hourInterval = TimeSpan.FromHours(1) / perHour;
+            var hourInterval = Slot(TimeSpan.FromHours(1), perHour);
             if (hourInterval > interval) interval = hourInterval;
         }
 
         return new PacingPlan(size, interval);
     }
+
+    /// <summary>The interval of <paramref name="waves"/> waves per <paramref name="window"/>: (window + lateness) / waves, rounded up.</summary>
+    public static TimeSpan Slot(TimeSpan window, int waves) => TimeSpan.FromTicks(((window + Lateness).Ticks + waves - 1) / waves);
 
     /// <summary>The waves for <paramref name="messages"/> messages when nothing is throttled: size and start after the first wave.</summary>
     public IEnumerable<(int Size, TimeSpan Offset)> Waves(int messages)

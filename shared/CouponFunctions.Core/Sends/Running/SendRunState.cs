@@ -54,14 +54,16 @@ public sealed record SendRunState(
     }
 
     /// <summary>The state after a wave: its range done (less a throttled tail, retried after Retry-After), counts added, the
-    /// channel's next wave one interval after this one really started, or later when the provider asked to slow down.</summary>
+    /// channel's next wave one interval after this one's slot, or after its real start less <see cref="PacingPlan.Lateness"/>
+    /// when it started later than that (see <see cref="PacingPlan"/>), or later when the provider asked to slow down.</summary>
     /// <param name="startedAt">The orchestration's time when it called the wave's activity (after any timer).</param>
     /// <param name="finishedAt">The orchestration's time when the activity answered (Retry-After counts from here).</param>
     public SendRunState Apply(SendStep step, WaveResult result, DateTimeOffset startedAt, DateTimeOffset finishedAt, IReadOnlyDictionary<ContactChannel, PacingPlan> plans)
     {
         var throttled = Math.Clamp(result.Throttled, 0, step.Count);
         var interval = plans[step.Channel].Interval;
-        var nextAt = (startedAt > step.StartAt ? startedAt : step.StartAt) + interval;
+        var late = startedAt - PacingPlan.Lateness;
+        var nextAt = (late > step.StartAt ? late : step.StartAt) + interval;
         if (throttled > 0)
         {
             var pushed = finishedAt + (result.RetryAfter is { } retry && retry > TimeSpan.Zero ? retry : interval);
@@ -71,6 +73,11 @@ public sealed record SendRunState(
         var channels = Channels.Select(c => c.Channel == step.Channel ? new ChannelProgress(c.Channel, step.From + step.Count - throttled, nextAt) : c).ToList();
         return this with { Channels = channels, Counts = Counts with { Sent = Counts.Sent + result.Sent, Failed = Counts.Failed + result.Failed } };
     }
+
+    /// <summary>The plan as if <paramref name="step"/>, started at <paramref name="startedAt"/> and still running, had done its whole
+    /// range: where the next wave goes while this one is in flight (its counts come with its result).</summary>
+    public SendRunState Assume(SendStep step, DateTimeOffset startedAt, IReadOnlyDictionary<ContactChannel, PacingPlan> plans) =>
+        Apply(step, new WaveResult(0, 0), startedAt, startedAt, plans);
 
     /// <summary>The input of the next generation (ContinueAsNew): the next chunk, each channel's pacing kept.</summary>
     public SendRunState NextChunk() => ChunkDone && !IsComplete

@@ -8,9 +8,11 @@ namespace CouponFunctions.Core.Sends.Running;
 public sealed partial class SendRunner
 {
     /// <summary>The work of one wave, with what it needs loaded once and its storage work done a wave at a time, not a recipient
-    /// at a time: a wave mark first (so only rows an earlier wave took up are read back), new outcome rows inserted 100 to a
-    /// transaction, final rows saved together at the end. With a batch sink (the outbox) the wave's emails are recorded as
-    /// Attempted together (naming the batch) and handed over in one call; otherwise its messages go out up to
+    /// at a time: a wave mark first (so only rows an earlier wave took up are read back), check failures inserted 100 to a
+    /// transaction, final rows saved together at the end. With a batch sink (the outbox) the wave's emails are recorded as one
+    /// batch row (its id, its recipients) instead of an Attempted row each, and handed over in one call: a retry finds the rows
+    /// it took up without an outcome in that batch and sends them again under its id, which the sink answers from its first
+    /// record (nothing goes out twice). Otherwise its messages go out up to
     /// <see cref="Concurrency"/> at a time, each with its own record-before-call row, and after a 429 no further message is
     /// started and the wave reports the range from the first message not done as throttled.</summary>
     private sealed class Wave(SendRunner owner, SendRef run, SegmentSend send, SendStep step, List<SendRecipient> rows)
@@ -32,6 +34,7 @@ public sealed partial class SendRunner
             var marks = await o.Recipients.MarkWaveAsync(run.TenantId, run.SendId, step.Channel, step.From, step.Count, ct);
             var ids = rows.Where(r => marks.Contains(r.Index)).Select(r => r.CustomerId).ToList();
             var existing = ids.Count == 0 ? new Dictionary<CustomerId, RecipientOutcome>() : await o.Recipients.GetOutcomesAsync(run.TenantId, run.SendId, step.Channel, ids, ct);
+            if (ids.Count > 0) existing = await BatchedAsync(existing, marks, now, ct);
             var pending = new List<(SendRecipient Row, RecipientOutcome? Existing)>();
             var finals = new List<RecipientOutcome>();
             foreach (var row in rows)
@@ -52,6 +55,21 @@ public sealed partial class SendRunner
             var cut = _untried.Min();
             var retryAfter = Interlocked.Read(ref _retryAfterTicks) is > 0 and var ticks ? TimeSpan.FromTicks(ticks) : TimeSpan.FromMinutes(1);
             return new WaveResult(Sent(cut), Failed(cut), step.From + step.Count - cut, retryAfter);
+        }
+
+        /// <summary>Rows an earlier try took up with no outcome row but in a recorded batch: Attempted under that batch's id and time.</summary>
+        private async Task<IReadOnlyDictionary<CustomerId, RecipientOutcome>> BatchedAsync(
+            IReadOnlyDictionary<CustomerId, RecipientOutcome> existing, WaveMarks marks, DateTimeOffset now, CancellationToken ct)
+        {
+            var open = rows.Where(r => marks.Contains(r.Index) && !existing.ContainsKey(r.CustomerId)).ToList();
+            if (open.Count == 0) return existing;
+            var batches = await owner.Recipients.GetBatchesAsync(run.TenantId, run.SendId, step.Channel, step.From, step.Count, ct);
+            if (batches.Count == 0) return existing;
+            var all = existing.ToDictionary();
+            foreach (var row in open)
+                if (batches.FirstOrDefault(b => b.Holds(row.Index)) is { } batch)
+                    all[row.CustomerId] = Attempt(row, batch.At) with { Batch = batch.Id };
+            return all;
         }
 
         /// <summary>A row with what was found for it: counted when final (or given up past the repeat window), else to be sent.</summary>
@@ -79,11 +97,12 @@ public sealed partial class SendRunner
             var people = (await o.Customers.GetManyAsync(run.TenantId, pending.Select(p => p.Row.CustomerId).ToList(), ct)).ToDictionary(c => c.Id);
             var granted = await UnitsAsync(pending, couponFailure, people, ct);
 
-            // New rows go in together, 100 to a transaction: the Failed ones of the checks and, for a batch sink, the Attempted ones
-            // (before its call). A row found there instead (a wave that ran before without leaving a mark) is decided again from what
-            // it holds. Messages sent one by one record their attempt just before their own call (so a 429 leaves the rest untouched).
+            // The Failed rows of the checks go in together, 100 to a transaction; a row found there instead (a wave that ran before
+            // without leaving a mark) is decided again from what it holds. A batch sink's messages are recorded as one batch row before
+            // its call; messages sent one by one record their attempt just before their own call (so a 429 leaves the rest untouched).
             var batch = step.Channel == ContactChannel.Email && o.Email is ICustomerEmailBatchSink ? $"{send.Id.Value}-{Guid.NewGuid():N}" : null;
             var fresh = new List<(SendRecipient Row, RecipientOutcome Outcome)>(pending.Count);
+            var batched = new List<SendRecipient>(batch is null ? 0 : pending.Count);
             var deliver = new List<(SendRecipient Row, RecipientOutcome? Attempt)>(pending.Count);
             foreach (var (row, existing) in pending)
             {
@@ -97,7 +116,7 @@ public sealed partial class SendRunner
                 var why = couponFailure ?? RecipientCheck.Customer(customer, step.Channel)
                     ?? (granted.Contains(row.CustomerId) ? null : (FailureReason.InsufficientQuantity, "The coupon's quantity ran out before this recipient."));
                 if (why is { } failed) fresh.Add((row, RecipientOutcome.Skipped(send.Id, row.CustomerId, step.Channel, row.To(step.Channel), failed.Reason, now, failed.Detail)));
-                else if (batch is not null) fresh.Add((row, Attempt(row, now) with { Batch = batch }));
+                else if (batch is not null) batched.Add(row);
                 else deliver.Add((row, null));
             }
 
@@ -111,6 +130,13 @@ public sealed partial class SendRunner
             }
 
             deliver.AddRange(again);
+            if (batched.Count > 0)
+            {
+                // The batch that stands is the first recorded for this range (another try of the wave may have been first): its
+                // rows go under its id; a row it does not hold goes alone, with its own Attempted row.
+                var stands = await o.Recipients.RecordBatchAsync(run.TenantId, run.SendId, new WaveBatch(step.Channel, step.From, step.Count, batch!, now, [.. batched.Select(r => r.Index)]), ct);
+                foreach (var row in batched) deliver.Add(stands.Holds(row.Index) ? (row, Attempt(row, stands.At) with { Batch = stands.Id }) : (row, null));
+            }
             var outcomes = new System.Collections.Concurrent.ConcurrentBag<RecipientOutcome>();
             var alone = new List<(SendRecipient Row, RecipientOutcome? Attempt)>(deliver.Count);
             foreach (var group in deliver.GroupBy(d => d.Attempt?.Batch))

@@ -149,7 +149,9 @@ public sealed partial class SendRunner(
             .Where(r => r.To(step.Channel) is not null).ToList();
         var wave = new Wave(this, run, send, step, rows);
         var result = await wave.RunAsync(abandon, cancellationToken);
-        if (SendStateMachine.Progress(send, before with { Sent = before.Sent + result.Sent, Failed = before.Failed + result.Failed }) is { IsOk: true } progress)
+        // Waves run two at a time, each knowing the counts before the other: the progress shown only moves forward.
+        var counts = before with { Sent = before.Sent + result.Sent, Failed = before.Failed + result.Failed };
+        if (counts.Sent + counts.Failed > send.Counts.Sent + send.Counts.Failed && SendStateMachine.Progress(send, counts) is { IsOk: true } progress)
             await sends.UpdateAsync(progress.Value!, cancellationToken);
         return result;
     }
