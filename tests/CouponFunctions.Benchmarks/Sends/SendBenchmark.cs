@@ -112,7 +112,7 @@ internal sealed class SendBenchmark : IBenchmark
         var untilFirst = (firstSentAt ?? finishedAt) - startedAt;
         var sending = finishedAt - (firstSentAt ?? startedAt);
         var peak = WorkerMemory.PeakBytes(app.Host.ProcessId) ?? 0;
-        var (rows, bytes, generations, waves) = await HistoryAsync(app.Services, ct);
+        var (rows, bytes, generations, waves) = await HistoryAsync(app.Services, $"sendrun-{tenant.Id.Value}-{sendId.Value}", ct);
         var ratio = elapsed / bound;
         var key = $"b9.{recipients}";
         report.Add($"{key}.elapsed", $"B9 {recipients:N0}: start to end", elapsed.TotalSeconds, "s", "0.0")
@@ -124,28 +124,30 @@ internal sealed class SendBenchmark : IBenchmark
             .Add($"{key}.rss.last", $"B9 {recipients:N0}: worker working set at the end", (samples.Count > 0 ? samples[^1] : 0) / 1024.0 / 1024.0, "MB", "0")
             .Add($"{key}.history.rows", $"B9 {recipients:N0}: largest orchestration history (one generation)", rows, "rows")
             .Add($"{key}.history.bytes", $"B9 {recipients:N0}: its size (property data)", bytes / 1024.0, "KB", "0")
-            .Add($"{key}.history.generations", $"B9 {recipients:N0}: generations (ContinueAsNew)", generations)
+            .Add($"{key}.history.generations", $"B9 {recipients:N0}: generations in the history (ContinueAsNew replaces the older ones)", generations)
             .Add($"{key}.waves", $"B9 {recipients:N0}: waves (SendWave activities scheduled)", waves.Count)
             .Add($"{key}.waves.gap", $"B9 {recipients:N0}: mean time between wave starts (the plan's interval: {PacingPlan.Create(new ChannelQuota(perMinute, perMinute * 60), 100).Interval.TotalSeconds:0.00} s)",
                 waves.Gap.TotalSeconds, "s", "0.00")
             .Add($"{key}.waves.duration", $"B9 {recipients:N0}: mean wave activity, scheduled to completed", waves.Duration.TotalSeconds, "s", "0.00")
-            .Add($"{key}.waves.longest", $"B9 {recipients:N0}: longest wave activity", waves.Longest.TotalSeconds, "s", "0.00");
+            .Add($"{key}.waves.longest", $"B9 {recipients:N0}: longest wave activity", waves.Longest.TotalSeconds, "s", "0.00")
+            .Add($"{key}.finish", $"B9 {recipients:N0}: last wave completed to the send finished (the finish's recount of outcomes)",
+                waves.LastCompleted is { } last ? (finishedAt - last).TotalSeconds : 0, "s", "0.0");
         report.Check($"B9 {recipients:N0}: every recipient sent", state["counts"]!["sent"]!.GetValue<int>() == recipients, $"{state["counts"]}");
         report.Expect($"B9 {recipients:N0}: within {MaxRatio}x the quota's bound", ratio <= MaxRatio, $"{ratio:0.00}x");
         report.Expect($"B9 {recipients:N0}: worker peak under 400 MB", peak > 0 && peak < MaxWorkingSet, $"{peak / 1024 / 1024} MB");
         return peak;
     }
 
-    /// <summary>The task hub's History rows of send runs: the largest generation (rows, bytes of property data), how many there were,
+    /// <summary>The task hub's History rows of this send's run (its instance, every generation kept): the largest generation (rows, bytes of property data), how many there were,
     /// and the waves' timing from their events (orchestration time, not the benchmark's poll): mean gap between consecutive wave
     /// starts, mean and longest activity from scheduled to completed.</summary>
-    private static async Task<(int Rows, long Bytes, int Generations, WaveTimes Waves)> HistoryAsync(IServiceProvider services, CancellationToken ct)
+    private static async Task<(int Rows, long Bytes, int Generations, WaveTimes Waves)> HistoryAsync(IServiceProvider services, string instanceId, CancellationToken ct)
     {
         var scheduled = new Dictionary<(string, int), DateTimeOffset>();
         var completed = new Dictionary<(string, int), DateTimeOffset>();
         var table = services.GetRequiredService<TableServiceClient>().GetTableClient(SendsBench.Hub + "History");
         var generations = new Dictionary<string, (int Rows, long Bytes)>(StringComparer.Ordinal);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {"sendrun-"} and PartitionKey lt {"sendrun."}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
         {
             var generation = row.PartitionKey + "/" + (row.GetString("ExecutionId") ?? string.Empty);
@@ -156,15 +158,15 @@ internal sealed class SendBenchmark : IBenchmark
             else if (row.GetString("EventType") == "TaskCompleted") completed[(generation, row.GetInt32("TaskScheduledId") ?? -1)] = at;
         }
 
-        if (generations.Count == 0) return (0, 0, 0, new WaveTimes(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero));
+        if (generations.Count == 0) return (0, 0, 0, new WaveTimes(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, null));
         var largest = generations.Values.MaxBy(g => g.Rows);
         var starts = scheduled.Values.Order().ToList();
         var gap = starts.Count > 1 ? (starts[^1] - starts[0]) / (starts.Count - 1) : TimeSpan.Zero;
         var durations = scheduled.Where(s => completed.ContainsKey(s.Key)).Select(s => completed[s.Key] - s.Value).ToList();
         var times = new WaveTimes(starts.Count, gap, durations.Count > 0 ? durations.Aggregate(TimeSpan.Zero, (a, d) => a + d) / durations.Count : TimeSpan.Zero,
-            durations.Count > 0 ? durations.Max() : TimeSpan.Zero);
+            durations.Count > 0 ? durations.Max() : TimeSpan.Zero, scheduled.Keys.Where(completed.ContainsKey).Select(k => (DateTimeOffset?)completed[k]).Max());
         return (largest.Rows, largest.Bytes, generations.Count, times);
     }
 
-    private sealed record WaveTimes(int Count, TimeSpan Gap, TimeSpan Duration, TimeSpan Longest);
+    private sealed record WaveTimes(int Count, TimeSpan Gap, TimeSpan Duration, TimeSpan Longest, DateTimeOffset? LastCompleted);
 }
