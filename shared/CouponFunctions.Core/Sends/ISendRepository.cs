@@ -111,7 +111,11 @@ public interface ISendRecipientStore
     /// <summary>A page of outcome rows (optionally only one state) in key order.</summary>
     Task<ItemPage<RecipientOutcome>> ListOutcomesAsync(TenantId tenantId, SendId sendId, DeliveryState? state, int pageSize, string? continuation, CancellationToken cancellationToken = default);
 
+    /// <summary>Every outcome row counted by state (reads them all).</summary>
     Task<OutcomeCounts> CountOutcomesAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default);
+
+    /// <summary>The rows not sent (attempted or failed) counted; Sent is 0. Reads only those rows, usually few.</summary>
+    Task<OutcomeCounts> CountUnsentAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default);
 
     /// <summary>The Failed rows, streamed (for the failure report).</summary>
     IAsyncEnumerable<RecipientOutcome> StreamFailedAsync(TenantId tenantId, SendId sendId, CancellationToken cancellationToken = default);

@@ -137,6 +137,8 @@ public sealed class SendRecipientStoreTests(AzuriteFixture azurite)
         await store.SaveOutcomeAsync(tenant, RecipientOutcome.Attempt(send, CustomerId.Parse("c201"), ContactChannel.Sms, "+6591234568", Now).AsSent("m"));
 
         var counts = await store.CountOutcomesAsync(tenant, send);
+        var unsent = await store.CountUnsentAsync(tenant, send);
+        Assert.Equal(new OutcomeCounts(1, 0, 130), unsent);
         var pages = 0;
         var seen = 0;
         string? continuation = null;

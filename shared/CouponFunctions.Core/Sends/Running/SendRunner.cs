@@ -156,13 +156,24 @@ public sealed partial class SendRunner(
         return result;
     }
 
+    /// <summary>
+    /// The outcome rows' counts. Each wave counted its messages from their stored outcomes (a range sent again counts them again
+    /// from the rows), so the waves' sums are the rows' counts; reading the rows not sent checks that, and only a difference
+    /// reads every row (for a 100,000-message send that took 34 s on Azurite, which the send's finish waited for).
+    /// </summary>
+    private async Task<OutcomeCounts> StoredCountsAsync(SendRef run, SendCounts counts, CancellationToken cancellationToken)
+    {
+        var unsent = await recipients.CountUnsentAsync(run.TenantId, run.SendId, cancellationToken);
+        return FinishCounts.FromWaves(counts, unsent) ?? await recipients.CountOutcomesAsync(run.TenantId, run.SendId, cancellationToken);
+    }
+
     /// <summary>Running → Done (something sent) or Failed, counts from the outcome rows; the failure report when something failed;
     /// the merchant's email (once: its idempotency key is the send's).</summary>
     public async Task<SegmentSend?> FinishAsync(SendRef run, SendCounts counts, CancellationToken cancellationToken = default)
     {
         var send = await sends.GetAsync(run.TenantId, run.SendId, cancellationToken);
         if (send is null) return null;
-        var stored = await recipients.CountOutcomesAsync(run.TenantId, run.SendId, cancellationToken);
+        var stored = await StoredCountsAsync(run, counts, cancellationToken);
         var final = new SendCounts(Math.Max(counts.Recipients, stored.Sent + stored.Failed + stored.Attempted), stored.Sent, stored.Failed + stored.Attempted);
         var completed = SendStateMachine.Complete(send, final, time.GetUtcNow());
         if (!completed.IsOk) return send;
