@@ -130,7 +130,7 @@ internal sealed class SendBenchmark : IBenchmark
                 waves.Gap.TotalSeconds, "s", "0.00")
             .Add($"{key}.waves.duration", $"B9 {recipients:N0}: mean wave activity, scheduled to completed", waves.Duration.TotalSeconds, "s", "0.00")
             .Add($"{key}.waves.longest", $"B9 {recipients:N0}: longest wave activity", waves.Longest.TotalSeconds, "s", "0.00")
-            .Add($"{key}.finish", $"B9 {recipients:N0}: last wave completed to the send finished (the finish's recount of outcomes)",
+            .Add($"{key}.finish", $"B9 {recipients:N0}: last wave completed to the send finished (the finish: its count of outcomes)",
                 waves.LastCompleted is { } last ? (finishedAt - last).TotalSeconds : 0, "s", "0.0");
         report.Check($"B9 {recipients:N0}: every recipient sent", state["counts"]!["sent"]!.GetValue<int>() == recipients, $"{state["counts"]}");
         report.Expect($"B9 {recipients:N0}: within {MaxRatio}x the quota's bound", ratio <= MaxRatio, $"{ratio:0.00}x");
