@@ -28,6 +28,9 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>True when this fixture started (and will stop) its own Azurite.</summary>
     public bool OwnsProcess => _process is not null;
 
+    /// <summary>The Azurite process this fixture started; null when it uses a shared one.</summary>
+    public int? ProcessId => _process?.ProcessId;
+
     /// <summary>The storage services of <c>AddCouponStorage</c> over <see cref="ConnectionString"/>: the SDK clients exactly as the app builds them.</summary>
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Call InitializeAsync first.");
 

@@ -31,6 +31,9 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Path-style connection string with Azurite's well-known development key (public, not a secret).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The Azurite process (the benchmarks read its CPU time).</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<AzuriteProcess> StartAsync()
     {
         var executable = FindExecutable();

@@ -67,18 +67,19 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
         });
         var (sandboxes, app, tenant, adminKey, fleet) = (run.Sandboxes, run.App, run.Tenant, run.AdminKey, run.Stores.ToList());
 
-        await SyncFigures(context, setup, app, tenant, fleet, sandboxes, report, ct);
+        await SyncFigures(context, setup, app, tenant, fleet, sandboxes, run.Azurite.ProcessId, report, ct);
         await ListFigures(context, setup, app, tenant, adminKey, report, ct);
         await InspectFigures(context, app, tenant, adminKey, fleet, report, ct);
         return report;
     }
 
     private static async Task SyncFigures(BenchmarkContext context, OperationsSetup setup, AppUnderHost app, TenantId tenant, List<FleetStore> fleet,
-        SandboxHost sandboxes, BenchmarkReport report, CancellationToken ct)
+        SandboxHost sandboxes, int? azurite, BenchmarkReport report, CancellationToken ct)
     {
         context.Progress($"B1: the SyncCoupons timer under the local host, up to {setup.Concurrency} sync messages in flight ...");
         var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
-        var full = await SyncAllAsync(context, app, tenant, fleet, ct);
+        var timeline = new SyncTimeline(sandboxes, azurite, context.Time);
+        var full = await SyncAllAsync(context, app, tenant, fleet, timeline, ct);
         var calls = sandboxes.Parts().ToDictionary(s => s.Platform, s => s.Stats.Calls);
         var throttled = sandboxes.Parts().Sum(s => s.Stats.Throttled);
         var runs = await LatestRunsAsync(app, tenant, fleet, ct);
@@ -101,6 +102,7 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             .Add("b1.peak", "B1 peak working set of this process (sandboxes; the app runs in the host's worker)", process.PeakWorkingSet64 / 1048576.0, "MB", "N0");
         if (WorkerPeakMb(app.Host) is { } workerPeak) report.Add("b1.peak.worker", "B1 peak working set of the host and its worker", workerPeak, "MB", "N0");
         AddWhereTimeWent(report, setup, fleet, runs, calls, full);
+        timeline.AddTo(report, "b1", "B1");
         report.Check("every store synced", runs.Count == fleet.Count && runs.All(r => r.Status == SyncRunStatus.Succeeded),
             $"{runs.Count(r => r.Status == SyncRunStatus.Succeeded)} of {fleet.Count} succeeded");
         report.Check("every coupon stored once", runs.Sum(r => r.Counts.Created) == fleet.Count * setup.Fleet.CouponsPerStore,
@@ -109,7 +111,8 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
 
         context.Progress("B1: immediate re-sync without changes ...");
         foreach (var part in sandboxes.Parts()) part.Stats.Reset();
-        var again = await SyncAllAsync(context, app, tenant, fleet, ct);
+        var resync = new SyncTimeline(sandboxes, azurite, context.Time);
+        var again = await SyncAllAsync(context, app, tenant, fleet, resync, ct);
         var rerun = await LatestRunsAsync(app, tenant, fleet, ct);
         var writes = rerun.Sum(r => r.Counts.Written);
         var recalls = sandboxes.Parts().ToDictionary(s => s.Platform, s => s.Stats.Calls);
@@ -120,6 +123,7 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             .Add("b1.resync.elapsed", "B1 re-sync elapsed", again.TotalSeconds, "s", "0.00")
             .Add("b1.resync.writes", "B1 re-sync coupon entity writes", writes)
             .Add("b1.resync.unchanged", "B1 re-sync coupons seen unchanged", rerun.Sum(r => r.Counts.Unchanged));
+        resync.AddTo(report, "b1.resync", "B1 re-sync");
         report.Expect("re-sync without changes writes no coupon entity", writes == 0, $"{writes} writes");
         report.Details["b1.peakBeforeSyncMb"] = peakBefore / 1048576.0;
     }
@@ -279,10 +283,12 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
     /// sync-store message per store and the host runs them through SyncStore. Measured from that instant until the last
     /// store's run ended (as recorded by the worker), once every store has a finished run from after it.
     /// </summary>
-    private static async Task<TimeSpan> SyncAllAsync(BenchmarkContext context, AppUnderHost app, TenantId tenant, List<FleetStore> fleet, CancellationToken ct)
+    private static async Task<TimeSpan> SyncAllAsync(BenchmarkContext context, AppUnderHost app, TenantId tenant, List<FleetStore> fleet,
+        SyncTimeline timeline, CancellationToken ct)
     {
         var due = await app.StartWithSyncTimerAsync(ct);
         context.Progress($"  the SyncCoupons timer is due at {due:HH:mm:ss} UTC");
+        timeline.Start(due, app.Host.ProcessId);
         // Watch the stores' sync state rows (one query of the tenant's partition) rather than every store's run log: the
         // watcher shares Azurite with the app, and 100 run-log queries every 100 ms were about 1,000 requests a second
         // taken from the syncs it measures. The elapsed time comes from the runs' own records, read once at the end.
@@ -293,6 +299,7 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             finished = (await states.ListAsync(tenant, ct)).Count(s => s.LastAttemptAt >= due && s.LeaseOwner is null);
             return finished == fleet.Count;
         }, seconds: 3600);
+        await timeline.StopAsync();
         if (!done)
             throw new InvalidOperationException($"{finished} of {fleet.Count} stores synced after the timer. Host output:\n{StoreSyncs.Tail(app.Host.Output)}");
         var runs = await LatestRunsAsync(app, tenant, fleet, ct);
