@@ -30,7 +30,8 @@ internal static class ProcessCpu
         return total;
     }
 
-    private static double SecondsOf(int pid)
+    /// <summary>CPU time of the one process, without its children.</summary>
+    public static double SecondsOf(int pid)
     {
         try
         {

@@ -88,5 +88,5 @@ internal sealed class SyncTimeline
     private long[] Calls() => _sandboxes.Parts().Select(p => p.Stats.Calls).ToArray();
 
     private (double? Host, double? Azurite, double? Self) Cpu() =>
-        (ProcessCpu.SecondsOfTree(_host), ProcessCpu.SecondsOfTree(_azurite), ProcessCpu.SecondsOfTree(Environment.ProcessId));
+        (ProcessCpu.SecondsOfTree(_host), ProcessCpu.SecondsOfTree(_azurite), ProcessCpu.SecondsOf(Environment.ProcessId));
 }
