@@ -60,8 +60,9 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             settings["Auth:KeyCacheSeconds"] = "30";
             // Up to Concurrency sync messages in flight in the one worker: the host fetches a new batch of batchSize when
             // no more than newBatchThreshold are running (batchSize + newBatchThreshold at most). Small batches refilled early
-            // keep the worker near its limit (16 + 16 averaged 21 of 32 in flight, waiting for half to finish before a refill).
-            var batch = Math.Max(1, setup.Concurrency / 4);
+            // keep the worker near its limit: 16 + 16 averaged 21 of 32 in flight, and 12 + 36 left slots idle for 14 s while
+            // fewer than 12 were free (the last store of each platform then started 10 s late and ran alone at its shop limit).
+            var batch = Math.Max(1, setup.Concurrency / 12);
             settings["AzureFunctionsJobHost:extensions:queues:batchSize"] = batch.ToString(CultureInfo.InvariantCulture);
             settings["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = (setup.Concurrency - batch).ToString(CultureInfo.InvariantCulture);
         });
