@@ -29,7 +29,13 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
         internal bool TotalsBehind { get; set; }
     }
 
-    public async Task RecordAsync(
+    /// <summary>
+    /// The coupon-day rows one page of writes needs, planned against the run's copy of the day and kept there at once, so
+    /// the next page plans against it while this page's rows are still being written (<see cref="SaveAsync"/>). Pages are
+    /// planned one at a time, in page order; reads the day's rows and the campaigns only the first time a figure moves.
+    /// Null when no figure moved.
+    /// </summary>
+    public async Task<PageRows?> PlanAsync(
         Store store, IReadOnlyDictionary<string, StoredCoupon> stored, IReadOnlyList<CouponWrite> writes, DateTimeOffset now, RunDay run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -39,7 +45,7 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
                 ? (c.After.ClaimedCount ?? 0) != 0 || (c.After.UsedCount ?? 0) != 0
                 : c.Before.Coupon.ClaimedCount != c.After.ClaimedCount || c.Before.Coupon.UsedCount != c.After.UsedCount)
             .ToList();
-        if (moved.Count == 0) return;
+        if (moved.Count == 0) return null;
         var day = StoreDay(store, now);
         if (run.Rows is null || run.Day != day)
         {
@@ -47,12 +53,31 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
             run.Day = day;
         }
         var rows = SnapshotPlanner.Plan(day, moved, run.Rows);
-        if (rows.Count == 0) return;
+        if (rows.Count == 0) return null;
         run.Campaigns ??= await campaigns.GetStoreAsync(store.TenantId, store.Id, cancellationToken);
+        // The run's totals count these rows from now on; a run whose write of them fails does not finish, so it never
+        // writes totals from them.
         run.TotalsBehind = true;
-        await snapshots.SaveDayAsync(store.TenantId, store.Id, day, rows, null, cancellationToken);
         foreach (var row in rows) run.Rows[row.CouponId] = row;
+        return new PageRows(day, rows);
     }
+
+    /// <summary>Writes a page's planned rows: before the page's coupons, so a run that stops in between writes them again.</summary>
+    public Task SaveAsync(Store store, PageRows rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return snapshots.SaveDayAsync(store.TenantId, store.Id, rows.Day, rows.Rows, null, cancellationToken);
+    }
+
+    /// <summary>Plans and writes one page's rows (<see cref="PlanAsync"/>, then <see cref="SaveAsync"/>).</summary>
+    public async Task RecordAsync(
+        Store store, IReadOnlyDictionary<string, StoredCoupon> stored, IReadOnlyList<CouponWrite> writes, DateTimeOffset now, RunDay run, CancellationToken cancellationToken = default)
+    {
+        if (await PlanAsync(store, stored, writes, now, run, cancellationToken) is { } rows) await SaveAsync(store, rows, cancellationToken);
+    }
+
+    /// <summary>The coupon-day rows of one page of a run, planned by <see cref="PlanAsync"/>.</summary>
+    public sealed record PageRows(DateOnly Day, IReadOnlyList<CouponDayFigures> Rows);
 
     /// <summary>
     /// Starts the run's day with no coupon-day rows and nothing read: for a store's first sync, which has none stored (only a

@@ -31,6 +31,9 @@ public sealed class SyncStoreHandler(
     TimeProvider time,
     ILogger<SyncStoreHandler> logger)
 {
+    // Page writes of one store's run at once (see ListAsync).
+    private const int WritesInFlight = 2;
+
     private readonly SyncOptions _options = options.Value;
     private readonly IStoreRepository _stores = stores;
     private readonly IPlatformConnectors _connectors = connectors;
@@ -154,7 +157,7 @@ public sealed class SyncStoreHandler(
             // Only a complete listing may conclude that a coupon is gone.
             var now = owner._time.GetUtcNow();
             var removals = stored.Values.Where(c => !c.IsRemoved && !seen.Contains(c.Id)).Select(c => SyncPlanner.Remove(c, now)).ToList();
-            await ApplyAsync(stored, removals, cancellationToken);
+            await await ApplyAsync(stored, removals, cancellationToken);
             _removed = removals.Count;
             _alertsRaised += removals.Count(r => r.Alert is not null);
             CouponCount = stored.Values.Count(c => !c.IsRemoved);
@@ -182,10 +185,12 @@ public sealed class SyncStoreHandler(
             var connector = owner._connectors.For(store.Platform);
             var connection = store.ToConnection();
             var details = _details = new CouponDetailReader(connector, connection, owner._options);
-            // A page's rows are written while the next page is listed and read, so a store's sync is paced by its
-            // platform's limits rather than by its calls and its writes one after the other. One write at a time: the
-            // pages' coupons are distinct, and the snapshot day is kept in page order.
-            var writing = Task.CompletedTask;
+            // A page's rows are written while the next pages are listed and read, so a store's sync is paced by its
+            // platform's limits rather than by its calls and its writes one after the other. A few pages' writes at once:
+            // where storage answers slower than the platform lists (Lazada lists 50 coupons a call, no detail reads), one
+            // write at a time made a store wait on storage for most of its sync. The pages' coupons are distinct, so their
+            // writes are independent; each page plans its coupon-day rows in page order before its write starts.
+            var writing = new Queue<Task>();
             try
             {
                 await foreach (var page in connector.ListCouponsAsync(connection, cancellationToken))
@@ -211,25 +216,25 @@ public sealed class SyncStoreHandler(
                         if (write.Alert is not null) _alertsRaised++;
                         writes.Add(write);
                     }
-                    await writing;
-                    writing = ApplyAsync(stored, writes, cancellationToken);
+                    while (writing.Count >= WritesInFlight) await writing.Dequeue();
+                    writing.Enqueue(await ApplyAsync(stored, writes, cancellationToken));
                     await RenewLeaseAsync(now, cancellationToken);
                 }
             }
             catch
             {
-                // The listing stopped: the write under way finishes (whole coupons), and the listing's fault is the one reported.
-                await Task.WhenAny(writing);
+                // The listing stopped: the writes under way finish (whole coupons), and the listing's fault is the one reported.
+                await Task.WhenAny(Task.WhenAll(writing));
                 throw;
             }
-            await writing;
+            await Task.WhenAll(writing);
         }
 
         /// <summary>
-        /// Moves the run's copy of the coupons on at once (the next page plans against it) and returns the write of the rows,
-        /// with the snapshot comparing against what the coupons were before.
+        /// Moves the run's copy of the coupons and of the day's coupon-day rows on at once (the next page plans against them,
+        /// in page order) and returns the write of the page: its coupon-day rows, then its coupons.
         /// </summary>
-        private Task ApplyAsync(Dictionary<string, StoredCoupon> stored, List<CouponWrite> writes, CancellationToken cancellationToken)
+        private async Task<Task> ApplyAsync(Dictionary<string, StoredCoupon> stored, List<CouponWrite> writes, CancellationToken cancellationToken)
         {
             if (writes.Count == 0) return Task.CompletedTask;
             var before = new Dictionary<string, StoredCoupon>(writes.Count, StringComparer.Ordinal);
@@ -238,12 +243,13 @@ public sealed class SyncStoreHandler(
                 if (stored.TryGetValue(write.Next.Id, out var known)) before[write.Next.Id] = known;
                 stored[write.Next.Id] = write.Next;
             }
-            return WriteAsync(before, writes, cancellationToken);
+            var rows = await owner._snapshots.PlanAsync(store, before, writes, owner._time.GetUtcNow(), _snapshotDay, cancellationToken);
+            return WriteAsync(rows, writes, cancellationToken);
         }
 
-        private async Task WriteAsync(Dictionary<string, StoredCoupon> before, List<CouponWrite> writes, CancellationToken cancellationToken)
+        private async Task WriteAsync(SnapshotRecorder.PageRows? rows, List<CouponWrite> writes, CancellationToken cancellationToken)
         {
-            await owner._snapshots.RecordAsync(store, before, writes, owner._time.GetUtcNow(), _snapshotDay, cancellationToken);
+            if (rows is not null) await owner._snapshots.SaveAsync(store, rows, cancellationToken);
             await owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken);
         }
 

@@ -61,8 +61,9 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             // Up to Concurrency sync messages in flight in the one worker: the host fetches a new batch of batchSize when
             // no more than newBatchThreshold are running (batchSize + newBatchThreshold at most). Small batches refilled early
             // keep the worker near its limit: 16 + 16 averaged 21 of 32 in flight, and 12 + 36 left slots idle for 14 s while
-            // fewer than 12 were free (the last store of each platform then started 10 s late and ran alone at its shop limit).
-            var batch = Math.Max(1, setup.Concurrency / 12);
+            // fewer than 12 were free (the last store of each platform then started 10 s late and ran alone at its shop limit);
+            // 4 + 44 still left 3 slots idle for 11 s.
+            var batch = Math.Max(1, setup.Concurrency / 24);
             settings["AzureFunctionsJobHost:extensions:queues:batchSize"] = batch.ToString(CultureInfo.InvariantCulture);
             settings["AzureFunctionsJobHost:extensions:queues:newBatchThreshold"] = (setup.Concurrency - batch).ToString(CultureInfo.InvariantCulture);
         });
@@ -276,6 +277,10 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
             report.Add($"b1.done.{platform.ToWire()}", $"B1 {platform.ToWire()}: last store done after", (own.Max(r => r.EndedAt!.Value) - start).TotalSeconds, "s", "0.0")
                 .Add($"b1.store.{platform.ToWire()}", $"B1 {platform.ToWire()}: one store's sync p50 / its shop-limit bound",
                     Percentiles.Of(durations, 50) / 1000 / shopBound, "x", "0.00");
+            // When its stores started and how long each took, in whole seconds from the first start: "start+seconds" each.
+            var starts = own.OrderBy(r => r.StartedAt).Select(r => FormattableString.Invariant(
+                $"{(r.StartedAt - start).TotalSeconds:0}+{(r.EndedAt!.Value - r.StartedAt).TotalSeconds:0}"));
+            report.AddText($"b1.starts.{platform.ToWire()}", $"B1 {platform.ToWire()}: each store's start and sync time (s)", string.Join(' ', starts));
         }
     }
 

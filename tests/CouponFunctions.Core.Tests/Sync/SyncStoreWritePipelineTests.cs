@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Coupons.Campaigns;
+using CouponFunctions.Core.Notifications;
+using CouponFunctions.Core.Performance;
+using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Core.Tests.Deployments;
+using CouponFunctions.Core.Tokens;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace CouponFunctions.Core.Tests.Sync;
+
+/// <summary>
+/// A store's sync lists on while storage writes its earlier pages: two pages' writes at once, never more, each page's
+/// coupon-day rows before its coupons, and the run ends only when every write has.
+/// </summary>
+public sealed class SyncStoreWritePipelineTests
+{
+    private const int Pages = 6;
+    private const int PageSize = 10;
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
+    private static readonly Store Shop = DeployTestData.Store(Platform.Lazada, "SG") with
+    {
+        Credentials = new StoreCredentials("access", Now.AddDays(1)),
+    };
+
+    private readonly Mock<ICouponRepository> _coupons = new();
+    private readonly Mock<ICouponSnapshots> _snapshots = new();
+    private readonly ConcurrentQueue<string> _events = new();
+    private readonly TaskCompletionSource _storage = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _pagesListed;
+    private int _writing;
+    private int _mostWriting;
+    private int _writesStarted;
+
+    public SyncStoreWritePipelineTests()
+    {
+        _coupons.Setup(c => c.ApplyAsync(Shop.TenantId, Shop.Id, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<CouponWrite>>(), It.IsAny<CancellationToken>()))
+            .Returns(async (TenantId _, StoreId _, string _, DateTimeOffset _, IReadOnlyList<CouponWrite> writes, CancellationToken _) =>
+            {
+                var now = Interlocked.Increment(ref _writing);
+                InterlockedMax(ref _mostWriting, now);
+                Interlocked.Increment(ref _writesStarted);
+                await _storage.Task;
+                foreach (var write in writes) _events.Enqueue("coupon " + write.Next.Id);
+                Interlocked.Decrement(ref _writing);
+            });
+        _snapshots.Setup(s => s.SaveDayAsync(Shop.TenantId, Shop.Id, It.IsAny<DateOnly>(), It.IsAny<IReadOnlyList<CouponDayFigures>>(), It.IsAny<StoreDayTotals?>(), It.IsAny<CancellationToken>()))
+            .Returns((TenantId _, StoreId _, DateOnly _, IReadOnlyList<CouponDayFigures> rows, StoreDayTotals? totals, CancellationToken _) =>
+            {
+                foreach (var row in rows) _events.Enqueue("row " + row.CouponId);
+                if (totals is not null) _events.Enqueue($"totals {totals.Claims}");
+                return Task.CompletedTask;
+            });
+    }
+
+    [Fact]
+    public async Task HandleAsync_StorageSlowerThanTheListing_ListsOnWithTwoPagesWritingAndEndsWhenAllAreWritten()
+    {
+        var run = Handler().HandleAsync(new SyncStoreMessage(Shop.TenantId.Value, Shop.Id.Value, SyncStoreMessage.Scheduled, Now));
+
+        // Storage holds every write: the first two pages' writes start, the third page is listed and waits for one of them.
+        await WaitUntilAsync(() => Volatile.Read(ref _pagesListed) == 3 && Volatile.Read(ref _writesStarted) == 2);
+        await Task.Delay(200);
+        Assert.Equal(3, Volatile.Read(ref _pagesListed));
+        Assert.Equal(2, Volatile.Read(ref _writesStarted));
+        Assert.False(run.IsCompleted);
+
+        _storage.SetResult();
+        var outcome = await run;
+
+        Assert.Equal(SyncRunStatus.Succeeded, outcome.Status);
+        Assert.Equal(Pages * PageSize, outcome.Counts.Created);
+        Assert.Equal(2, _mostWriting);
+        var events = _events.ToList();
+        var ids = Enumerable.Range(0, Pages * PageSize).Select(Id).ToList();
+        // Every coupon written once, its coupon-day row before it, and the day's totals after all of them.
+        Assert.Equal(ids.Order(), events.Where(e => e.StartsWith("coupon ", StringComparison.Ordinal)).Select(e => e[7..]).Order());
+        Assert.All(ids, id => Assert.InRange(events.IndexOf("row " + id), 0, events.IndexOf("coupon " + id)));
+        Assert.Equal($"totals {Pages * PageSize * 3}", events[^1]);
+    }
+
+    private SyncStoreHandler Handler()
+    {
+        var stores = new Mock<IStoreRepository>();
+        stores.Setup(s => s.GetAsync(Shop.TenantId, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(Shop);
+        var connector = new Mock<IPlatformConnector>();
+        connector.Setup(c => c.ListCouponsAsync(It.IsAny<StoreConnection>(), It.IsAny<CancellationToken>())).Returns(ListAsync);
+        var connectors = new Mock<IPlatformConnectors>();
+        connectors.Setup(c => c.For(Platform.Lazada)).Returns(connector.Object);
+        var states = new Mock<ISyncStateRepository>();
+        states.Setup(s => s.TryAcquireAsync(Shop.TenantId, Shop.Id, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TenantId tenant, StoreId store, string owner, DateTimeOffset until, DateTimeOffset _, CancellationToken _) =>
+                new SyncLease(tenant, store, owner, until, new SyncState(tenant, store, owner, until, null, null, null, null, 0, 0, null), FirstAttempt: true));
+        var campaigns = new Mock<ICouponCampaigns>();
+        campaigns.Setup(c => c.GetStoreAsync(Shop.TenantId, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
+        var alertSettings = new Mock<IAlertSettingsRepository>();
+        var sink = new Mock<INotificationSink>();
+        return new SyncStoreHandler(stores.Object, connectors.Object, _coupons.Object, states.Object, new Mock<IStoreReadModel>().Object,
+            new StockOutAlerts(_coupons.Object, alertSettings.Object, sink.Object),
+            new RefreshStoreTokenHandler(stores.Object, connectors.Object, alertSettings.Object, sink.Object, TimeProvider.System, NullLogger<RefreshStoreTokenHandler>.Instance),
+            Options.Create(new SyncOptions()), new AdminLinks(new Uri("https://admin.example/")), new SnapshotRecorder(_snapshots.Object, campaigns.Object),
+            TimeProvider.System, NullLogger<SyncStoreHandler>.Instance);
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<Coupon>> ListAsync(StoreConnection store, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var page = 0; page < Pages; page++)
+        {
+            await Task.Yield();
+            Interlocked.Increment(ref _pagesListed);
+            yield return Enumerable.Range(page * PageSize, PageSize).Select(Listed).ToList();
+        }
+    }
+
+    private static string Id(int i) => $"v-{i:D3}";
+
+    // A complete listing (nothing left to read in detail), claimed 3 times: each coupon gets a coupon-day row.
+    private static Coupon Listed(int i) => new()
+    {
+        Platform = Platform.Lazada, PlatformCouponId = Id(i), Code = "C" + i, Name = "Voucher " + i, Scope = CouponScope.Shop, Reward = RewardType.FixedAmount,
+        DiscountAmount = 5, TotalQuantity = 100, ClaimedCount = 3, UsedCount = 1, ValidFrom = Now.AddDays(-1), ValidTo = Now.AddDays(5), Currency = "SGD",
+        Status = CouponStatus.Ongoing, RawStatus = "ongoing", Unknown = UnknownCouponFields.None,
+    };
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition(), "The sync did not reach the expected point.");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+    }
+}
