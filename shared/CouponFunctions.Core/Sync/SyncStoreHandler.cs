@@ -34,6 +34,9 @@ public sealed class SyncStoreHandler(
     // Page writes of one store's run at once (see ListAsync).
     private const int WritesInFlight = 2;
 
+    // Coupons a write of a run gathers before it starts (see ListAsync).
+    private const int WriteBatch = 100;
+
     private readonly SyncOptions _options = options.Value;
     private readonly IStoreRepository _stores = stores;
     private readonly IPlatformConnectors _connectors = connectors;
@@ -190,7 +193,16 @@ public sealed class SyncStoreHandler(
             // where storage answers slower than the platform lists (Lazada lists 50 coupons a call, no detail reads), one
             // write at a time made a store wait on storage for most of its sync. The pages' coupons are distinct, so their
             // writes are independent; each page plans its coupon-day rows in page order before its write starts.
+            // Pages are written 100 coupons at a time (two pages of 50): a table batch holds 100 rows, and half the batches
+            // is half the requests storage answers.
             var writing = new Queue<Task>();
+            var pending = new List<CouponWrite>();
+            async Task FlushAsync()
+            {
+                while (writing.Count >= WritesInFlight) await writing.Dequeue();
+                writing.Enqueue(await ApplyAsync(stored, pending, cancellationToken));
+                pending = [];
+            }
             try
             {
                 await foreach (var page in connector.ListCouponsAsync(connection, cancellationToken))
@@ -216,14 +228,17 @@ public sealed class SyncStoreHandler(
                         if (write.Alert is not null) _alertsRaised++;
                         writes.Add(write);
                     }
-                    while (writing.Count >= WritesInFlight) await writing.Dequeue();
-                    writing.Enqueue(await ApplyAsync(stored, writes, cancellationToken));
+                    pending.AddRange(writes);
+                    if (pending.Count >= WriteBatch) await FlushAsync();
                     await RenewLeaseAsync(now, cancellationToken);
                 }
+                if (pending.Count > 0) await FlushAsync();
             }
             catch
             {
-                // The listing stopped: the writes under way finish (whole coupons), and the listing's fault is the one reported.
+                // The listing stopped: what it listed is written and the writes under way finish (whole coupons), and the
+                // listing's fault is the one reported.
+                if (pending.Count > 0) await Task.WhenAny(FlushAsync());
                 await Task.WhenAny(Task.WhenAll(writing));
                 throw;
             }

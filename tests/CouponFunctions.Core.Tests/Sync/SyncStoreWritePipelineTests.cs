@@ -19,13 +19,13 @@ using Moq;
 namespace CouponFunctions.Core.Tests.Sync;
 
 /// <summary>
-/// A store's sync lists on while storage writes its earlier pages: two pages' writes at once, never more, each page's
-/// coupon-day rows before its coupons, and the run ends only when every write has.
+/// A store's sync lists on while storage writes its earlier pages: 100 coupons a write (two pages of 50), two writes at once
+/// and never more, each coupon's coupon-day row before it, and the run ends only when every write has.
 /// </summary>
 public sealed class SyncStoreWritePipelineTests
 {
     private const int Pages = 6;
-    private const int PageSize = 10;
+    private const int PageSize = 50;
     private static readonly DateTimeOffset Now = new(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
     private static readonly Store Shop = DeployTestData.Store(Platform.Lazada, "SG") with
     {
@@ -40,6 +40,7 @@ public sealed class SyncStoreWritePipelineTests
     private int _writing;
     private int _mostWriting;
     private int _writesStarted;
+    private readonly ConcurrentQueue<int> _writeSizes = new();
 
     public SyncStoreWritePipelineTests()
     {
@@ -49,6 +50,7 @@ public sealed class SyncStoreWritePipelineTests
                 var now = Interlocked.Increment(ref _writing);
                 InterlockedMax(ref _mostWriting, now);
                 Interlocked.Increment(ref _writesStarted);
+                _writeSizes.Enqueue(writes.Count);
                 await _storage.Task;
                 foreach (var write in writes) _events.Enqueue("coupon " + write.Next.Id);
                 Interlocked.Decrement(ref _writing);
@@ -63,14 +65,13 @@ public sealed class SyncStoreWritePipelineTests
     }
 
     [Fact]
-    public async Task HandleAsync_StorageSlowerThanTheListing_ListsOnWithTwoPagesWritingAndEndsWhenAllAreWritten()
+    public async Task HandleAsync_StorageSlowerThanTheListing_ListsOnWithTwoWritesOf100AndEndsWhenAllAreWritten()
     {
         var run = Handler().HandleAsync(new SyncStoreMessage(Shop.TenantId.Value, Shop.Id.Value, SyncStoreMessage.Scheduled, Now));
 
-        // Storage holds every write: the first two pages' writes start, the third page is listed and waits for one of them.
-        await WaitUntilAsync(() => Volatile.Read(ref _pagesListed) == 3 && Volatile.Read(ref _writesStarted) == 2);
+        // Storage holds every write: pages 1-2 and 3-4 are being written, pages 5-6 are listed and wait for one of them.
+        await WaitUntilAsync(() => Volatile.Read(ref _pagesListed) == Pages && Volatile.Read(ref _writesStarted) == 2);
         await Task.Delay(200);
-        Assert.Equal(3, Volatile.Read(ref _pagesListed));
         Assert.Equal(2, Volatile.Read(ref _writesStarted));
         Assert.False(run.IsCompleted);
 
@@ -80,6 +81,7 @@ public sealed class SyncStoreWritePipelineTests
         Assert.Equal(SyncRunStatus.Succeeded, outcome.Status);
         Assert.Equal(Pages * PageSize, outcome.Counts.Created);
         Assert.Equal(2, _mostWriting);
+        Assert.Equal([100, 100, 100], _writeSizes);
         var events = _events.ToList();
         var ids = Enumerable.Range(0, Pages * PageSize).Select(Id).ToList();
         // Every coupon written once, its coupon-day row before it, and the day's totals after all of them.
