@@ -23,7 +23,7 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
         internal Dictionary<string, CouponDayFigures>? Rows { get; set; }
 
         /// <summary>The store's coupon campaigns, read once per run when a figure first moves (the totals split by them).</summary>
-        internal IReadOnlyDictionary<string, string>? Campaigns { get; set; }
+        internal Task<IReadOnlyDictionary<string, string>>? Campaigns { get; set; }
 
         /// <summary>Rows were written that the day's totals do not count yet.</summary>
         internal bool TotalsBehind { get; set; }
@@ -54,7 +54,9 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
         }
         var rows = SnapshotPlanner.Plan(day, moved, run.Rows);
         if (rows.Count == 0) return null;
-        run.Campaigns ??= await campaigns.GetStoreAsync(store.TenantId, store.Id, cancellationToken);
+        // Read beside the listing, not before the next page: it is a query of the store's partition, which Azurite answers
+        // by scanning the whole Coupons table (48 runs waiting 4-7 s on it at once held every platform's ramp-up back).
+        run.Campaigns ??= campaigns.GetStoreAsync(store.TenantId, store.Id, cancellationToken);
         // The run's totals count these rows from now on; a run whose write of them fails does not finish, so it never
         // writes totals from them.
         run.TotalsBehind = true;
@@ -107,9 +109,10 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
             run.Rows = new Dictionary<string, CouponDayFigures>(await snapshots.GetDayAsync(store.TenantId, store.Id, run.Day, cancellationToken), StringComparer.Ordinal);
         }
         if (run.Rows.Count == 0) return;
-        run.Campaigns ??= await campaigns.GetStoreAsync(store.TenantId, store.Id, cancellationToken);
+        run.Campaigns ??= campaigns.GetStoreAsync(store.TenantId, store.Id, cancellationToken);
+        var storeCampaigns = await run.Campaigns;
         var rows = run.Rows.Values.ToList();
-        await snapshots.SaveDayAsync(store.TenantId, store.Id, run.Day, [], StoreDayTotals.Sum(store.Id, run.Day, rows[0].Currency, rows, run.Campaigns), cancellationToken);
+        await snapshots.SaveDayAsync(store.TenantId, store.Id, run.Day, [], StoreDayTotals.Sum(store.Id, run.Day, rows[0].Currency, rows, storeCampaigns), cancellationToken);
         run.TotalsBehind = false;
     }
 

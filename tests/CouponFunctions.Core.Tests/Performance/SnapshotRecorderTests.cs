@@ -121,6 +121,28 @@ public sealed class SnapshotRecorderTests
         Assert.Equal(0, campaigns.Reads);
     }
 
+    [Fact]
+    public async Task PlanAsync_CampaignsStillBeingRead_PlansThePageAndTheTotalsWaitForThem()
+    {
+        var campaigns = new MemoryCampaigns(new Dictionary<string, string> { ["v-1"] = "Payday" }) { Reading = new TaskCompletionSource() };
+        var snapshots = new MemorySnapshots();
+        var recorder = new SnapshotRecorder(snapshots, campaigns);
+        var run = new SnapshotRecorder.RunDay();
+        var store = Store();
+        SnapshotRecorder.StartWithoutRows(store, run, Now);
+
+        // The page is planned and written while the campaigns (a query of the store's partition) are still on their way.
+        var rows = await recorder.PlanAsync(store, new Dictionary<string, StoredCoupon>(), [Created(Coupon("v-1"))], Now, run);
+        await recorder.SaveAsync(store, rows!);
+        var totals = recorder.SaveTotalsAsync(store, run, afterUnfinishedRun: false, Now);
+
+        Assert.Equal(["v-1"], snapshots.Rows.Keys);
+        Assert.Equal((1, false), (campaigns.Reads, totals.IsCompleted));
+        campaigns.Reading.SetResult();
+        await totals;
+        Assert.Equal("Payday", Assert.Single(Assert.Single(snapshots.Totals).ByCampaign).Campaign);
+    }
+
     private static CouponWrite Created(Coupon coupon) =>
         new(CouponWriteKind.Created, new StoredCoupon(coupon, "hash", Now, Now), [], null);
 
@@ -161,10 +183,14 @@ public sealed class SnapshotRecorderTests
     {
         public int Reads { get; private set; }
 
-        public Task<IReadOnlyDictionary<string, string>> GetStoreAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default)
+        /// <summary>When set, a read answers once this completes.</summary>
+        public TaskCompletionSource? Reading { get; init; }
+
+        public async Task<IReadOnlyDictionary<string, string>> GetStoreAsync(TenantId tenantId, StoreId storeId, CancellationToken cancellationToken = default)
         {
             Reads++;
-            return Task.FromResult<IReadOnlyDictionary<string, string>>(tags ?? []);
+            if (Reading is not null) await Reading.Task;
+            return tags ?? [];
         }
 
         public Task SetAsync(TenantId tenantId, StoreId storeId, IReadOnlyCollection<string> couponIds, string? campaign, CancellationToken cancellationToken = default) =>
