@@ -83,6 +83,9 @@ internal sealed class SyncTimeline
         if (self is { } s) report.Add($"{prefix}.cpu.sandboxes", $"{label} CPU time of this process (the sandboxes)", s, "s", "0.0");
         foreach (var (platform, _, _) in _sandboxes.Parts())
             report.AddText($"{prefix}.rate.{platform.ToWire()}", $"{label} {platform.ToWire()} calls per second, 5 s at a time", RatesOf(platform, 5));
+        // The ramp-up second by second: how soon the platforms reach their limits after the timer.
+        foreach (var (platform, _, _) in _sandboxes.Parts())
+            report.AddText($"{prefix}.ramp.{platform.ToWire()}", $"{label} {platform.ToWire()} calls per second, first 20 s", string.Join(' ', RatesOf(platform, 1).Split(' ').Take(20)));
     }
 
     private long[] Calls() => _sandboxes.Parts().Select(p => p.Stats.Calls).ToArray();
