@@ -199,9 +199,11 @@ public sealed class SyncStoreHandler(
             var pending = new List<CouponWrite>();
             async Task FlushAsync()
             {
-                while (writing.Count >= WritesInFlight) await writing.Dequeue();
-                writing.Enqueue(await ApplyAsync(stored, pending, cancellationToken));
+                // Taken before anything can fail: a batch is handed over once, never planned twice against coupons it moved.
+                var batch = pending;
                 pending = [];
+                while (writing.Count >= WritesInFlight) await writing.Dequeue();
+                writing.Enqueue(await ApplyAsync(stored, batch, cancellationToken));
             }
             try
             {
@@ -236,8 +238,8 @@ public sealed class SyncStoreHandler(
             }
             catch
             {
-                // The listing stopped: what it listed is written and the writes under way finish (whole coupons), and the
-                // listing's fault is the one reported.
+                // The listing stopped: what it listed and had not handed to a write yet is written, the writes under way
+                // finish (whole coupons), and the listing's fault is the one reported.
                 if (pending.Count > 0) await Task.WhenAny(FlushAsync());
                 await Task.WhenAny(Task.WhenAll(writing));
                 throw;

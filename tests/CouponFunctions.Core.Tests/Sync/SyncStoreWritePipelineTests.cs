@@ -37,6 +37,7 @@ public sealed class SyncStoreWritePipelineTests
     private readonly ConcurrentQueue<string> _events = new();
     private readonly TaskCompletionSource _storage = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _pagesListed;
+    private int _failAfterPages = int.MaxValue;
     private int _writing;
     private int _mostWriting;
     private int _writesStarted;
@@ -90,6 +91,24 @@ public sealed class SyncStoreWritePipelineTests
         Assert.Equal($"totals {Pages * PageSize * 3}", events[^1]);
     }
 
+    [Fact]
+    public async Task HandleAsync_PlatformFailsAfterThreePages_WritesWhatWasListedAndRecordsTheFailure()
+    {
+        _failAfterPages = 3;
+        _storage.SetResult();
+
+        var outcome = await Handler().HandleAsync(new SyncStoreMessage(Shop.TenantId.Value, Shop.Id.Value, SyncStoreMessage.Scheduled, Now));
+
+        // Pages 1-2 went in one write, page 3 (half a write) is written before the failure is reported; no totals.
+        Assert.Equal(SyncRunStatus.Failed, outcome.Status);
+        Assert.Equal([100, 50], _writeSizes);
+        var events = _events.ToList();
+        var ids = Enumerable.Range(0, 3 * PageSize).Select(Id).ToList();
+        Assert.Equal(ids.Order(), events.Where(e => e.StartsWith("coupon ", StringComparison.Ordinal)).Select(e => e[7..]).Order());
+        Assert.All(ids, id => Assert.InRange(events.IndexOf("row " + id), 0, events.IndexOf("coupon " + id)));
+        Assert.DoesNotContain(events, e => e.StartsWith("totals", StringComparison.Ordinal));
+    }
+
     private SyncStoreHandler Handler()
     {
         var stores = new Mock<IStoreRepository>();
@@ -118,6 +137,8 @@ public sealed class SyncStoreWritePipelineTests
         for (var page = 0; page < Pages; page++)
         {
             await Task.Yield();
+            if (page == _failAfterPages)
+                throw new PlatformException(new PlatformError(Platform.Lazada, PlatformErrorKind.Transient, "server_error", "The platform failed."));
             Interlocked.Increment(ref _pagesListed);
             yield return Enumerable.Range(page * PageSize, PageSize).Select(Listed).ToList();
         }
