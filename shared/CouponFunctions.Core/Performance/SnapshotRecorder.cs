@@ -71,13 +71,6 @@ public sealed class SnapshotRecorder(ICouponSnapshots snapshots, ICouponCampaign
         return snapshots.SaveDayAsync(store.TenantId, store.Id, rows.Day, rows.Rows, null, cancellationToken);
     }
 
-    /// <summary>Plans and writes one page's rows (<see cref="PlanAsync"/>, then <see cref="SaveAsync"/>).</summary>
-    public async Task RecordAsync(
-        Store store, IReadOnlyDictionary<string, StoredCoupon> stored, IReadOnlyList<CouponWrite> writes, DateTimeOffset now, RunDay run, CancellationToken cancellationToken = default)
-    {
-        if (await PlanAsync(store, stored, writes, now, run, cancellationToken) is { } rows) await SaveAsync(store, rows, cancellationToken);
-    }
-
     /// <summary>The coupon-day rows of one page of a run, planned by <see cref="PlanAsync"/>.</summary>
     public sealed record PageRows(DateOnly Day, IReadOnlyList<CouponDayFigures> Rows);
 

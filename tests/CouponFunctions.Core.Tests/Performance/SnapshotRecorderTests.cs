@@ -11,7 +11,7 @@ namespace CouponFunctions.Core.Tests.Performance;
 public sealed class SnapshotRecorderTests
 {
     [Fact]
-    public async Task RecordAsync_TwoPagesOfOneRun_ReadsTheDayOnceAndTotalsBothPages()
+    public async Task PlanAndSave_TwoPagesOfOneRun_ReadsTheDayOnceAndTotalsBothPages()
     {
         var snapshots = new MemorySnapshots();
         var recorder = new SnapshotRecorder(snapshots, new MemoryCampaigns());
@@ -19,8 +19,8 @@ public sealed class SnapshotRecorderTests
         var store = Store();
         var stored = new Dictionary<string, StoredCoupon>();
 
-        await recorder.RecordAsync(store, stored, [Created(Coupon("v-1"))], Now, run);
-        await recorder.RecordAsync(store, stored, [Created(Coupon("v-2") with { ClaimedCount = 40, UsedCount = 4 })], Now, run);
+        await RecordAsync(recorder, store, stored, [Created(Coupon("v-1"))], Now, run);
+        await RecordAsync(recorder, store, stored, [Created(Coupon("v-2") with { ClaimedCount = 40, UsedCount = 4 })], Now, run);
         var totalsAfterPages = snapshots.TotalsWrites;
         await recorder.SaveTotalsAsync(store, run, afterUnfinishedRun: false, Now);
 
@@ -40,10 +40,10 @@ public sealed class SnapshotRecorderTests
         var recorder = new SnapshotRecorder(snapshots, new MemoryCampaigns());
         var store = Store();
         var write = Created(Coupon("v-1"));
-        await recorder.RecordAsync(store, new Dictionary<string, StoredCoupon>(), [write], Now, new SnapshotRecorder.RunDay());
+        await RecordAsync(recorder, store, new Dictionary<string, StoredCoupon>(), [write], Now, new SnapshotRecorder.RunDay());
 
         var next = new SnapshotRecorder.RunDay();
-        await recorder.RecordAsync(store, new Dictionary<string, StoredCoupon>(), [write], Now, next);
+        await RecordAsync(recorder, store, new Dictionary<string, StoredCoupon>(), [write], Now, next);
         await recorder.SaveTotalsAsync(store, next, afterUnfinishedRun: true, Now);
 
         Assert.Equal(1, snapshots.RowSaves);
@@ -56,7 +56,7 @@ public sealed class SnapshotRecorderTests
         var snapshots = new MemorySnapshots();
         var recorder = new SnapshotRecorder(snapshots, new MemoryCampaigns());
         var store = Store();
-        await recorder.RecordAsync(store, new Dictionary<string, StoredCoupon>(), [Created(Coupon("v-1"))], Now, new SnapshotRecorder.RunDay());
+        await RecordAsync(recorder, store, new Dictionary<string, StoredCoupon>(), [Created(Coupon("v-1"))], Now, new SnapshotRecorder.RunDay());
 
         await recorder.SaveTotalsAsync(store, new SnapshotRecorder.RunDay(), afterUnfinishedRun: true, Now);
 
@@ -75,7 +75,7 @@ public sealed class SnapshotRecorderTests
     }
 
     [Fact]
-    public async Task RecordAsync_TaggedCoupons_SplitsTheDayByCampaignAndReadsTheTagsOnce()
+    public async Task PlanAndSave_TaggedCoupons_SplitsTheDayByCampaignAndReadsTheTagsOnce()
     {
         var snapshots = new MemorySnapshots();
         var campaigns = new MemoryCampaigns(new Dictionary<string, string> { ["v-1"] = "Mid-Year Sale", ["v-3"] = "Mid-Year Sale" });
@@ -83,8 +83,8 @@ public sealed class SnapshotRecorderTests
         var run = new SnapshotRecorder.RunDay();
         var stored = new Dictionary<string, StoredCoupon>();
 
-        await recorder.RecordAsync(Store(), stored, [Created(Coupon("v-1")), Created(Coupon("v-2") with { ClaimedCount = 40, UsedCount = 4 })], Now, run);
-        await recorder.RecordAsync(Store(), stored, [Created(Coupon("v-3") with { ClaimedCount = 5, UsedCount = 1 })], Now, run);
+        await RecordAsync(recorder, Store(), stored, [Created(Coupon("v-1")), Created(Coupon("v-2") with { ClaimedCount = 40, UsedCount = 4 })], Now, run);
+        await RecordAsync(recorder, Store(), stored, [Created(Coupon("v-3") with { ClaimedCount = 5, UsedCount = 1 })], Now, run);
         await recorder.SaveTotalsAsync(Store(), run, afterUnfinishedRun: false, Now);
 
         var totals = Assert.Single(snapshots.Totals);
@@ -94,7 +94,7 @@ public sealed class SnapshotRecorderTests
     }
 
     [Fact]
-    public async Task RecordAsync_StoresFirstSyncStartedWithoutRows_ReadsNoDayAndTotalsItsOwnRows()
+    public async Task PlanAndSave_StoresFirstSyncStartedWithoutRows_ReadsNoDayAndTotalsItsOwnRows()
     {
         var snapshots = new MemorySnapshots();
         var recorder = new SnapshotRecorder(snapshots, new MemoryCampaigns());
@@ -102,7 +102,7 @@ public sealed class SnapshotRecorderTests
         var store = Store();
 
         SnapshotRecorder.StartWithoutRows(store, run, Now);
-        await recorder.RecordAsync(store, new Dictionary<string, StoredCoupon>(), [Created(Coupon("v-1"))], Now, run);
+        await RecordAsync(recorder, store, new Dictionary<string, StoredCoupon>(), [Created(Coupon("v-1"))], Now, run);
         await recorder.SaveTotalsAsync(store, run, afterUnfinishedRun: false, Now);
 
         Assert.Equal(0, snapshots.DayReads);
@@ -110,13 +110,13 @@ public sealed class SnapshotRecorderTests
     }
 
     [Fact]
-    public async Task RecordAsync_NothingMoved_ReadsNoCampaigns()
+    public async Task PlanAndSave_NothingMoved_ReadsNoCampaigns()
     {
         var campaigns = new MemoryCampaigns();
         var coupon = Coupon("v-1");
         var stored = new Dictionary<string, StoredCoupon> { ["v-1"] = new(coupon, "hash", Now, Now) };
 
-        await new SnapshotRecorder(new MemorySnapshots(), campaigns).RecordAsync(Store(), stored, [Created(coupon with { Name = "Renamed" })], Now, new SnapshotRecorder.RunDay());
+        await RecordAsync(new SnapshotRecorder(new MemorySnapshots(), campaigns), Store(), stored, [Created(coupon with { Name = "Renamed" })], Now, new SnapshotRecorder.RunDay());
 
         Assert.Equal(0, campaigns.Reads);
     }
@@ -141,6 +141,13 @@ public sealed class SnapshotRecorderTests
         campaigns.Reading.SetResult();
         await totals;
         Assert.Equal("Payday", Assert.Single(Assert.Single(snapshots.Totals).ByCampaign).Campaign);
+    }
+
+    // One page as sync writes it: planned in page order, then its rows saved.
+    private static async Task RecordAsync(
+        SnapshotRecorder recorder, Store store, IReadOnlyDictionary<string, StoredCoupon> stored, IReadOnlyList<CouponWrite> writes, DateTimeOffset now, SnapshotRecorder.RunDay run)
+    {
+        if (await recorder.PlanAsync(store, stored, writes, now, run) is { } rows) await recorder.SaveAsync(store, rows);
     }
 
     private static CouponWrite Created(Coupon coupon) =>
