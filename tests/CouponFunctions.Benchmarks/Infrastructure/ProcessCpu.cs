@@ -2,23 +2,24 @@ using System.Globalization;
 
 namespace CouponFunctions.Benchmarks.Infrastructure;
 
-/// <summary>CPU time (user + system) of a process and every process below it, read from /proc; null where there is none.</summary>
+/// <summary>CPU time (user + system) of a process and of every process below it, read from /proc; null where there is none.</summary>
 internal static class ProcessCpu
 {
     // The kernel's clock ticks per second (USER_HZ), 100 on Linux.
     private const double TicksPerSecond = 100;
 
-    public static double? SecondsOfTree(int? pid)
+    public static double? SecondsOfTree(int? pid) =>
+        pid is { } root && File.Exists($"/proc/{root}/stat") ? TreeOf(root).Sum(SecondsOf) : null;
+
+    /// <summary>The process and every process below it (children of its threads, theirs in turn), from /proc.</summary>
+    public static IReadOnlyList<int> TreeOf(int root)
     {
-        if (pid is not { } root || !File.Exists($"/proc/{root}/stat")) return null;
-        var total = 0d;
+        var tree = new List<int>();
         var pending = new Stack<int>([root]);
-        var seen = new HashSet<int>();
         while (pending.TryPop(out var id))
         {
-            if (!seen.Add(id)) continue;
-            total += SecondsOf(id);
-            if (!Directory.Exists($"/proc/{id}/task")) continue;
+            if (tree.Contains(id) || !Directory.Exists($"/proc/{id}/task")) continue;
+            tree.Add(id);
             foreach (var task in Directory.GetDirectories($"/proc/{id}/task"))
             {
                 var children = Path.Combine(task, "children");
@@ -27,7 +28,7 @@ internal static class ProcessCpu
                     pending.Push(int.Parse(child, CultureInfo.InvariantCulture));
             }
         }
-        return total;
+        return tree;
     }
 
     /// <summary>CPU time of the one process, without its children.</summary>

@@ -337,14 +337,8 @@ internal sealed class CouponOperationsBenchmark : IBenchmark
     private static double? WorkerPeakMb(LocalFunctionHost host)
     {
         if (host.ProcessId is not { } pid || !File.Exists($"/proc/{pid}/status")) return null;
-        var pids = new List<int> { pid };
-        foreach (var task in Directory.GetDirectories($"/proc/{pid}/task"))
-        {
-            var children = Path.Combine(task, "children");
-            if (File.Exists(children)) pids.AddRange(File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse));
-        }
         long kb = 0;
-        foreach (var id in pids.Distinct())
+        foreach (var id in ProcessCpu.TreeOf(pid))
         {
             var line = File.Exists($"/proc/{id}/status") ? File.ReadLines($"/proc/{id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
             if (line is not null) kb += long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
