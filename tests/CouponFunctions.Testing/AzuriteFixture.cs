@@ -28,8 +28,14 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>True when this fixture started (and will stop) its own Azurite.</summary>
     public bool OwnsProcess => _process is not null;
 
-    /// <summary>The Azurite process this fixture started; null when it uses a shared one.</summary>
-    public int? ProcessId => _process?.ProcessId;
+    /// <summary>
+    /// Start Azurite's blob, queue and table services as three processes (each on its own event loop, as Azure serves
+    /// them from separate front ends) rather than one. Only for a private Azurite; set before <see cref="InitializeAsync"/>.
+    /// </summary>
+    public bool ServicesApart { get; init; }
+
+    /// <summary>The Azurite processes this fixture started; empty when it uses a shared one.</summary>
+    public IReadOnlyList<int> ProcessIds => _process?.ProcessIds ?? [];
 
     /// <summary>The storage services of <c>AddCouponStorage</c> over <see cref="ConnectionString"/>: the SDK clients exactly as the app builds them.</summary>
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Call InitializeAsync first.");
@@ -58,7 +64,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         var shared = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(shared))
         {
-            _process = await AzuriteProcess.StartAsync().ConfigureAwait(false);
+            _process = await AzuriteProcess.StartAsync(ServicesApart).ConfigureAwait(false);
             ConnectionString = _process.ConnectionString;
         }
         else

@@ -8,17 +8,21 @@ using System.Runtime.CompilerServices;
 namespace CouponFunctions.Testing;
 
 /// <summary>
-/// One in-memory Azurite child process on free loopback ports (blob, queue, table), started from the repository's pinned
-/// <c>node_modules/.bin/azurite</c>. Disposing kills the whole process tree and removes its scratch folder.
+/// In-memory Azurite on free loopback ports (blob, queue, table), started from the repository's pinned
+/// <c>node_modules/.bin</c>: one <c>azurite</c> process serving all three, or (<c>servicesApart</c>) <c>azurite-blob</c>,
+/// <c>azurite-queue</c> and <c>azurite-table</c> as three processes. Azurite serves every request of a process on one
+/// Node event loop, so in one process a queue receive waits behind a table batch; Azure serves the three from separate
+/// front ends. Disposing kills the process trees and removes the scratch folder.
 /// </summary>
 internal sealed class AzuriteProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private static readonly string[] Services = ["blob", "queue", "table"];
+    private readonly IReadOnlyList<Process> _processes;
     private readonly string _workingDirectory;
 
-    private AzuriteProcess(Process process, string workingDirectory, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(IReadOnlyList<Process> processes, string workingDirectory, int blobPort, int queuePort, int tablePort)
     {
-        _process = process;
+        _processes = processes;
         _workingDirectory = workingDirectory;
         ConnectionString =
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
@@ -31,12 +35,11 @@ internal sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Path-style connection string with Azurite's well-known development key (public, not a secret).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>The Azurite process (the benchmarks read its CPU time).</summary>
-    public int ProcessId => _process.Id;
+    /// <summary>The Azurite processes (the benchmarks read their CPU time).</summary>
+    public IReadOnlyList<int> ProcessIds => [.. _processes.Select(p => p.Id)];
 
-    public static async Task<AzuriteProcess> StartAsync()
+    public static async Task<AzuriteProcess> StartAsync(bool servicesApart = false)
     {
-        var executable = FindExecutable();
         Exception? last = null;
         // Free ports are picked then released, so another process can take one in between: retry a few times.
         for (var attempt = 0; attempt < 3; attempt++)
@@ -44,12 +47,14 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             var ports = FreePorts();
             var workingDirectory = Directory.CreateTempSubdirectory("azurite-").FullName;
             var output = new ConcurrentQueue<string>();
-            var process = Launch(executable, ports, workingDirectory, output);
-            var azurite = new AzuriteProcess(process, workingDirectory, ports[0], ports[1], ports[2]);
+            var processes = servicesApart
+                ? Services.Select((service, i) => Launch("azurite-" + service, [service], [ports[i]], workingDirectory, output)).ToList()
+                : [Launch("azurite", Services, ports, workingDirectory, output)];
+            var azurite = new AzuriteProcess(processes, workingDirectory, ports[0], ports[1], ports[2]);
             try
             {
-                await WaitUntilListeningAsync(process, ports, output).ConfigureAwait(false);
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
+                await WaitUntilListeningAsync(processes, ports, output).ConfigureAwait(false);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.KillAll();
                 return azurite;
             }
             catch (InvalidOperationException ex)
@@ -64,20 +69,20 @@ internal sealed class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Kill(_process);
+        KillAll();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
         {
             try
             {
-                await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+                await Task.WhenAll(_processes.Select(p => p.WaitForExitAsync(timeout.Token))).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // Already told to die with its tree; nothing more to do.
+                // Already told to die with their trees; nothing more to do.
             }
         }
 
-        _process.Dispose();
+        foreach (var process in _processes) process.Dispose();
         try
         {
             Directory.Delete(_workingDirectory, recursive: true);
@@ -88,8 +93,15 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static Process Launch(string executable, int[] ports, string workingDirectory, ConcurrentQueue<string> output)
+    private void KillAll()
     {
+        foreach (var process in _processes) Kill(process);
+    }
+
+    /// <summary>Starts <paramref name="program"/> serving <paramref name="services"/> on <paramref name="ports"/> (in the same order).</summary>
+    private static Process Launch(string program, string[] services, int[] ports, string workingDirectory, ConcurrentQueue<string> output)
+    {
+        var executable = FindExecutable(program);
         var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -101,16 +113,12 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         };
         // --skipApiVersionCheck: Azure.Storage.Blobs 12.30.1 and Azure.Storage.Queues 12.28.1 send x-ms-version 2026-10-06,
         // newer than Azurite 3.37 accepts (Tables 12.13.0 sends 2020-12-06 and needs nothing).
-        foreach (var argument in new[]
-                 {
-                     "--blobHost", "127.0.0.1", "--blobPort", Invariant(ports[0]),
-                     "--queueHost", "127.0.0.1", "--queuePort", Invariant(ports[1]),
-                     "--tableHost", "127.0.0.1", "--tablePort", Invariant(ports[2]),
-                     "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl", "--silent",
-                 })
+        for (var i = 0; i < services.Length; i++)
         {
-            info.ArgumentList.Add(argument);
+            foreach (var argument in new[] { $"--{services[i]}Host", "127.0.0.1", $"--{services[i]}Port", Invariant(ports[i]) }) info.ArgumentList.Add(argument);
         }
+
+        foreach (var argument in new[] { "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl", "--silent" }) info.ArgumentList.Add(argument);
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {executable}.");
         void Remember(string? line)
@@ -129,14 +137,14 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         return process;
     }
 
-    private static async Task WaitUntilListeningAsync(Process process, int[] ports, ConcurrentQueue<string> output)
+    private static async Task WaitUntilListeningAsync(IReadOnlyList<Process> processes, int[] ports, ConcurrentQueue<string> output)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
-            if (process.HasExited)
+            if (processes.FirstOrDefault(p => p.HasExited) is { } exited)
             {
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}: {string.Join(" | ", output)}");
+                throw new InvalidOperationException($"Azurite exited with code {exited.ExitCode}: {string.Join(" | ", output)}");
             }
 
             var open = 0;
@@ -187,10 +195,10 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Walks up from the test binaries, the working directory and this source file to a folder with node_modules/.bin/azurite.</summary>
-    private static string FindExecutable([CallerFilePath] string sourceFile = "")
+    /// <summary>Walks up from the test binaries, the working directory and this source file to a folder with node_modules/.bin/<paramref name="program"/>.</summary>
+    private static string FindExecutable(string program, [CallerFilePath] string sourceFile = "")
     {
-        var name = OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite";
+        var name = OperatingSystem.IsWindows() ? program + ".cmd" : program;
         var starts = new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile) ?? string.Empty };
         foreach (var start in starts.Where(s => s.Length > 0))
         {

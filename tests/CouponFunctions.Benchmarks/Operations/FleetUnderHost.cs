@@ -42,7 +42,8 @@ internal sealed class FleetUnderHost : IAsyncDisposable
     public static async Task<FleetUnderHost> StartAsync(BenchmarkContext context, ListingSetup setup, Action<Dictionary<string, string>> configure)
     {
         var ct = context.CancellationToken;
-        var azurite = new AzuriteFixture();
+        // Azurite's three services as three processes: a queue receive does not wait behind a table batch (see AzuriteFixture).
+        var azurite = new AzuriteFixture { ServicesApart = true };
         SandboxHost? sandboxes = null;
         try
         {

@@ -13,7 +13,7 @@ namespace CouponFunctions.Benchmarks.Operations;
 internal sealed class SyncTimeline
 {
     private readonly SandboxHost _sandboxes;
-    private readonly int? _azurite;
+    private readonly IReadOnlyList<int> _azurite;
     private readonly TimeProvider _time;
     private readonly List<long[]> _calls = [];
     private readonly CancellationTokenSource _stop = new();
@@ -21,7 +21,7 @@ internal sealed class SyncTimeline
     private int? _host;
     private Task _sampling = Task.CompletedTask;
 
-    public SyncTimeline(SandboxHost sandboxes, int? azurite, TimeProvider time)
+    public SyncTimeline(SandboxHost sandboxes, IReadOnlyList<int> azurite, TimeProvider time)
     {
         _sandboxes = sandboxes;
         _azurite = azurite;
@@ -91,5 +91,5 @@ internal sealed class SyncTimeline
     private long[] Calls() => _sandboxes.Parts().Select(p => p.Stats.Calls).ToArray();
 
     private (double? Host, double? Azurite, double? Self) Cpu() =>
-        (ProcessCpu.SecondsOfTree(_host), ProcessCpu.SecondsOfTree(_azurite), ProcessCpu.SecondsOf(Environment.ProcessId));
+        (ProcessCpu.SecondsOfTree(_host), _azurite.Count == 0 ? null : _azurite.Sum(p => ProcessCpu.SecondsOfTree(p) ?? 0), ProcessCpu.SecondsOf(Environment.ProcessId));
 }
