@@ -32,7 +32,10 @@ public sealed class SyncStoreHandler(
     ILogger<SyncStoreHandler> logger)
 {
     // Page writes of one store's run at once (see ListAsync).
-    private const int WritesInFlight = 2;
+    private const int WritesInFlight = 4;
+
+    // Page writes of all the runs in this instance at once, the most urgent first (see SyncWriteGate).
+    private const int InstanceWritesInFlight = 8;
 
     // Coupons a write of a run gathers before it starts (see ListAsync).
     private const int WriteBatch = 100;
@@ -48,6 +51,7 @@ public sealed class SyncStoreHandler(
     private readonly AdminLinks _links = links;
     private readonly SnapshotRecorder _snapshots = snapshots;
     private readonly TimeProvider _time = time;
+    private readonly SyncWriteGate _writeGate = new(InstanceWritesInFlight);
 
     public async Task<SyncRun> HandleAsync(SyncStoreMessage message, CancellationToken cancellationToken = default)
     {
@@ -129,6 +133,7 @@ public sealed class SyncStoreHandler(
     {
         private int _fetched, _created, _updated, _unchanged, _removed, _alertsRaised;
         private CouponDetailReader? _details;
+        private volatile bool _waitingOnStorage;
         private readonly SnapshotRecorder.RunDay _snapshotDay = new();
 
         public SyncLease Lease { get; private set; } = lease;
@@ -190,11 +195,13 @@ public sealed class SyncStoreHandler(
             var details = _details = new CouponDetailReader(connector, connection, owner._options);
             // A page's rows are written while the next pages are listed and read, so a store's sync is paced by its
             // platform's limits rather than by its calls and its writes one after the other. A few pages' writes at once:
-            // where storage answers slower than the platform lists (Lazada lists 50 coupons a call, no detail reads), one
-            // write at a time made a store wait on storage for most of its sync. The pages' coupons are distinct, so their
-            // writes are independent; each page plans its coupon-day rows in page order before its write starts.
-            // Pages are written 100 coupons at a time (two pages of 50): a table batch holds 100 rows, and half the batches
-            // is half the requests storage answers.
+            // the pages' coupons are distinct, so their writes are independent; each page plans its coupon-day rows in page
+            // order before its write starts. Pages are written 100 coupons at a time (two pages of 50): a table batch
+            // holds 100 rows, and half the batches is half the requests storage answers.
+            // The instance's write gate takes the writes of runs that wait on storage first: a run whose listing outpaces
+            // storage (Lazada lists 50 coupons a call, no detail reads) has all its writes under way and waits, and a run
+            // that has listed everything waits for its last writes; either ends sooner and frees its place for the next
+            // store. The other runs' writes wait their turn while their listings go on.
             var writing = new Queue<Task>();
             var pending = new List<CouponWrite>();
             async Task FlushAsync()
@@ -202,7 +209,12 @@ public sealed class SyncStoreHandler(
                 // Taken before anything can fail: a batch is handed over once, never planned twice against coupons it moved.
                 var batch = pending;
                 pending = [];
-                while (writing.Count >= WritesInFlight) await writing.Dequeue();
+                while (writing.Count >= WritesInFlight)
+                {
+                    _waitingOnStorage = true;
+                    await writing.Dequeue();
+                }
+                _waitingOnStorage = false;
                 writing.Enqueue(await ApplyAsync(stored, batch, cancellationToken));
             }
             try
@@ -235,9 +247,12 @@ public sealed class SyncStoreHandler(
                     await RenewLeaseAsync(now, cancellationToken);
                 }
                 if (pending.Count > 0) await FlushAsync();
+                // Listed: from here on the run only waits on storage.
+                _waitingOnStorage = true;
             }
             catch
             {
+                _waitingOnStorage = true;
                 // The listing stopped: what it listed and had not handed to a write yet is written, the writes under way
                 // finish (whole coupons), and the listing's fault is the one reported.
                 if (pending.Count > 0) await Task.WhenAny(FlushAsync());
@@ -264,11 +279,12 @@ public sealed class SyncStoreHandler(
             return WriteAsync(rows, writes, cancellationToken);
         }
 
-        private async Task WriteAsync(SnapshotRecorder.PageRows? rows, List<CouponWrite> writes, CancellationToken cancellationToken)
-        {
-            if (rows is not null) await owner._snapshots.SaveAsync(store, rows, cancellationToken);
-            await owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken);
-        }
+        private Task WriteAsync(SnapshotRecorder.PageRows? rows, List<CouponWrite> writes, CancellationToken cancellationToken) =>
+            owner._writeGate.RunAsync(() => _waitingOnStorage, async () =>
+            {
+                if (rows is not null) await owner._snapshots.SaveAsync(store, rows, cancellationToken);
+                await owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken);
+            }, cancellationToken);
 
         private async Task RenewLeaseAsync(DateTimeOffset now, CancellationToken cancellationToken)
         {

@@ -19,12 +19,12 @@ using Moq;
 namespace CouponFunctions.Core.Tests.Sync;
 
 /// <summary>
-/// A store's sync lists on while storage writes its earlier pages: 100 coupons a write (two pages of 50), two writes at once
+/// A store's sync lists on while storage writes its earlier pages: 100 coupons a write (two pages of 50), four writes at once
 /// and never more, each coupon's coupon-day row before it, and the run ends only when every write has.
 /// </summary>
 public sealed class SyncStoreWritePipelineTests
 {
-    private const int Pages = 6;
+    private const int Pages = 10;
     private const int PageSize = 50;
     private static readonly DateTimeOffset Now = new(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
     private static readonly Store Shop = DeployTestData.Store(Platform.Lazada, "SG") with
@@ -66,14 +66,14 @@ public sealed class SyncStoreWritePipelineTests
     }
 
     [Fact]
-    public async Task HandleAsync_StorageSlowerThanTheListing_ListsOnWithTwoWritesOf100AndEndsWhenAllAreWritten()
+    public async Task HandleAsync_StorageSlowerThanTheListing_ListsOnWithFourWritesOf100AndEndsWhenAllAreWritten()
     {
         var run = Handler().HandleAsync(new SyncStoreMessage(Shop.TenantId.Value, Shop.Id.Value, SyncStoreMessage.Scheduled, Now));
 
-        // Storage holds every write: pages 1-2 and 3-4 are being written, pages 5-6 are listed and wait for one of them.
-        await WaitUntilAsync(() => Volatile.Read(ref _pagesListed) == Pages && Volatile.Read(ref _writesStarted) == 2);
+        // Storage holds every write: pages 1-8 are being written, two by two; pages 9-10 are listed and wait for one of them.
+        await WaitUntilAsync(() => Volatile.Read(ref _pagesListed) == Pages && Volatile.Read(ref _writesStarted) == 4);
         await Task.Delay(200);
-        Assert.Equal(2, Volatile.Read(ref _writesStarted));
+        Assert.Equal(4, Volatile.Read(ref _writesStarted));
         Assert.False(run.IsCompleted);
 
         _storage.SetResult();
@@ -81,8 +81,8 @@ public sealed class SyncStoreWritePipelineTests
 
         Assert.Equal(SyncRunStatus.Succeeded, outcome.Status);
         Assert.Equal(Pages * PageSize, outcome.Counts.Created);
-        Assert.Equal(2, _mostWriting);
-        Assert.Equal([100, 100, 100], _writeSizes);
+        Assert.Equal(4, _mostWriting);
+        Assert.Equal([100, 100, 100, 100, 100], _writeSizes);
         var events = _events.ToList();
         var ids = Enumerable.Range(0, Pages * PageSize).Select(Id).ToList();
         // Every coupon written once, its coupon-day row before it, and the day's totals after all of them.
