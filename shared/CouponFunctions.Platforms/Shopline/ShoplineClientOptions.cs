@@ -35,8 +35,8 @@ public sealed class ShoplineClientOptions : PlatformClientOptions
     /// <summary>Price rules per list page (the <c>limit</c> parameter, 1–250).</summary>
     public int PageSize { get; set; } = 100;
 
-    /// <summary>Discount-code reads in flight at once while listing (the limiter still paces them).</summary>
-    public int DetailConcurrency { get; set; } = 4;
+    /// <summary>Discount-code reads in flight at once while listing (the limiter still paces them; as many as sync's own detail reads).</summary>
+    public int DetailConcurrency { get; set; } = 8;
 
     public override void Validate()
     {

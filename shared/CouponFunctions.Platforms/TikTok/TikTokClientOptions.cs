@@ -36,8 +36,8 @@ public sealed class TikTokClientOptions : PlatformClientOptions
     /// <summary>Whether listing reads each coupon's detail for claimed/redeemed counts (one more call per coupon).</summary>
     public bool FetchUsageStats { get; set; } = true;
 
-    /// <summary>Detail reads in flight at once while listing (the limiter still paces them).</summary>
-    public int DetailConcurrency { get; set; } = 4;
+    /// <summary>Detail reads in flight at once while listing (the limiter still paces them; as many as sync's own detail reads).</summary>
+    public int DetailConcurrency { get; set; } = 8;
 
     public override void Validate()
     {
