@@ -31,6 +31,24 @@ internal static class ProcessCpu
         return tree;
     }
 
+    /// <summary>
+    /// CPU time the hypervisor gave to other machines while this one wanted it (steal, summed over the cores), from
+    /// /proc/stat; null where there is none. A run with much of it was measured on a slower machine than the others.
+    /// </summary>
+    public static double? StolenSeconds()
+    {
+        try
+        {
+            // "cpu  user nice system idle iowait irq softirq steal ...": steal is the 8th number.
+            var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return long.Parse(fields[8], CultureInfo.InvariantCulture) / TicksPerSecond;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>CPU time of the one process, without its children.</summary>
     public static double SecondsOf(int pid)
     {

@@ -7,7 +7,8 @@ namespace CouponFunctions.Benchmarks.Operations;
 
 /// <summary>
 /// Where a sync's time goes, seen from outside the app: from the timer's instant, the platform calls each sandbox answered
-/// every second, and the CPU time of the host with its worker, of Azurite and of this process (the sandboxes) over the run.
+/// every second, and the CPU time of the host with its worker, of Azurite and of this process (the sandboxes) over the run,
+/// with the CPU time the hypervisor stole from the machine meanwhile.
 /// A platform below its app limit for a stretch shows where the run lost time against the bound: ramp-up, middle or tail.
 /// </summary>
 internal sealed class SyncTimeline
@@ -17,7 +18,7 @@ internal sealed class SyncTimeline
     private readonly TimeProvider _time;
     private readonly List<long[]> _calls = [];
     private readonly CancellationTokenSource _stop = new();
-    private (double? Host, double? Azurite, double? Self) _cpuAtStart;
+    private (double? Host, double? Azurite, double? Self, double? Stolen) _cpuAtStart;
     private int? _host;
     private Task _sampling = Task.CompletedTask;
 
@@ -57,10 +58,10 @@ internal sealed class SyncTimeline
         }
         _calls.Add(Calls());
         var end = Cpu();
-        CpuSeconds = (end.Host - _cpuAtStart.Host, end.Azurite - _cpuAtStart.Azurite, end.Self - _cpuAtStart.Self);
+        CpuSeconds = (end.Host - _cpuAtStart.Host, end.Azurite - _cpuAtStart.Azurite, end.Self - _cpuAtStart.Self, end.Stolen - _cpuAtStart.Stolen);
     }
 
-    public (double? Host, double? Azurite, double? Self) CpuSeconds { get; private set; }
+    public (double? Host, double? Azurite, double? Self, double? Stolen) CpuSeconds { get; private set; }
 
     /// <summary>Each platform's calls per second, averaged over <paramref name="bucket"/> seconds at a time.</summary>
     public string RatesOf(Platform platform, int bucket)
@@ -77,10 +78,11 @@ internal sealed class SyncTimeline
 
     public void AddTo(BenchmarkReport report, string prefix, string label)
     {
-        var (host, azurite, self) = CpuSeconds;
+        var (host, azurite, self, stolen) = CpuSeconds;
         if (host is { } h) report.Add($"{prefix}.cpu.host", $"{label} CPU time of the host and its worker", h, "s", "0.0");
         if (azurite is { } a) report.Add($"{prefix}.cpu.azurite", $"{label} CPU time of Azurite", a, "s", "0.0");
         if (self is { } s) report.Add($"{prefix}.cpu.sandboxes", $"{label} CPU time of this process (the sandboxes)", s, "s", "0.0");
+        if (stolen is { } st) report.Add($"{prefix}.cpu.stolen", $"{label} CPU time stolen by the hypervisor (all cores; much of it means a slower run)", st, "s", "0.0");
         foreach (var (platform, _, _) in _sandboxes.Parts())
             report.AddText($"{prefix}.rate.{platform.ToWire()}", $"{label} {platform.ToWire()} calls per second, 5 s at a time", RatesOf(platform, 5));
         // The ramp-up second by second: how soon the platforms reach their limits after the timer.
@@ -90,6 +92,7 @@ internal sealed class SyncTimeline
 
     private long[] Calls() => _sandboxes.Parts().Select(p => p.Stats.Calls).ToArray();
 
-    private (double? Host, double? Azurite, double? Self) Cpu() =>
-        (ProcessCpu.SecondsOfTree(_host), _azurite.Count == 0 ? null : _azurite.Sum(p => ProcessCpu.SecondsOfTree(p) ?? 0), ProcessCpu.SecondsOf(Environment.ProcessId));
+    private (double? Host, double? Azurite, double? Self, double? Stolen) Cpu() =>
+        (ProcessCpu.SecondsOfTree(_host), _azurite.Count == 0 ? null : _azurite.Sum(p => ProcessCpu.SecondsOfTree(p) ?? 0), ProcessCpu.SecondsOf(Environment.ProcessId),
+            ProcessCpu.StolenSeconds());
 }
