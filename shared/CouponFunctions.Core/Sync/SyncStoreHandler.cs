@@ -133,7 +133,10 @@ public sealed class SyncStoreHandler(
     {
         private int _fetched, _created, _updated, _unchanged, _removed, _alertsRaised;
         private CouponDetailReader? _details;
-        private volatile bool _waitingOnStorage;
+        // Whether the run waits on storage (its writes go first at the instance's write gate): its listing waits for one
+        // of its writes to finish, or the listing is over and only writes are left.
+        private volatile bool _listingWaitsOnWrites;
+        private volatile bool _listingOver;
         private readonly SnapshotRecorder.RunDay _snapshotDay = new();
 
         public SyncLease Lease { get; private set; } = lease;
@@ -204,6 +207,7 @@ public sealed class SyncStoreHandler(
             // store. The other runs' writes wait their turn while their listings go on.
             var writing = new Queue<Task>();
             var pending = new List<CouponWrite>();
+            _listingOver = false;
             async Task FlushAsync()
             {
                 // Taken before anything can fail: a batch is handed over once, never planned twice against coupons it moved.
@@ -211,10 +215,10 @@ public sealed class SyncStoreHandler(
                 pending = [];
                 while (writing.Count >= WritesInFlight)
                 {
-                    _waitingOnStorage = true;
+                    _listingWaitsOnWrites = true;
                     await writing.Dequeue();
                 }
-                _waitingOnStorage = false;
+                _listingWaitsOnWrites = false;
                 writing.Enqueue(await ApplyAsync(stored, batch, cancellationToken));
             }
             try
@@ -247,12 +251,11 @@ public sealed class SyncStoreHandler(
                     await RenewLeaseAsync(now, cancellationToken);
                 }
                 if (pending.Count > 0) await FlushAsync();
-                // Listed: from here on the run only waits on storage.
-                _waitingOnStorage = true;
+                _listingOver = true;
             }
             catch
             {
-                _waitingOnStorage = true;
+                _listingOver = true;
                 // The listing stopped: what it listed and had not handed to a write yet is written, the writes under way
                 // finish (whole coupons), and the listing's fault is the one reported.
                 if (pending.Count > 0) await Task.WhenAny(FlushAsync());
@@ -280,7 +283,7 @@ public sealed class SyncStoreHandler(
         }
 
         private Task WriteAsync(SnapshotRecorder.PageRows? rows, List<CouponWrite> writes, CancellationToken cancellationToken) =>
-            owner._writeGate.RunAsync(() => _waitingOnStorage, async () =>
+            owner._writeGate.RunAsync(() => _listingOver || _listingWaitsOnWrites, async () =>
             {
                 if (rows is not null) await owner._snapshots.SaveAsync(store, rows, cancellationToken);
                 await owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken);

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Coupons.Campaigns;
+using CouponFunctions.Core.Notifications;
+using CouponFunctions.Core.Performance;
+using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Core.Tests.Deployments;
+using CouponFunctions.Core.Tokens;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace CouponFunctions.Core.Tests.Sync;
+
+/// <summary>
+/// The sync runs of one instance share eight page writes at once. When storage falls behind, a run that waits on it (its
+/// listing is over and only its writes are left) has its write taken before an earlier write of a run still listing.
+/// </summary>
+public sealed class SyncWriteOrderTests
+{
+    private const int PageSize = 50;
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
+
+    private readonly ConcurrentDictionary<StoreId, StoreScript> _scripts = new();
+    private readonly ConcurrentQueue<string> _writesStarted = new();
+
+    [Fact]
+    public async Task HandleAsync_StorageBehind_TheWriteOfARunThatHasListedEverythingGoesBeforeAnEarlierOneOfARunStillListing()
+    {
+        var handler = Handler();
+        // Two runs fill the eight places: four writes of 100 each, held by storage; their listings then wait on the platform.
+        var first = Script("s-first", pages: 10, listedBeforeWaiting: 8);
+        var second = Script("s-second", pages: 10, listedBeforeWaiting: 8);
+        var runs = new List<Task<SyncRun>> { Run(handler, first), Run(handler, second) };
+        await WaitUntilAsync(() => _writesStarted.Count == 8);
+
+        // A run still listing hands over a write (it waits for a place), then a run that has listed everything does.
+        var listing = Script("s-listing", pages: 4, listedBeforeWaiting: 2);
+        runs.Add(Run(handler, listing));
+        await WaitUntilAsync(() => listing.Listed == 2);
+        await Task.Delay(100);
+        var done = Script("s-done", pages: 2, listedBeforeWaiting: 2);
+        runs.Add(Run(handler, done));
+        await WaitUntilAsync(() => done.Listed == 2);
+        await Task.Delay(100);
+        Assert.Equal(8, _writesStarted.Count);
+
+        // A place frees: the finished run's write goes first, then the earlier one.
+        first.ReleaseOneWrite();
+        await WaitUntilAsync(() => _writesStarted.Count == 9);
+        Assert.Equal("s-done", _writesStarted.Last());
+        second.ReleaseOneWrite();
+        await WaitUntilAsync(() => _writesStarted.Count == 10);
+        Assert.Equal("s-listing", _writesStarted.Last());
+
+        foreach (var script in new[] { first, second, listing, done }) script.ReleaseAll();
+        var outcomes = await Task.WhenAll(runs);
+        Assert.All(outcomes, o => Assert.Equal(SyncRunStatus.Succeeded, o.Status));
+        Assert.Equal([500, 500, 200, 100], outcomes.Select(o => o.Counts.Created));
+    }
+
+    private StoreScript Script(string id, int pages, int listedBeforeWaiting)
+    {
+        var script = new StoreScript(DeployTestData.Store(Platform.Lazada, "SG", id) with { Credentials = new StoreCredentials("access", Now.AddDays(1)) }, pages, listedBeforeWaiting);
+        _scripts[script.Store.Id] = script;
+        return script;
+    }
+
+    private static Task<SyncRun> Run(SyncStoreHandler handler, StoreScript script) =>
+        handler.HandleAsync(new SyncStoreMessage(script.Store.TenantId.Value, script.Store.Id.Value, SyncStoreMessage.Scheduled, Now));
+
+    private SyncStoreHandler Handler()
+    {
+        var tenant = TenantId.Parse("t-test");
+        var stores = new Mock<IStoreRepository>();
+        stores.Setup(s => s.GetAsync(tenant, It.IsAny<StoreId>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TenantId _, StoreId id, CancellationToken _) => _scripts[id].Store);
+        var connector = new Mock<IPlatformConnector>();
+        connector.Setup(c => c.ListCouponsAsync(It.IsAny<StoreConnection>(), It.IsAny<CancellationToken>()))
+            .Returns((StoreConnection connection, CancellationToken ct) => _scripts[connection.StoreId].ListAsync(ct));
+        var connectors = new Mock<IPlatformConnectors>();
+        connectors.Setup(c => c.For(Platform.Lazada)).Returns(connector.Object);
+        var coupons = new Mock<ICouponRepository>();
+        coupons.Setup(c => c.ApplyAsync(tenant, It.IsAny<StoreId>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<CouponWrite>>(), It.IsAny<CancellationToken>()))
+            .Returns((TenantId _, StoreId id, string _, DateTimeOffset _, IReadOnlyList<CouponWrite> _, CancellationToken _) =>
+            {
+                _writesStarted.Enqueue(id.Value);
+                return _scripts[id].WriteAsync();
+            });
+        var states = new Mock<ISyncStateRepository>();
+        states.Setup(s => s.TryAcquireAsync(tenant, It.IsAny<StoreId>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TenantId t, StoreId store, string owner, DateTimeOffset until, DateTimeOffset _, CancellationToken _) =>
+                new SyncLease(t, store, owner, until, new SyncState(t, store, owner, until, null, null, null, null, 0, 0, null), FirstAttempt: true));
+        var campaigns = new Mock<ICouponCampaigns>();
+        campaigns.Setup(c => c.GetStoreAsync(tenant, It.IsAny<StoreId>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
+        var alertSettings = new Mock<IAlertSettingsRepository>();
+        var sink = new Mock<INotificationSink>();
+        return new SyncStoreHandler(stores.Object, connectors.Object, coupons.Object, states.Object, new Mock<IStoreReadModel>().Object,
+            new StockOutAlerts(coupons.Object, alertSettings.Object, sink.Object),
+            new RefreshStoreTokenHandler(stores.Object, connectors.Object, alertSettings.Object, sink.Object, TimeProvider.System, NullLogger<RefreshStoreTokenHandler>.Instance),
+            Options.Create(new SyncOptions()), new AdminLinks(new Uri("https://admin.example/")), new SnapshotRecorder(new Mock<ICouponSnapshots>().Object, campaigns.Object),
+            TimeProvider.System, NullLogger<SyncStoreHandler>.Instance);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition(), "The runs did not reach the expected point.");
+    }
+
+    /// <summary>One store's platform (pages of 50, the rest after <c>listedBeforeWaiting</c> once released) and its storage (held until released).</summary>
+    private sealed class StoreScript(Store store, int pages, int listedBeforeWaiting)
+    {
+        private readonly TaskCompletionSource _platform = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentQueue<TaskCompletionSource> _writes = new();
+        private readonly TaskCompletionSource _storage = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _listed;
+
+        public Store Store { get; } = store;
+
+        public int Listed => Volatile.Read(ref _listed);
+
+        public async IAsyncEnumerable<IReadOnlyList<Coupon>> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            for (var page = 0; page < pages; page++)
+            {
+                await Task.Yield();
+                if (page == listedBeforeWaiting) await _platform.Task;
+                Interlocked.Increment(ref _listed);
+                yield return Enumerable.Range(page * PageSize, PageSize).Select(ListedCoupon).ToList();
+            }
+        }
+
+        public Task WriteAsync()
+        {
+            var write = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _writes.Enqueue(write);
+            return Task.WhenAny(write.Task, _storage.Task).Unwrap();
+        }
+
+        public void ReleaseOneWrite()
+        {
+            Assert.True(_writes.TryDequeue(out var write));
+            write.SetResult();
+        }
+
+        public void ReleaseAll()
+        {
+            _platform.TrySetResult();
+            _storage.TrySetResult();
+        }
+
+        private Coupon ListedCoupon(int i) => new()
+        {
+            Platform = Platform.Lazada, PlatformCouponId = $"{Store.Id.Value}-{i:D4}", Code = "C" + i, Name = "Voucher " + i, Scope = CouponScope.Shop,
+            Reward = RewardType.FixedAmount, DiscountAmount = 5, TotalQuantity = 100, ClaimedCount = 3, UsedCount = 1, ValidFrom = Now.AddDays(-1),
+            ValidTo = Now.AddDays(5), Currency = "SGD", Status = CouponStatus.Ongoing, RawStatus = "ongoing", Unknown = UnknownCouponFields.None,
+        };
+    }
+}
