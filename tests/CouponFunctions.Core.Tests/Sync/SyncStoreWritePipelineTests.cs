@@ -1,19 +1,12 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using CouponFunctions.Core.Alerts;
-using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
-using CouponFunctions.Core.Coupons.Campaigns;
-using CouponFunctions.Core.Notifications;
 using CouponFunctions.Core.Performance;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Core.Tests.Deployments;
-using CouponFunctions.Core.Tokens;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 
 namespace CouponFunctions.Core.Tests.Sync;
@@ -109,30 +102,9 @@ public sealed class SyncStoreWritePipelineTests
         Assert.DoesNotContain(events, e => e.StartsWith("totals", StringComparison.Ordinal));
     }
 
-    private SyncStoreHandler Handler()
-    {
-        var stores = new Mock<IStoreRepository>();
-        stores.Setup(s => s.GetAsync(Shop.TenantId, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(Shop);
-        var connector = new Mock<IPlatformConnector>();
-        connector.Setup(c => c.ListCouponsAsync(It.IsAny<StoreConnection>(), It.IsAny<CancellationToken>())).Returns(ListAsync);
-        var connectors = new Mock<IPlatformConnectors>();
-        connectors.Setup(c => c.For(Platform.Lazada)).Returns(connector.Object);
-        var states = new Mock<ISyncStateRepository>();
-        states.Setup(s => s.TryAcquireAsync(Shop.TenantId, Shop.Id, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((TenantId tenant, StoreId store, string owner, DateTimeOffset until, DateTimeOffset _, CancellationToken _) =>
-                new SyncLease(tenant, store, owner, until, new SyncState(tenant, store, owner, until, null, null, null, null, 0, 0, null), FirstAttempt: true));
-        var campaigns = new Mock<ICouponCampaigns>();
-        campaigns.Setup(c => c.GetStoreAsync(Shop.TenantId, Shop.Id, It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
-        var alertSettings = new Mock<IAlertSettingsRepository>();
-        var sink = new Mock<INotificationSink>();
-        return new SyncStoreHandler(stores.Object, connectors.Object, _coupons.Object, states.Object, new Mock<IStoreReadModel>().Object,
-            new StockOutAlerts(_coupons.Object, alertSettings.Object, sink.Object),
-            new RefreshStoreTokenHandler(stores.Object, connectors.Object, alertSettings.Object, sink.Object, TimeProvider.System, NullLogger<RefreshStoreTokenHandler>.Instance),
-            Options.Create(new SyncOptions()), new AdminLinks(new Uri("https://admin.example/")), new SnapshotRecorder(_snapshots.Object, campaigns.Object),
-            TimeProvider.System, NullLogger<SyncStoreHandler>.Instance);
-    }
+    private SyncStoreHandler Handler() => SyncHandlerBed.Create(_ => Shop, _ => ListAsync(), _coupons.Object, _snapshots.Object);
 
-    private async IAsyncEnumerable<IReadOnlyList<Coupon>> ListAsync(StoreConnection store, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<IReadOnlyList<Coupon>> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         for (var page = 0; page < Pages; page++)
         {

@@ -1,19 +1,12 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using CouponFunctions.Core.Alerts;
-using CouponFunctions.Core.Common;
 using CouponFunctions.Core.Coupons;
-using CouponFunctions.Core.Coupons.Campaigns;
-using CouponFunctions.Core.Notifications;
 using CouponFunctions.Core.Performance;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Core.Tests.Deployments;
-using CouponFunctions.Core.Tokens;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 
 namespace CouponFunctions.Core.Tests.Sync;
@@ -77,35 +70,14 @@ public sealed class SyncWriteOrderTests
 
     private SyncStoreHandler Handler()
     {
-        var tenant = TenantId.Parse("t-test");
-        var stores = new Mock<IStoreRepository>();
-        stores.Setup(s => s.GetAsync(tenant, It.IsAny<StoreId>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((TenantId _, StoreId id, CancellationToken _) => _scripts[id].Store);
-        var connector = new Mock<IPlatformConnector>();
-        connector.Setup(c => c.ListCouponsAsync(It.IsAny<StoreConnection>(), It.IsAny<CancellationToken>()))
-            .Returns((StoreConnection connection, CancellationToken ct) => _scripts[connection.StoreId].ListAsync(ct));
-        var connectors = new Mock<IPlatformConnectors>();
-        connectors.Setup(c => c.For(Platform.Lazada)).Returns(connector.Object);
         var coupons = new Mock<ICouponRepository>();
-        coupons.Setup(c => c.ApplyAsync(tenant, It.IsAny<StoreId>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<CouponWrite>>(), It.IsAny<CancellationToken>()))
+        coupons.Setup(c => c.ApplyAsync(It.IsAny<TenantId>(), It.IsAny<StoreId>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<CouponWrite>>(), It.IsAny<CancellationToken>()))
             .Returns((TenantId _, StoreId id, string _, DateTimeOffset _, IReadOnlyList<CouponWrite> _, CancellationToken _) =>
             {
                 _writesStarted.Enqueue(id.Value);
                 return _scripts[id].WriteAsync();
             });
-        var states = new Mock<ISyncStateRepository>();
-        states.Setup(s => s.TryAcquireAsync(tenant, It.IsAny<StoreId>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((TenantId t, StoreId store, string owner, DateTimeOffset until, DateTimeOffset _, CancellationToken _) =>
-                new SyncLease(t, store, owner, until, new SyncState(t, store, owner, until, null, null, null, null, 0, 0, null), FirstAttempt: true));
-        var campaigns = new Mock<ICouponCampaigns>();
-        campaigns.Setup(c => c.GetStoreAsync(tenant, It.IsAny<StoreId>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
-        var alertSettings = new Mock<IAlertSettingsRepository>();
-        var sink = new Mock<INotificationSink>();
-        return new SyncStoreHandler(stores.Object, connectors.Object, coupons.Object, states.Object, new Mock<IStoreReadModel>().Object,
-            new StockOutAlerts(coupons.Object, alertSettings.Object, sink.Object),
-            new RefreshStoreTokenHandler(stores.Object, connectors.Object, alertSettings.Object, sink.Object, TimeProvider.System, NullLogger<RefreshStoreTokenHandler>.Instance),
-            Options.Create(new SyncOptions()), new AdminLinks(new Uri("https://admin.example/")), new SnapshotRecorder(new Mock<ICouponSnapshots>().Object, campaigns.Object),
-            TimeProvider.System, NullLogger<SyncStoreHandler>.Instance);
+        return SyncHandlerBed.Create(id => _scripts[id].Store, id => _scripts[id].ListAsync(), coupons.Object, new Mock<ICouponSnapshots>().Object);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

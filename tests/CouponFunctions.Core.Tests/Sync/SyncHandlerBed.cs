@@ -1,0 +1,54 @@
+using CouponFunctions.Core.Alerts;
+using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Coupons.Campaigns;
+using CouponFunctions.Core.Notifications;
+using CouponFunctions.Core.Performance;
+using CouponFunctions.Core.Platforms;
+using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Core.Tokens;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace CouponFunctions.Core.Tests.Sync;
+
+/// <summary>
+/// A sync handler over mocks for the tests of its write path: Lazada stores of tenant <c>t-test</c>, each run its store's
+/// first attempt (nothing stored to read back), no campaigns, no alerts. The tests give the stores, their listings and
+/// the coupon and coupon-day storage.
+/// </summary>
+internal static class SyncHandlerBed
+{
+    public static SyncStoreHandler Create(
+        Func<StoreId, Store> storeOf,
+        Func<StoreId, IAsyncEnumerable<IReadOnlyList<Coupon>>> listingOf,
+        ICouponRepository coupons,
+        ICouponSnapshots snapshots)
+    {
+        var tenant = TenantId.Parse("t-test");
+        var stores = new Mock<IStoreRepository>();
+        stores.Setup(s => s.GetAsync(tenant, It.IsAny<StoreId>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TenantId _, StoreId id, CancellationToken _) => storeOf(id));
+        var connector = new Mock<IPlatformConnector>();
+        connector.Setup(c => c.ListCouponsAsync(It.IsAny<StoreConnection>(), It.IsAny<CancellationToken>()))
+            .Returns((StoreConnection connection, CancellationToken _) => listingOf(connection.StoreId));
+        var connectors = new Mock<IPlatformConnectors>();
+        connectors.Setup(c => c.For(Platform.Lazada)).Returns(connector.Object);
+        var states = new Mock<ISyncStateRepository>();
+        states.Setup(s => s.TryAcquireAsync(tenant, It.IsAny<StoreId>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TenantId t, StoreId store, string owner, DateTimeOffset until, DateTimeOffset _, CancellationToken _) =>
+                new SyncLease(t, store, owner, until, new SyncState(t, store, owner, until, null, null, null, null, 0, 0, null), FirstAttempt: true));
+        var campaigns = new Mock<ICouponCampaigns>();
+        campaigns.Setup(c => c.GetStoreAsync(tenant, It.IsAny<StoreId>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
+        var alertSettings = new Mock<IAlertSettingsRepository>();
+        var sink = new Mock<INotificationSink>();
+        return new SyncStoreHandler(stores.Object, connectors.Object, coupons, states.Object, new Mock<IStoreReadModel>().Object,
+            new StockOutAlerts(coupons, alertSettings.Object, sink.Object),
+            new RefreshStoreTokenHandler(stores.Object, connectors.Object, alertSettings.Object, sink.Object, TimeProvider.System, NullLogger<RefreshStoreTokenHandler>.Instance),
+            Options.Create(new SyncOptions()), new AdminLinks(new Uri("https://admin.example/")), new SnapshotRecorder(snapshots, campaigns.Object),
+            TimeProvider.System, NullLogger<SyncStoreHandler>.Instance);
+    }
+}
