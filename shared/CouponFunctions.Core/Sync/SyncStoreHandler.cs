@@ -201,10 +201,7 @@ public sealed class SyncStoreHandler(
             // the pages' coupons are distinct, so their writes are independent; each page plans its coupon-day rows in page
             // order before its write starts. Pages are written 100 coupons at a time (two pages of 50): a table batch
             // holds 100 rows, and half the batches is half the requests storage answers.
-            // The instance's write gate takes the writes of runs that wait on storage first: a run whose listing outpaces
-            // storage (Lazada lists 50 coupons a call, no detail reads) has all its writes under way and waits, and a run
-            // that has listed everything waits for its last writes; either ends sooner and frees its place for the next
-            // store. The other runs' writes wait their turn while their listings go on.
+            // Each write takes its turn at the instance's write gate, which serves runs waiting on storage first.
             var writing = new Queue<Task>();
             var pending = new List<CouponWrite>();
             _listingOver = false;

@@ -64,7 +64,7 @@ public sealed class SyncStoreWritePipelineTests
         var run = Handler().HandleAsync(new SyncStoreMessage(Shop.TenantId.Value, Shop.Id.Value, SyncStoreMessage.Scheduled, Now));
 
         // Storage holds every write: pages 1-8 are being written, two by two; pages 9-10 are listed and wait for one of them.
-        await WaitUntilAsync(() => Volatile.Read(ref _pagesListed) == Pages && Volatile.Read(ref _writesStarted) == 4);
+        await Reached.UntilAsync(() => Volatile.Read(ref _pagesListed) == Pages && Volatile.Read(ref _writesStarted) == 4);
         await Task.Delay(200);
         Assert.Equal(4, Volatile.Read(ref _writesStarted));
         Assert.False(run.IsCompleted);
@@ -125,12 +125,6 @@ public sealed class SyncStoreWritePipelineTests
         DiscountAmount = 5, TotalQuantity = 100, ClaimedCount = 3, UsedCount = 1, ValidFrom = Now.AddDays(-1), ValidTo = Now.AddDays(5), Currency = "SGD",
         Status = CouponStatus.Ongoing, RawStatus = "ongoing", Unknown = UnknownCouponFields.None,
     };
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
-        Assert.True(condition(), "The sync did not reach the expected point.");
-    }
 
     private static void InterlockedMax(ref int target, int value)
     {

@@ -16,11 +16,11 @@ public sealed class SyncWriteGateTests
         var second = Hold("second", urgent: false);
         var third = Hold("third", urgent: false);
         var fourth = Hold("fourth", urgent: false);
-        await WaitUntilAsync(() => _gate.Waiting == 2);
+        await Reached.UntilAsync(() => _gate.Waiting == 2);
         Assert.Equal(["first", "second"], _started);
 
         first.Release();
-        await WaitUntilAsync(() => _started.Count == 3);
+        await Reached.UntilAsync(() => _started.Count == 3);
         Assert.Equal("third", _started.Last());
         second.Release();
         third.Release();
@@ -36,16 +36,16 @@ public sealed class SyncWriteGateTests
         var second = Hold("second", urgent: false);
         var calm = Hold("calm", urgent: false);
         var waiting = Hold("waiting", urgent: false);
-        await WaitUntilAsync(() => _gate.Waiting == 2);
+        await Reached.UntilAsync(() => _gate.Waiting == 2);
 
         // The later write's run now waits on it (its listing is blocked, or it has listed everything).
         waiting.Urgent = true;
         first.Release();
-        await WaitUntilAsync(() => _started.Count == 3);
+        await Reached.UntilAsync(() => _started.Count == 3);
         Assert.Equal("waiting", _started.Last());
 
         second.Release();
-        await WaitUntilAsync(() => _started.Count == 4);
+        await Reached.UntilAsync(() => _started.Count == 4);
         Assert.Equal("calm", _started.Last());
         calm.Release();
         waiting.Release();
@@ -60,14 +60,14 @@ public sealed class SyncWriteGateTests
         using var cancel = new CancellationTokenSource();
         var cancelled = Hold("cancelled", urgent: true, cancel.Token);
         var next = Hold("next", urgent: false);
-        await WaitUntilAsync(() => _gate.Waiting == 2);
+        await Reached.UntilAsync(() => _gate.Waiting == 2);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.Run);
         Assert.Equal(1, _gate.Waiting);
 
         first.Release();
-        await WaitUntilAsync(() => _started.Count == 3);
+        await Reached.UntilAsync(() => _started.Count == 3);
         Assert.Equal(["first", "second", "next"], _started);
         second.Release();
         next.Release();
@@ -83,7 +83,7 @@ public sealed class SyncWriteGateTests
 
         var first = Hold("first", urgent: false);
         var second = Hold("second", urgent: false);
-        await WaitUntilAsync(() => _started.Count == 2);
+        await Reached.UntilAsync(() => _started.Count == 2);
         first.Release();
         second.Release();
         await Task.WhenAll(first.Run, second.Run);
@@ -98,12 +98,6 @@ public sealed class SyncWriteGateTests
             await held.Storage.Task;
         }, cancellationToken);
         return held;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition()) await Task.Delay(5, timeout.Token);
     }
 
     private sealed class HeldWrite

@@ -31,25 +31,25 @@ public sealed class SyncWriteOrderTests
         var first = Script("s-first", pages: 10, listedBeforeWaiting: 8);
         var second = Script("s-second", pages: 10, listedBeforeWaiting: 8);
         var runs = new List<Task<SyncRun>> { Run(handler, first), Run(handler, second) };
-        await WaitUntilAsync(() => _writesStarted.Count == 8);
+        await Reached.UntilAsync(() => _writesStarted.Count == 8);
 
         // A run still listing hands over a write (it waits for a place), then a run that has listed everything does.
         var listing = Script("s-listing", pages: 4, listedBeforeWaiting: 2);
         runs.Add(Run(handler, listing));
-        await WaitUntilAsync(() => listing.Listed == 2);
+        await Reached.UntilAsync(() => listing.Listed == 2);
         await Task.Delay(100);
         var done = Script("s-done", pages: 2, listedBeforeWaiting: 2);
         runs.Add(Run(handler, done));
-        await WaitUntilAsync(() => done.Listed == 2);
+        await Reached.UntilAsync(() => done.Listed == 2);
         await Task.Delay(100);
         Assert.Equal(8, _writesStarted.Count);
 
         // A place frees: the finished run's write goes first, then the earlier one.
         first.ReleaseOneWrite();
-        await WaitUntilAsync(() => _writesStarted.Count == 9);
+        await Reached.UntilAsync(() => _writesStarted.Count == 9);
         Assert.Equal("s-done", _writesStarted.Last());
         second.ReleaseOneWrite();
-        await WaitUntilAsync(() => _writesStarted.Count == 10);
+        await Reached.UntilAsync(() => _writesStarted.Count == 10);
         Assert.Equal("s-listing", _writesStarted.Last());
 
         foreach (var script in new[] { first, second, listing, done }) script.ReleaseAll();
@@ -78,12 +78,6 @@ public sealed class SyncWriteOrderTests
                 return _scripts[id].WriteAsync();
             });
         return SyncHandlerBed.Create(id => _scripts[id].Store, id => _scripts[id].ListAsync(), coupons.Object, new Mock<ICouponSnapshots>().Object);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
-        Assert.True(condition(), "The runs did not reach the expected point.");
     }
 
     /// <summary>One store's platform (pages of 50, the rest after <c>listedBeforeWaiting</c> once released) and its storage (held until released).</summary>
