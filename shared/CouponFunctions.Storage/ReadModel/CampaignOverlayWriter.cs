@@ -12,8 +12,8 @@ namespace CouponFunctions.Storage.ReadModel;
 /// <summary>
 /// Writes a store's campaign overlay ("{tenant}/{store}.campaigns.json": coupon id → campaign), which the list lays over
 /// the store's synced segment as it does the findings. Writers of different requests may race: each reads the blob's
-/// ETag before it reads the rows and uploads only if the blob is still that version, else starts again, so the last
-/// upload always holds every row written before it; each upload is followed by a new list version.
+/// ETag before it reads the rows and uploads only if the blob is still that version, else starts again after a random
+/// pause, so the last upload always holds every row written before it; each upload is followed by a new list version.
 /// </summary>
 internal sealed class CampaignOverlayWriter(BlobServiceClient blobs, ReadModelVersion listVersion)
 {
@@ -47,6 +47,9 @@ internal sealed class CampaignOverlayWriter(BlobServiceClient blobs, ReadModelVe
             catch (RequestFailedException e) when (e.Status is 409 or 412 && round < MaxRounds)
             {
                 // Another writer uploaded since we read the version: its rows may be newer than ours, or ours than its.
+                // Writers that lost together wait a random moment (longer each round) before they try again, so that they
+                // do not keep colliding round after round and run out of rounds together.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 20 * round)), cancellationToken);
             }
         }
     }
