@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CouponFunctions.Core.Alerts;
 using CouponFunctions.Core.Common;
+using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Performance;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
@@ -195,13 +196,14 @@ public sealed class SyncStoreHandler(
         {
             var connector = owner._connectors.For(store.Platform);
             var connection = store.ToConnection();
-            var details = _details = new CouponDetailReader(connector, connection, owner._options);
+            await using var details = _details = new CouponDetailReader(connector, connection, owner._options, cancellationToken);
             // A page's rows are written while the next pages are listed and read, so a store's sync is paced by its
             // platform's limits rather than by its calls and its writes one after the other. A few pages' writes at once:
             // the pages' coupons are distinct, so their writes are independent; each page plans its coupon-day rows in page
             // order before its write starts. Pages are written 100 coupons at a time (two pages of 50): a table batch
             // holds 100 rows, and half the batches is half the requests storage answers.
             // Each write takes its turn at the instance's write gate, which serves runs waiting on storage first.
+            // The listing runs a page ahead: the next page is listed, and its details read, while this one is planned.
             var writing = new Queue<Task>();
             var pending = new List<CouponWrite>();
             _listingOver = false;
@@ -218,34 +220,46 @@ public sealed class SyncStoreHandler(
                 _listingWaitsOnWrites = false;
                 writing.Enqueue(await ApplyAsync(stored, batch, cancellationToken));
             }
+            void Plan((List<Coupon> Complete, List<string> Gone) page, DateTimeOffset now)
+            {
+                // Gone between the listing and the detail read: not seen, so a complete run marks it removed.
+                seen.ExceptWith(page.Gone);
+                foreach (var coupon in page.Complete)
+                {
+                    _fetched++;
+                    var write = SyncPlanner.Plan(stored.GetValueOrDefault(coupon.PlatformCouponId), coupon, now);
+                    if (write is null)
+                    {
+                        _unchanged++;
+                        continue;
+                    }
+                    if (write.Kind == CouponWriteKind.Created) _created++;
+                    else _updated++;
+                    if (write.Alert is not null) _alertsRaised++;
+                    pending.Add(write);
+                }
+            }
+            (Task<(List<Coupon>, List<string>)> Reading, DateTimeOffset Now)? ahead = null;
             try
             {
                 await foreach (var page in connector.ListCouponsAsync(connection, cancellationToken))
                 {
                     var now = owner._time.GetUtcNow();
-                    var writes = new List<CouponWrite>();
                     var fresh = page.Where(c => seen.Add(c.PlatformCouponId)).ToList();
-                    // Gone between the listing and the detail read: not seen, so a complete run marks it removed.
-                    var gone = new List<string>();
-                    var complete = await details.CompleteAsync(fresh, stored, now, gone, cancellationToken);
-                    seen.ExceptWith(gone);
-                    foreach (var coupon in complete)
+                    var reading = details.CompleteAsync(fresh, stored, now);
+                    if (ahead is { } listed)
                     {
-                        _fetched++;
-                        var write = SyncPlanner.Plan(stored.GetValueOrDefault(coupon.PlatformCouponId), coupon, now);
-                        if (write is null)
-                        {
-                            _unchanged++;
-                            continue;
-                        }
-                        if (write.Kind == CouponWriteKind.Created) _created++;
-                        else _updated++;
-                        if (write.Alert is not null) _alertsRaised++;
-                        writes.Add(write);
+                        ahead = null;
+                        Plan(await listed.Reading, listed.Now);
+                        if (pending.Count >= WriteBatch) await FlushAsync();
+                        await RenewLeaseAsync(listed.Now, cancellationToken);
                     }
-                    pending.AddRange(writes);
-                    if (pending.Count >= WriteBatch) await FlushAsync();
-                    await RenewLeaseAsync(now, cancellationToken);
+                    ahead = (reading, now);
+                }
+                if (ahead is { } last)
+                {
+                    ahead = null;
+                    Plan(await last.Reading, last.Now);
                 }
                 if (pending.Count > 0) await FlushAsync();
                 _listingOver = true;
@@ -253,8 +267,14 @@ public sealed class SyncStoreHandler(
             catch
             {
                 _listingOver = true;
-                // The listing stopped: what it listed and had not handed to a write yet is written, the writes under way
-                // finish (whole coupons), and the listing's fault is the one reported.
+                // The listing stopped: what it listed and read (the page read ahead too, once its reads are back) and had not
+                // handed to a write yet is written, the writes under way finish (whole coupons), and the listing's fault is
+                // the one reported.
+                if (ahead is { } unplanned)
+                {
+                    await Task.WhenAny(unplanned.Reading);
+                    if (unplanned.Reading.IsCompletedSuccessfully) Plan(await unplanned.Reading, unplanned.Now);
+                }
                 if (pending.Count > 0) await Task.WhenAny(FlushAsync());
                 await Task.WhenAny(Task.WhenAll(writing));
                 throw;

@@ -50,6 +50,9 @@ internal sealed partial class ShoplineClient : IPlatformConnector
     public async IAsyncEnumerable<IReadOnlyList<Coupon>> ListCouponsAsync(StoreConnection store, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? sinceId = null;
+        // A page ahead: the next page is listed, and its rules' codes read, while the caller takes this one.
+        await using var codes = new DetailReads(_options.DetailConcurrency, cancellationToken);
+        Task<Coupon[]>? previous = null;
         while (true)
         {
             var result = await _api.CallAsync(store, "sales/price_rules.list", HttpMethod.Get, PriceRulesPath, Page(_options.PageSize, sinceId), null,
@@ -58,22 +61,28 @@ internal sealed partial class ShoplineClient : IPlatformConnector
             if (!result.Succeeded) throw new PlatformException(result.Error);
 
             var rules = result.Value;
-            var coupons = new Coupon[rules.Count];
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DetailConcurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, rules.Count), parallel, async (i, token) =>
+            if (rules.Count > 0)
             {
-                var codes = await CodesAsync(store, rules[i].Rule.Id ?? string.Empty, token).ConfigureAwait(false);
-                if (!codes.Succeeded) throw new PlatformException(codes.Error);
-                coupons[i] = ToCoupon(rules[i].Rule, codes.Value, rules[i].Raw, store);
-            }).ConfigureAwait(false);
-            if (coupons.Length > 0) yield return coupons;
+                var reading = codes.ReadAsync(rules, async (rule, token) =>
+                {
+                    var read = await CodesAsync(store, rule.Rule.Id ?? string.Empty, token).ConfigureAwait(false);
+                    if (!read.Succeeded) throw new PlatformException(read.Error);
+                    return ToCoupon(rule.Rule, read.Value, rule.Raw, store);
+                });
+                if (previous is not null) yield return await previous.ConfigureAwait(false);
+                previous = reading;
+            }
 
-            if (rules.Count < _options.PageSize) yield break;
+            if (rules.Count < _options.PageSize) break;
             var last = MaxId(rules.Select(r => r.Rule.Id));
             if (sinceId is not null && CompareIds(last, sinceId) <= 0)
+            {
+                if (previous is not null) yield return await previous.ConfigureAwait(false);
                 throw new PlatformException(new PlatformError(Platform.Shopline, PlatformErrorKind.Transient, "cursor_stuck", "The price rule list did not move past since_id; listing stopped."));
+            }
             sinceId = last;
         }
+        if (previous is not null) yield return await previous.ConfigureAwait(false);
     }
 
     public async Task<PlatformResult<Coupon>> GetCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default)

@@ -53,6 +53,9 @@ internal sealed partial class TikTokClient : IPlatformConnector
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pageToken = string.Empty;
+        // A page ahead: the next page is searched, and its details read, while the caller takes this one.
+        await using var details = new DetailReads(_options.DetailConcurrency, cancellationToken);
+        Task<Coupon[]>? previous = null;
         while (true)
         {
             List<KeyValuePair<string, string>> query = [new("page_size", _options.PageSize.ToString(CultureInfo.InvariantCulture))];
@@ -63,18 +66,24 @@ internal sealed partial class TikTokClient : IPlatformConnector
 
             // A coupon that changes while we page can come twice; the first copy wins.
             var fresh = result.Value.Coupons.Where(c => seen.Add(c.PlatformCouponId)).ToList();
-            if (_options.FetchUsageStats && fresh.Count > 0) fresh = await WithUsageAsync(store, fresh, cancellationToken).ConfigureAwait(false);
-            if (fresh.Count > 0) yield return fresh;
+            if (fresh.Count > 0)
+            {
+                var reading = _options.FetchUsageStats ? details.ReadAsync(fresh, (coupon, token) => WithUsageAsync(store, coupon, token)) : Task.FromResult(fresh.ToArray());
+                if (previous is not null) yield return await previous.ConfigureAwait(false);
+                previous = reading;
+            }
 
             var next = result.Value.NextPageToken;
-            if (string.IsNullOrEmpty(next)) yield break;
+            if (string.IsNullOrEmpty(next)) break;
             if (next == pageToken)
             {
+                if (previous is not null) yield return await previous.ConfigureAwait(false);
                 throw new PlatformException(new PlatformError(Platform.TikTok, PlatformErrorKind.Transient, "cursor_stuck",
                     "SearchCoupons returned the same next_page_token twice; listing stopped."));
             }
             pageToken = next;
         }
+        if (previous is not null) yield return await previous.ConfigureAwait(false);
     }
 
     public async Task<PlatformResult<Coupon>> GetCouponAsync(StoreConnection store, string platformCouponId, CancellationToken cancellationToken = default)
@@ -87,20 +96,14 @@ internal sealed partial class TikTokClient : IPlatformConnector
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads each coupon's detail for its usage_stats, a few at a time (the limiter paces them).</summary>
-    private async Task<List<Coupon>> WithUsageAsync(StoreConnection store, List<Coupon> coupons, CancellationToken cancellationToken)
+    /// <summary>A listed coupon with its usage_stats, read from its detail (the search leaves them out).</summary>
+    private async Task<Coupon> WithUsageAsync(StoreConnection store, Coupon listed, CancellationToken cancellationToken)
     {
-        var detailed = new Coupon[coupons.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DetailConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, coupons.Count), parallel, async (i, token) =>
-        {
-            var result = await GetCouponAsync(store, coupons[i].PlatformCouponId, token).ConfigureAwait(false);
-            if (result.Succeeded) detailed[i] = result.Value;
-            // Gone between search and detail: keep the search copy, counts unknown.
-            else if (result.Error.Kind == PlatformErrorKind.NotFound) detailed[i] = coupons[i];
-            else throw new PlatformException(result.Error);
-        }).ConfigureAwait(false);
-        return [.. detailed];
+        var result = await GetCouponAsync(store, listed.PlatformCouponId, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded) return result.Value;
+        // Gone between search and detail: keep the search copy, counts unknown.
+        if (result.Error.Kind == PlatformErrorKind.NotFound) return listed;
+        throw new PlatformException(result.Error);
     }
 
     private (List<Coupon> Coupons, string? NextPageToken) ReadPage(JsonElement data, StoreConnection store)

@@ -18,7 +18,7 @@ namespace CouponFunctions.Core.Tests.Sync;
 /// <summary>
 /// A sync handler over mocks for the tests of its write path: Lazada stores of tenant <c>t-test</c>, each run its store's
 /// first attempt (nothing stored to read back), no campaigns, no alerts. The tests give the stores, their listings and
-/// the coupon and coupon-day storage.
+/// the coupon and coupon-day storage, and (for coupons listed with fields unknown) their detail reads.
 /// </summary>
 internal static class SyncHandlerBed
 {
@@ -26,7 +26,8 @@ internal static class SyncHandlerBed
         Func<StoreId, Store> storeOf,
         Func<StoreId, IAsyncEnumerable<IReadOnlyList<Coupon>>> listingOf,
         ICouponRepository coupons,
-        ICouponSnapshots snapshots)
+        ICouponSnapshots snapshots,
+        Func<string, Task<PlatformResult<Coupon>>>? detailOf = null)
     {
         var tenant = TenantId.Parse("t-test");
         var stores = new Mock<IStoreRepository>();
@@ -35,6 +36,11 @@ internal static class SyncHandlerBed
         var connector = new Mock<IPlatformConnector>();
         connector.Setup(c => c.ListCouponsAsync(It.IsAny<StoreConnection>(), It.IsAny<CancellationToken>()))
             .Returns((StoreConnection connection, CancellationToken _) => listingOf(connection.StoreId));
+        if (detailOf is not null)
+        {
+            connector.Setup(c => c.GetCouponAsync(It.IsAny<StoreConnection>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+                .Returns((StoreConnection _, string id, CancellationToken _) => detailOf(id));
+        }
         var connectors = new Mock<IPlatformConnectors>();
         connectors.Setup(c => c.For(Platform.Lazada)).Returns(connector.Object);
         var states = new Mock<ISyncStateRepository>();

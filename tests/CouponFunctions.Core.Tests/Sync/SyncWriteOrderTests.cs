@@ -27,16 +27,17 @@ public sealed class SyncWriteOrderTests
     public async Task HandleAsync_StorageBehind_TheWriteOfARunThatHasListedEverythingGoesBeforeAnEarlierOneOfARunStillListing()
     {
         var handler = Handler();
-        // Two runs fill the eight places: four writes of 100 each, held by storage; their listings then wait on the platform.
-        var first = Script("s-first", pages: 10, listedBeforeWaiting: 8);
-        var second = Script("s-second", pages: 10, listedBeforeWaiting: 8);
+        // Two runs fill the eight places: four writes of 100 each, held by storage; their listings then wait on the platform
+        // (a run lists a page ahead of the pages it writes: eight pages listed, then the ninth, are four writes).
+        var first = Script("s-first", pages: 10, listedBeforeWaiting: 9);
+        var second = Script("s-second", pages: 10, listedBeforeWaiting: 9);
         var runs = new List<Task<SyncRun>> { Run(handler, first), Run(handler, second) };
         await Reached.UntilAsync(() => _writesStarted.Count == 8);
 
         // A run still listing hands over a write (it waits for a place), then a run that has listed everything does.
-        var listing = Script("s-listing", pages: 4, listedBeforeWaiting: 2);
+        var listing = Script("s-listing", pages: 4, listedBeforeWaiting: 3);
         runs.Add(Run(handler, listing));
-        await Reached.UntilAsync(() => listing.Listed == 2);
+        await Reached.UntilAsync(() => listing.Listed == 3);
         await Task.Delay(100);
         var done = Script("s-done", pages: 2, listedBeforeWaiting: 2);
         runs.Add(Run(handler, done));

@@ -35,6 +35,24 @@ public sealed class ShoplineClientListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListCouponsAsync_ThreePages_ListsTheNextPageBeforeHandingThisOneOver()
+    {
+        for (var i = 0; i < 25; i++) _bed.SeedOngoing($"C{i}");
+
+        await using var pages = _bed.Client(o => o.PageSize = 10).ListCouponsAsync(_bed.Store()).GetAsyncEnumerator();
+
+        // The first page comes with its 10 code reads done and the second page listed (its code reads under way): the
+        // listing runs a page ahead of its caller, so a store's calls do not stop at page boundaries.
+        Assert.True(await pages.MoveNextAsync());
+        Assert.Equal(10, pages.Current.Count);
+        Assert.InRange(_bed.Sandbox.Stats.Calls, 1 + 10 + 1, 1 + 10 + 1 + 10);
+        var listed = new List<Coupon>(pages.Current);
+        while (await pages.MoveNextAsync()) listed.AddRange(pages.Current);
+        Assert.Equal(25, listed.Select(c => c.PlatformCouponId).Distinct().Count());
+        Assert.Equal(3 + 25, _bed.Sandbox.Stats.Calls);
+    }
+
+    [Fact]
     public async Task ListCouponsAsync_ExactMultipleOfThePageSize_EndsOnTheEmptyPageWithoutYieldingIt()
     {
         for (var i = 0; i < 20; i++) _bed.SeedOngoing($"C{i}");

@@ -36,6 +36,25 @@ public sealed class TikTokClientListTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListCouponsAsync_ThreePages_SearchesTheNextPageBeforeHandingThisOneOver()
+    {
+        for (var i = 0; i < 75; i++) _bed.SeedOngoing(title: $"C{i}");
+
+        await using var pages = _bed.Client(o => o.PageSize = 25).ListCouponsAsync(_bed.Store()).GetAsyncEnumerator();
+
+        // The first page comes with its 25 detail reads done and the second page searched (its reads under way): the
+        // listing runs a page ahead of its caller, so a store's calls do not stop at page boundaries.
+        Assert.True(await pages.MoveNextAsync());
+        Assert.Equal(25, pages.Current.Count);
+        Assert.InRange(_bed.Sandbox.Stats.Calls, 1 + 25 + 1, 1 + 25 + 1 + 25);
+        var listed = new List<Coupon>(pages.Current);
+        while (await pages.MoveNextAsync()) listed.AddRange(pages.Current);
+        Assert.Equal(75, listed.Select(c => c.PlatformCouponId).Distinct().Count());
+        Assert.All(listed, c => Assert.NotNull(c.ClaimedCount));
+        Assert.Equal(3 + 75, _bed.Sandbox.Stats.Calls);
+    }
+
+    [Fact]
     public async Task ListCouponsAsync_UsageStatsOff_OneCallPerPageAndCountsUnknown()
     {
         for (var i = 0; i < 60; i++) _bed.SeedOngoing(title: $"C{i}");
