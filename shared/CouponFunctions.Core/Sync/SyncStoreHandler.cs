@@ -85,7 +85,9 @@ public sealed class SyncStoreHandler(
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId.Value, ["StoreId"] = storeId.Value, ["SyncRunId"] = runId });
         if (lease.PreviousOwner is { } previous) await RecordAbandonedAsync(tenantId, storeId, previous, startedAt, cancellationToken);
-        await _states.RecordRunAsync(new SyncRun(runId, tenantId, storeId, message.Reason, startedAt, null, SyncRunStatus.Running, SyncCounts.Zero, null), cancellationToken);
+        // The run's "running" record is written while the run starts listing (the lease, not the record, keeps other runs
+        // out); the outcome replaces it only after it is written.
+        var recordingStart = _states.RecordRunAsync(new SyncRun(runId, tenantId, storeId, message.Reason, startedAt, null, SyncRunStatus.Running, SyncCounts.Zero, null), cancellationToken);
         var run = new StoreRun(this, store, lease, runId, startedAt);
         SyncRun outcome;
         try
@@ -101,10 +103,12 @@ public sealed class SyncStoreHandler(
         {
             // A surprise: record it and free the store for the retry the host will make, then let the host see it.
             var failed = run.Failed(message.Reason, new PlatformError(store.Platform, PlatformErrorKind.Transient, "unexpected", $"{e.GetType().Name}: {e.Message}"));
+            await Task.WhenAny(recordingStart);
             await _states.RecordRunAsync(failed, CancellationToken.None);
             await _states.CompleteAsync(run.Lease, failed, run.CouponCount, CancellationToken.None);
             throw;
         }
+        await recordingStart;
         await _states.RecordRunAsync(outcome, cancellationToken);
         await _states.CompleteAsync(run.Lease, outcome, run.CouponCount, cancellationToken);
         return outcome;
@@ -175,10 +179,13 @@ public sealed class SyncStoreHandler(
             CouponCount = stored.Values.Count(c => !c.IsRemoved);
 
             // Rebuild the segment after changes, and after a run that did not finish (it may have written without rebuilding).
-            if (_created + _updated + _removed > 0 || Lease.State.LastStatus != SyncRunStatus.Succeeded || Lease.AfterUnfinishedRun)
-                await owner._readModel.WriteCouponsAsync(store, stored.Values, now, cancellationToken);
             // The day's totals once per run, and again after a run that did not finish (it may have written rows without them).
-            await owner._snapshots.SaveTotalsAsync(store, _snapshotDay, Lease.AfterUnfinishedRun, now, cancellationToken);
+            // The two are independent: written at once.
+            var segment = _created + _updated + _removed > 0 || Lease.State.LastStatus != SyncRunStatus.Succeeded || Lease.AfterUnfinishedRun
+                ? owner._readModel.WriteCouponsAsync(store, stored.Values, now, cancellationToken)
+                : Task.CompletedTask;
+            var totals = owner._snapshots.SaveTotalsAsync(store, _snapshotDay, Lease.AfterUnfinishedRun, now, cancellationToken);
+            await Task.WhenAll(segment, totals);
             // Pending alerts are written only with the coupon changes of a run, which delivers them before it succeeds: there
             // are some to deliver when this run raised one, or when an earlier run stopped before delivering its own.
             if (_alertsRaised > 0 || Lease.AfterUnfinishedRun)

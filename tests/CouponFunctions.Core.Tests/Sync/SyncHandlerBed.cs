@@ -18,7 +18,8 @@ namespace CouponFunctions.Core.Tests.Sync;
 /// <summary>
 /// A sync handler over mocks for the tests of its write path: Lazada stores of tenant <c>t-test</c>, each run its store's
 /// first attempt (nothing stored to read back), no campaigns, no alerts. The tests give the stores, their listings and
-/// the coupon and coupon-day storage, and (for coupons listed with fields unknown) their detail reads.
+/// the coupon and coupon-day storage, and may give the detail reads (for coupons listed with fields unknown), the sync
+/// state repository's answers and the read model.
 /// </summary>
 internal static class SyncHandlerBed
 {
@@ -27,7 +28,9 @@ internal static class SyncHandlerBed
         Func<StoreId, IAsyncEnumerable<IReadOnlyList<Coupon>>> listingOf,
         ICouponRepository coupons,
         ICouponSnapshots snapshots,
-        Func<string, Task<PlatformResult<Coupon>>>? detailOf = null)
+        Func<string, Task<PlatformResult<Coupon>>>? detailOf = null,
+        Action<Mock<ISyncStateRepository>>? configureStates = null,
+        IStoreReadModel? readModel = null)
     {
         var tenant = TenantId.Parse("t-test");
         var stores = new Mock<IStoreRepository>();
@@ -47,11 +50,12 @@ internal static class SyncHandlerBed
         states.Setup(s => s.TryAcquireAsync(tenant, It.IsAny<StoreId>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TenantId t, StoreId store, string owner, DateTimeOffset until, DateTimeOffset _, CancellationToken _) =>
                 new SyncLease(t, store, owner, until, new SyncState(t, store, owner, until, null, null, null, null, 0, 0, null), FirstAttempt: true));
+        configureStates?.Invoke(states);
         var campaigns = new Mock<ICouponCampaigns>();
         campaigns.Setup(c => c.GetStoreAsync(tenant, It.IsAny<StoreId>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
         var alertSettings = new Mock<IAlertSettingsRepository>();
         var sink = new Mock<INotificationSink>();
-        return new SyncStoreHandler(stores.Object, connectors.Object, coupons, states.Object, new Mock<IStoreReadModel>().Object,
+        return new SyncStoreHandler(stores.Object, connectors.Object, coupons, states.Object, readModel ?? new Mock<IStoreReadModel>().Object,
             new StockOutAlerts(coupons, alertSettings.Object, sink.Object),
             new RefreshStoreTokenHandler(stores.Object, connectors.Object, alertSettings.Object, sink.Object, TimeProvider.System, NullLogger<RefreshStoreTokenHandler>.Instance),
             Options.Create(new SyncOptions()), new AdminLinks(new Uri("https://admin.example/")), new SnapshotRecorder(snapshots, campaigns.Object),
