@@ -143,6 +143,7 @@ public sealed class SyncStoreHandler(
         private volatile bool _listingWaitsOnWrites;
         private volatile bool _listingOver;
         private readonly SnapshotRecorder.RunDay _snapshotDay = new();
+        private SyncWriteGate.RunWrites? _writes;
 
         public SyncLease Lease { get; private set; } = lease;
 
@@ -307,7 +308,7 @@ public sealed class SyncStoreHandler(
         }
 
         private Task WriteAsync(SnapshotRecorder.PageRows? rows, List<CouponWrite> writes, CancellationToken cancellationToken) =>
-            owner._writeGate.RunAsync(() => _listingOver || _listingWaitsOnWrites, async () =>
+            (_writes ??= owner._writeGate.For(() => _listingOver || _listingWaitsOnWrites)).RunAsync(async () =>
             {
                 if (rows is not null) await owner._snapshots.SaveAsync(store, rows, cancellationToken);
                 await owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken);

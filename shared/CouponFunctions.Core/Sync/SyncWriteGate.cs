@@ -6,7 +6,9 @@ namespace CouponFunctions.Core.Sync;
 /// for its last writes. Other runs' writes wait their turn: their platform paces them, and their listing goes on while
 /// their writes wait. So a store whose platform lists faster than storage writes (Lazada lists 50 coupons a call and
 /// reads no details), or a run that only has its last writes left, is not held up behind writes nobody waits for yet,
-/// and ends sooner, freeing its place for the next store.
+/// and ends sooner, freeing its place for the next store. Of the urgent runs, the one with the fewest writes waiting
+/// goes first (the earliest of equals): when many runs end their listings together, the runs one or two writes from
+/// their end finish and free their places first, instead of each waiting behind a store with a dozen writes to go.
 /// </summary>
 internal sealed class SyncWriteGate
 {
@@ -30,10 +32,12 @@ internal sealed class SyncWriteGate
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> when its turn comes; <paramref name="urgent"/> is asked whenever a turn is given.</summary>
-    public async Task RunAsync(Func<bool> urgent, Func<Task> write, CancellationToken cancellationToken)
+    /// <summary>The gate as one run uses it; <paramref name="urgent"/> is asked whenever a turn is given.</summary>
+    public RunWrites For(Func<bool> urgent) => new(this, urgent);
+
+    private async Task RunAsync(RunWrites run, Func<Task> write, CancellationToken cancellationToken)
     {
-        await EnterAsync(urgent, cancellationToken).ConfigureAwait(false);
+        await EnterAsync(run, cancellationToken).ConfigureAwait(false);
         try
         {
             await write().ConfigureAwait(false);
@@ -44,7 +48,7 @@ internal sealed class SyncWriteGate
         }
     }
 
-    private async Task EnterAsync(Func<bool> urgent, CancellationToken cancellationToken)
+    private async Task EnterAsync(RunWrites run, CancellationToken cancellationToken)
     {
         Waiter waiter;
         lock (_lock)
@@ -54,8 +58,9 @@ internal sealed class SyncWriteGate
                 _running++;
                 return;
             }
-            waiter = new Waiter(urgent);
+            waiter = new Waiter(run);
             _waiting.Add(waiter);
+            run.Waiting++;
         }
 
         using (cancellationToken.Register(() => Cancel(waiter, cancellationToken)))
@@ -70,6 +75,7 @@ internal sealed class SyncWriteGate
         {
             // Already given its turn: it runs (and exits) as usual.
             if (!_waiting.Remove(waiter)) return;
+            waiter.Run.Waiting--;
         }
         waiter.Turn.TrySetCanceled(cancellationToken);
     }
@@ -80,29 +86,47 @@ internal sealed class SyncWriteGate
         lock (_lock)
         {
             next = Next();
-            if (next is null) _running--;
-            else _waiting.Remove(next);
+            if (next is null)
+            {
+                _running--;
+            }
+            else
+            {
+                _waiting.Remove(next);
+                next.Run.Waiting--;
+            }
         }
         // The turn passes on: the running count stays as it is.
         next?.Turn.TrySetResult();
     }
 
-    /// <summary>The longest-waiting write of an urgent run, else the longest-waiting write.</summary>
+    /// <summary>Of the urgent runs' writes, the earliest of the run with the fewest waiting; else the longest-waiting write.</summary>
     private Waiter? Next()
     {
-        Waiter? oldest = null;
+        Waiter? pick = null;
         foreach (var waiter in _waiting)
         {
-            if (waiter.Urgent()) return waiter;
-            oldest ??= waiter;
+            if (waiter.Run.Waiting < (pick?.Run.Waiting ?? int.MaxValue) && waiter.Run.Urgent()) pick = waiter;
         }
-        return oldest;
+        return pick ?? (_waiting.Count > 0 ? _waiting[0] : null);
+    }
+
+    /// <summary>One run's writes through the gate.</summary>
+    internal sealed class RunWrites(SyncWriteGate gate, Func<bool> urgent)
+    {
+        public Func<bool> Urgent { get; } = urgent;
+
+        /// <summary>The run's writes waiting for their turn (guarded by the gate's lock).</summary>
+        public int Waiting { get; set; }
+
+        /// <summary>Runs <paramref name="write"/> when its turn comes.</summary>
+        public Task RunAsync(Func<Task> write, CancellationToken cancellationToken) => gate.RunAsync(this, write, cancellationToken);
     }
 
     /// <summary>A write waiting for its turn; <see cref="_waiting"/> keeps them in order of arrival.</summary>
-    private sealed class Waiter(Func<bool> urgent)
+    private sealed class Waiter(RunWrites run)
     {
-        public Func<bool> Urgent { get; } = urgent;
+        public RunWrites Run { get; } = run;
 
         public TaskCompletionSource Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -53,6 +53,31 @@ public sealed class SyncWriteGateTests
     }
 
     [Fact]
+    public async Task RunAsync_RunsWaitingOnStorage_TheOneWithTheFewestWritesLeftGoesFirst()
+    {
+        var first = Hold("first", urgent: false);
+        var second = Hold("second", urgent: false);
+        // A store that lists faster than storage writes has three writes waiting; then a run that has listed everything
+        // hands over its last one. Both wait on storage.
+        var busy = HoldRun("busy", 3, urgent: true);
+        await Reached.UntilAsync(() => _gate.Waiting == 3);
+        var ending = HoldRun("ending", 1, urgent: true);
+        await Reached.UntilAsync(() => _gate.Waiting == 4);
+
+        first.Release();
+        await Reached.UntilAsync(() => _started.Count == 3);
+        Assert.Equal("ending-1", _started.Last());
+        second.Release();
+        ending[0].Release();
+        await Reached.UntilAsync(() => _started.Count == 5);
+        Assert.Equal(["first", "second", "ending-1", "busy-1", "busy-2"], _started);
+
+        foreach (var write in busy) write.Release();
+        await Task.WhenAll(busy.Select(w => w.Run).Concat([first.Run, second.Run, ending[0].Run]));
+        Assert.Equal("busy-3", _started.Last());
+    }
+
+    [Fact]
     public async Task RunAsync_CancelledWhileWaiting_NeverRunsAndGivesItsTurnToTheNext()
     {
         var first = Hold("first", urgent: false);
@@ -77,7 +102,7 @@ public sealed class SyncWriteGateTests
     [Fact]
     public async Task RunAsync_AWriteFails_ItsPlaceIsFreedAndTheFaultReachesTheRun()
     {
-        var failing = _gate.RunAsync(() => false, () => Task.FromException(new InvalidOperationException("storage said no")), CancellationToken.None);
+        var failing = _gate.For(() => false).RunAsync(() => Task.FromException(new InvalidOperationException("storage said no")), CancellationToken.None);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         Assert.Equal("storage said no", error.Message);
 
@@ -92,12 +117,29 @@ public sealed class SyncWriteGateTests
     private HeldWrite Hold(string name, bool urgent, CancellationToken cancellationToken = default)
     {
         var held = new HeldWrite { Urgent = urgent };
-        held.Run = _gate.RunAsync(() => held.Urgent, async () =>
+        held.Run = _gate.For(() => held.Urgent).RunAsync(async () =>
         {
             _started.Enqueue(name);
             await held.Storage.Task;
         }, cancellationToken);
         return held;
+    }
+
+    /// <summary>Writes of one run, each held by storage until released; the run's urgency is shared by its writes.</summary>
+    private List<HeldWrite> HoldRun(string name, int writes, bool urgent)
+    {
+        var run = new HeldWrite { Urgent = urgent };
+        var writer = _gate.For(() => run.Urgent);
+        return [.. Enumerable.Range(1, writes).Select(i =>
+        {
+            var held = new HeldWrite();
+            held.Run = writer.RunAsync(async () =>
+            {
+                _started.Enqueue($"{name}-{i}");
+                await held.Storage.Task;
+            }, CancellationToken.None);
+            return held;
+        })];
     }
 
     private sealed class HeldWrite
