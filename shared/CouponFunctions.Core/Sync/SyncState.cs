@@ -87,6 +87,12 @@ public interface ISyncStateRepository
     /// <summary>Takes the store's lease unless another live lease holds it; null when it does.</summary>
     Task<SyncLease?> TryAcquireAsync(TenantId tenantId, StoreId storeId, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same from the store's state as the caller read it (<see cref="GetAsync"/>, null when it has none yet), saving a
+    /// read when the caller read it beside other work: a state that moved since is read again once.
+    /// </summary>
+    Task<SyncLease?> TryAcquireAsync(SyncState? read, TenantId tenantId, StoreId storeId, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>Extends the lease; null when it was lost (expired and taken by someone else).</summary>
     Task<SyncLease?> RenewAsync(SyncLease lease, DateTimeOffset until, CancellationToken cancellationToken = default);
 

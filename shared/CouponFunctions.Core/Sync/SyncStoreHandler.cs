@@ -62,12 +62,16 @@ public sealed class SyncStoreHandler(
         var runId = message.RunId is { Length: > 0 and <= 64 } given ? given : SyncStoreMessage.NewRunId(startedAt);
         SyncRun Skip(string note) => new(runId, tenantId, storeId, message.Reason, startedAt, startedAt, SyncRunStatus.Skipped, SyncCounts.Zero, null, note);
 
-        var store = await _stores.GetAsync(tenantId, storeId, cancellationToken);
+        // The store and its sync state are read at once; the lease is then taken from the state read (two round trips, not three).
+        var readingStore = _stores.GetAsync(tenantId, storeId, cancellationToken);
+        var readingState = _states.GetAsync(tenantId, storeId, cancellationToken);
+        await Task.WhenAll(readingStore, readingState);
+        var store = await readingStore;
         if (store is null) return Skip("The store no longer exists.");
         if (store.Status != StoreStatus.Active) return await RecordSkipAsync(Skip($"The store is {store.Status}."), cancellationToken);
         if (!store.IsConnected) return await RecordSkipAsync(Skip("The store is not connected to its platform yet."), cancellationToken);
 
-        var lease = await _states.TryAcquireAsync(tenantId, storeId, runId, startedAt + _options.LeaseDuration, startedAt, cancellationToken);
+        var lease = await _states.TryAcquireAsync(await readingState, tenantId, storeId, runId, startedAt + _options.LeaseDuration, startedAt, cancellationToken);
         if (lease is null)
         {
             // A "Sync now" (it has the run id the API gave out) finding a sync run under way is served by that run, which

@@ -31,10 +31,19 @@ internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStat
         return states;
     }
 
-    public async Task<SyncLease?> TryAcquireAsync(TenantId tenantId, StoreId storeId, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<SyncLease?> TryAcquireAsync(TenantId tenantId, StoreId storeId, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        (await TakeAsync(await GetAsync(tenantId, storeId, cancellationToken), tenantId, storeId, owner, until, now, cancellationToken)).Lease;
+
+    public async Task<SyncLease?> TryAcquireAsync(SyncState? read, TenantId tenantId, StoreId storeId, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var current = await GetAsync(tenantId, storeId, cancellationToken);
-        if (current?.LeaseOwner is not null && current.LeaseUntil > now) return null;
+        var (lease, moved) = await TakeAsync(read, tenantId, storeId, owner, until, now, cancellationToken);
+        return moved ? await TryAcquireAsync(tenantId, storeId, owner, until, now, cancellationToken) : lease;
+    }
+
+    /// <summary>The lease taken from <paramref name="current"/>; none when a live lease holds it, or when the row moved since (Moved).</summary>
+    private async Task<(SyncLease? Lease, bool Moved)> TakeAsync(SyncState? current, TenantId tenantId, StoreId storeId, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (current?.LeaseOwner is not null && current.LeaseUntil > now) return (null, false);
         var taken = (current ?? new SyncState(tenantId, storeId, null, null, null, null, null, null, 0, 0, null)) with
         {
             LeaseOwner = owner,
@@ -44,7 +53,9 @@ internal sealed class SyncStateRepository(TableServiceClient tables) : ISyncStat
         // A sync run starting now serves every "Sync now" made before it (the running run answers them from here on).
         if (SyncState.IsSyncRun(owner)) taken = taken with { QueuedRunId = null, QueuedAt = null };
         var version = await WriteAsync(taken, current?.Version, cancellationToken);
-        return version is null ? null : new SyncLease(tenantId, storeId, owner, until, taken with { Version = version }, current?.LeaseOwner, current?.LastAttemptAt is null);
+        return version is null
+            ? (null, true)
+            : (new SyncLease(tenantId, storeId, owner, until, taken with { Version = version }, current?.LeaseOwner, current?.LastAttemptAt is null), false);
     }
 
     public async Task<SyncLease?> RenewAsync(SyncLease lease, DateTimeOffset until, CancellationToken cancellationToken = default)

@@ -47,8 +47,8 @@ internal static class SyncHandlerBed
         var connectors = new Mock<IPlatformConnectors>();
         connectors.Setup(c => c.For(Platform.Lazada)).Returns(connector.Object);
         var states = new Mock<ISyncStateRepository>();
-        states.Setup(s => s.TryAcquireAsync(tenant, It.IsAny<StoreId>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((TenantId t, StoreId store, string owner, DateTimeOffset until, DateTimeOffset _, CancellationToken _) =>
+        states.Setup(s => s.TryAcquireAsync(null, tenant, It.IsAny<StoreId>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((SyncState? _, TenantId t, StoreId store, string owner, DateTimeOffset until, DateTimeOffset _, CancellationToken _) =>
                 new SyncLease(t, store, owner, until, new SyncState(t, store, owner, until, null, null, null, null, 0, 0, null), FirstAttempt: true));
         configureStates?.Invoke(states);
         var campaigns = new Mock<ICouponCampaigns>();

@@ -36,6 +36,33 @@ public sealed class SyncStateRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TryAcquire_FromAStateReadBefore_TakesItUnlessALiveLeaseTookItMeanwhile()
+    {
+        var (repository, tenant, store) = await SetUpAsync();
+        var unsynced = await repository.GetAsync(tenant, store);
+        Assert.Null(unsynced);
+
+        // Read before anything was stored: the row is made with the lease.
+        var first = await repository.TryAcquireAsync(unsynced, tenant, store, "first-run", Now.AddMinutes(5), Now);
+        Assert.Equal("first-run", (await repository.GetAsync(tenant, store))!.LeaseOwner);
+        await repository.ReleaseAsync(first!);
+
+        // A run takes the lease after the state was read: the stale read is read again and the live lease wins.
+        var read = await repository.GetAsync(tenant, store);
+        var winner = await repository.TryAcquireAsync(tenant, store, "winner", Now.AddMinutes(10), Now.AddMinutes(1));
+        Assert.Null(await repository.TryAcquireAsync(read, tenant, store, "late", Now.AddMinutes(10), Now.AddMinutes(1)));
+        Assert.Equal("winner", (await repository.GetAsync(tenant, store))!.LeaseOwner);
+        await repository.ReleaseAsync(winner!);
+
+        // The row moved without a lease (a "Sync now" was queued) since the read: read again, the lease is taken.
+        read = await repository.GetAsync(tenant, store);
+        await repository.QueueManualRunAsync(tenant, store, "manual-run", Now.AddMinutes(2), Now.AddMinutes(1));
+        var lease = await repository.TryAcquireAsync(read, tenant, store, "scheduled-run", Now.AddMinutes(12), Now.AddMinutes(2));
+        Assert.Equal("scheduled-run", lease!.Owner);
+        Assert.Equal("scheduled-run", (await repository.GetAsync(tenant, store))!.LeaseOwner);
+    }
+
+    [Fact]
     public async Task Complete_FailuresThenSuccess_CountsAndClearsAndReleases()
     {
         var (repository, tenant, store) = await SetUpAsync();
