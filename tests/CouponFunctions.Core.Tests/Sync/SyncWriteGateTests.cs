@@ -68,6 +68,7 @@ public sealed class SyncWriteGateTests
         await Reached.UntilAsync(() => _started.Count == 3);
         Assert.Equal("ending-1", _started.Last());
         second.Release();
+        await Reached.UntilAsync(() => _started.Count == 4);
         ending[0].Release();
         await Reached.UntilAsync(() => _started.Count == 5);
         Assert.Equal(["first", "second", "ending-1", "busy-1", "busy-2"], _started);
