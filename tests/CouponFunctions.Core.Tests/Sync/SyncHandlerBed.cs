@@ -9,6 +9,7 @@ using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Core.Tokens;
+using CouponFunctions.Core.Tests.Deployments;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
@@ -23,6 +24,22 @@ namespace CouponFunctions.Core.Tests.Sync;
 /// </summary>
 internal static class SyncHandlerBed
 {
+    public static readonly DateTimeOffset Now = new(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A connected Lazada store of tenant <c>t-test</c>.</summary>
+    public static readonly Store Shop = DeployTestData.Store(Platform.Lazada, "SG") with
+    {
+        Credentials = new StoreCredentials("access", Now.AddDays(1)),
+    };
+
+    /// <summary>A listed Lazada voucher <paramref name="id"/>, claimed 3 times (so it gets a coupon-day row), with <paramref name="unknown"/> left for its detail.</summary>
+    public static Coupon Listed(string id, int i, UnknownCouponFields unknown = UnknownCouponFields.None) => new()
+    {
+        Platform = Platform.Lazada, PlatformCouponId = id, Code = "C" + i, Name = "Voucher " + i, Scope = CouponScope.Shop, Reward = RewardType.FixedAmount,
+        DiscountAmount = 5, TotalQuantity = 100, ClaimedCount = 3, UsedCount = 1, ValidFrom = Now.AddDays(-1), ValidTo = Now.AddDays(5), Currency = "SGD",
+        Status = CouponStatus.Ongoing, RawStatus = "ongoing", Unknown = unknown,
+    };
+
     public static SyncStoreHandler Create(
         Func<StoreId, Store> storeOf,
         Func<StoreId, IAsyncEnumerable<IReadOnlyList<Coupon>>> listingOf,

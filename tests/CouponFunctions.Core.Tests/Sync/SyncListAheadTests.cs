@@ -9,6 +9,8 @@ using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Core.Tests.Deployments;
 using Moq;
 
+using static CouponFunctions.Core.Tests.Sync.SyncHandlerBed;
+
 namespace CouponFunctions.Core.Tests.Sync;
 
 /// <summary>
@@ -19,11 +21,6 @@ public sealed class SyncListAheadTests
 {
     private const int Pages = 3;
     private const int PageSize = 50;
-    private static readonly DateTimeOffset Now = new(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
-    private static readonly Store Shop = DeployTestData.Store(Platform.Lazada, "SG") with
-    {
-        Credentials = new StoreCredentials("access", Now.AddDays(1)),
-    };
 
     private readonly TaskCompletionSource<PlatformResult<Coupon>> _slowRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string> _reads = new();
@@ -77,10 +74,5 @@ public sealed class SyncListAheadTests
     private static string Id(int i) => $"v-{i:D3}";
 
     // Lazada's list leaves the products out: each coupon's detail is read.
-    private static Coupon Listed(int i) => new()
-    {
-        Platform = Platform.Lazada, PlatformCouponId = Id(i), Code = "C" + i, Name = "Voucher " + i, Scope = CouponScope.Shop, Reward = RewardType.FixedAmount,
-        DiscountAmount = 5, TotalQuantity = 100, ClaimedCount = 3, UsedCount = 1, ValidFrom = Now.AddDays(-1), ValidTo = Now.AddDays(5), Currency = "SGD",
-        Status = CouponStatus.Ongoing, RawStatus = "ongoing", Unknown = UnknownCouponFields.Products,
-    };
+    private static Coupon Listed(int i) => SyncHandlerBed.Listed(Id(i), i, UnknownCouponFields.Products);
 }

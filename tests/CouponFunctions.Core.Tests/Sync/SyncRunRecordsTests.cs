@@ -9,6 +9,8 @@ using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Core.Tests.Deployments;
 using Moq;
 
+using static CouponFunctions.Core.Tests.Sync.SyncHandlerBed;
+
 namespace CouponFunctions.Core.Tests.Sync;
 
 /// <summary>
@@ -20,11 +22,6 @@ public sealed class SyncRunRecordsTests
 {
     private const int Pages = 2;
     private const int PageSize = 50;
-    private static readonly DateTimeOffset Now = new(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
-    private static readonly Store Shop = DeployTestData.Store(Platform.Lazada, "SG") with
-    {
-        Credentials = new StoreCredentials("access", Now.AddDays(1)),
-    };
 
     private readonly Mock<ICouponRepository> _coupons = new();
     private readonly Mock<ICouponSnapshots> _snapshots = new();
@@ -115,10 +112,5 @@ public sealed class SyncRunRecordsTests
 
     // A complete listing (nothing left to read in detail), claimed 3 times: each coupon gets a coupon-day row, so the run has
     // day totals to write.
-    private static Coupon Listed(int i) => new()
-    {
-        Platform = Platform.Lazada, PlatformCouponId = $"v-{i:D3}", Code = "C" + i, Name = "Voucher " + i, Scope = CouponScope.Shop,
-        Reward = RewardType.FixedAmount, DiscountAmount = 5, TotalQuantity = 100, ClaimedCount = 3, UsedCount = 1, ValidFrom = Now.AddDays(-1),
-        ValidTo = Now.AddDays(5), Currency = "SGD", Status = CouponStatus.Ongoing, RawStatus = "ongoing", Unknown = UnknownCouponFields.None,
-    };
+    private static Coupon Listed(int i) => SyncHandlerBed.Listed($"v-{i:D3}", i);
 }

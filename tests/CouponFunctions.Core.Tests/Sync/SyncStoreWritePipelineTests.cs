@@ -9,6 +9,8 @@ using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Core.Tests.Deployments;
 using Moq;
 
+using static CouponFunctions.Core.Tests.Sync.SyncHandlerBed;
+
 namespace CouponFunctions.Core.Tests.Sync;
 
 /// <summary>
@@ -19,11 +21,6 @@ public sealed class SyncStoreWritePipelineTests
 {
     private const int Pages = 10;
     private const int PageSize = 50;
-    private static readonly DateTimeOffset Now = new(2026, 12, 6, 3, 0, 0, TimeSpan.Zero);
-    private static readonly Store Shop = DeployTestData.Store(Platform.Lazada, "SG") with
-    {
-        Credentials = new StoreCredentials("access", Now.AddDays(1)),
-    };
 
     private readonly Mock<ICouponRepository> _coupons = new();
     private readonly Mock<ICouponSnapshots> _snapshots = new();
@@ -119,12 +116,7 @@ public sealed class SyncStoreWritePipelineTests
     private static string Id(int i) => $"v-{i:D3}";
 
     // A complete listing (nothing left to read in detail), claimed 3 times: each coupon gets a coupon-day row.
-    private static Coupon Listed(int i) => new()
-    {
-        Platform = Platform.Lazada, PlatformCouponId = Id(i), Code = "C" + i, Name = "Voucher " + i, Scope = CouponScope.Shop, Reward = RewardType.FixedAmount,
-        DiscountAmount = 5, TotalQuantity = 100, ClaimedCount = 3, UsedCount = 1, ValidFrom = Now.AddDays(-1), ValidTo = Now.AddDays(5), Currency = "SGD",
-        Status = CouponStatus.Ongoing, RawStatus = "ongoing", Unknown = UnknownCouponFields.None,
-    };
+    private static Coupon Listed(int i) => SyncHandlerBed.Listed(Id(i), i);
 
     private static void InterlockedMax(ref int target, int value)
     {

@@ -123,11 +123,6 @@ public sealed class SyncWriteOrderTests
             _storage.TrySetResult();
         }
 
-        private Coupon ListedCoupon(int i) => new()
-        {
-            Platform = Platform.Lazada, PlatformCouponId = $"{Store.Id.Value}-{i:D4}", Code = "C" + i, Name = "Voucher " + i, Scope = CouponScope.Shop,
-            Reward = RewardType.FixedAmount, DiscountAmount = 5, TotalQuantity = 100, ClaimedCount = 3, UsedCount = 1, ValidFrom = Now.AddDays(-1),
-            ValidTo = Now.AddDays(5), Currency = "SGD", Status = CouponStatus.Ongoing, RawStatus = "ongoing", Unknown = UnknownCouponFields.None,
-        };
+        private Coupon ListedCoupon(int i) => SyncHandlerBed.Listed($"{Store.Id.Value}-{i:D4}", i);
     }
 }
