@@ -77,17 +77,26 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         hostAssembly ??= Path.Combine(BuildOutput.Find("CouponFunctions.LocalHost", "CouponFunctions.LocalHost.dll"), "CouponFunctions.LocalHost.dll");
         var artifacts = Environment.GetEnvironmentVariable("COUPONFUNCTIONS_ARTIFACTS") is { Length: > 0 } configured ? configured : Path.GetTempPath();
         Directory.CreateDirectory(artifacts);
-        var logPath = Path.Combine(artifacts, $"{name}-{Guid.NewGuid().ToString("N")[..8]}.host.log");
-        var host = new LocalFunctionHost(hostAssembly, Path.GetFullPath(scriptRoot), environment ?? new Dictionary<string, string>(), FreePort(), logPath);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await host.RestartAsync(cancellationToken).ConfigureAwait(false);
-            return host;
-        }
-        catch
-        {
-            await host.DisposeAsync().ConfigureAwait(false);
-            throw;
+            var logPath = Path.Combine(artifacts, $"{name}-{Guid.NewGuid().ToString("N")[..8]}.host.log");
+            var host = new LocalFunctionHost(hostAssembly, Path.GetFullPath(scriptRoot), environment ?? new Dictionary<string, string>(), FreePort(), logPath);
+            try
+            {
+                await host.RestartAsync(cancellationToken).ConfigureAwait(false);
+                return host;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && host.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // The free port was taken between our check and the host's bind (another process's outgoing connection can
+                // get it as its own port): try another.
+                await host.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await host.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
     }
 
