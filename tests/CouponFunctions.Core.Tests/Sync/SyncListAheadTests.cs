@@ -6,7 +6,6 @@ using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 using CouponFunctions.Core.Tenancy;
-using CouponFunctions.Core.Tests.Deployments;
 using Moq;
 
 using static CouponFunctions.Core.Tests.Sync.SyncHandlerBed;
