@@ -54,7 +54,7 @@ internal sealed class CustomerImportStore(BlobServiceClient blobs, ReportLinks l
         var now = time.GetUtcNow();
         var expiresAt = ReportValidity.ExpiresAt(finishedAt);
         if (ReportValidity.Check(finishedAt, now) == ReportAccess.Expired) return new ReportDownload(ReportAccess.Expired, null, expiresAt);
-        var link = await links.CreateReadLinkAsync(ContainerNames.Reports, Name(tenantId, importId, "failures.csv"), expiresAt - now, cancellationToken);
+        var link = await links.CreateReadLinkAsync(ContainerNames.Reports, Name(tenantId, importId, "failures.csv"), expiresAt, cancellationToken);
         return new ReportDownload(ReportAccess.Available, link, expiresAt);
     }
 

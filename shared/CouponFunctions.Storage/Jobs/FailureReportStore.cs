@@ -68,9 +68,9 @@ internal sealed class FailureReportStore(BlobServiceClient blobs, ReportLinks li
 
     private async Task<FailureReportLink> LinkAsync(string name, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var validFor = expiresAt - time.GetUtcNow();
-        if (validFor > ReportLinks.MaxValidity) validFor = ReportLinks.MaxValidity;
-        var url = await links.CreateReadLinkAsync(ContainerNames.Reports, name, validFor, cancellationToken);
-        return new FailureReportLink(url, time.GetUtcNow() + validFor);
+        var latest = time.GetUtcNow() + ReportLinks.MaxValidity;
+        var linkExpiresAt = expiresAt < latest ? expiresAt : latest;
+        var url = await links.CreateReadLinkAsync(ContainerNames.Reports, name, linkExpiresAt, cancellationToken);
+        return new FailureReportLink(url, linkExpiresAt);
     }
 }

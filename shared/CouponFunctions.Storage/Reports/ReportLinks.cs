@@ -16,16 +16,17 @@ internal sealed class ReportLinks(BlobServiceClient blobs, TimeProvider time)
     // Started a little in the past: a link used at once must not be refused for a clock a few seconds ahead.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    public async Task<Uri> CreateReadLinkAsync(string containerName, string blobName, TimeSpan validFor, CancellationToken cancellationToken = default)
+    /// <summary>A link that ends exactly at <paramref name="expiresOn"/> (its report's own end), whenever it is asked for.</summary>
+    public async Task<Uri> CreateReadLinkAsync(string containerName, string blobName, DateTimeOffset expiresOn, CancellationToken cancellationToken = default)
     {
-        if (validFor <= TimeSpan.Zero || validFor > MaxValidity)
+        var now = time.GetUtcNow();
+        if (expiresOn <= now || expiresOn - now > MaxValidity)
         {
-            throw new ArgumentOutOfRangeException(nameof(validFor), validFor, $"A report link is valid for more than zero and at most {MaxValidity.TotalDays} days.");
+            throw new ArgumentOutOfRangeException(nameof(expiresOn), expiresOn, $"A report link is valid for more than zero and at most {MaxValidity.TotalDays} days.");
         }
 
         var blob = blobs.GetBlobContainerClient(containerName).GetBlobClient(blobName);
-        var now = time.GetUtcNow();
-        var sas = new BlobSasBuilder(BlobSasPermissions.Read, now + validFor)
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expiresOn)
         {
             BlobContainerName = containerName,
             BlobName = blobName,

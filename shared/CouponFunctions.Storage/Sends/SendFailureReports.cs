@@ -41,7 +41,7 @@ internal sealed class SendFailureReports(BlobServiceClient blobs, ISendRecipient
         var now = time.GetUtcNow();
         var expiresAt = ReportValidity.ExpiresAt(finishedAt);
         if (ReportValidity.Check(finishedAt, now) == ReportAccess.Expired) return new ReportDownload(ReportAccess.Expired, null, expiresAt);
-        var link = await links.CreateReadLinkAsync(ContainerNames.Reports, BlobName(tenantId, sendId), expiresAt - now, cancellationToken);
+        var link = await links.CreateReadLinkAsync(ContainerNames.Reports, BlobName(tenantId, sendId), expiresAt, cancellationToken);
         return new ReportDownload(ReportAccess.Available, link, expiresAt);
     }
 

@@ -58,6 +58,7 @@ public sealed class FailureReportStoreTests(AzuriteFixture azurite) : IDisposabl
 
         Assert.Equal(ReportAvailability.Available, sixDays.Availability);
         Assert.Equal(Now.AddDays(7), sixDays.Link!.ExpiresAt);
+        Assert.Equal(Now.AddDays(7), DateTimeOffset.Parse(System.Web.HttpUtility.ParseQueryString(sixDays.Link.Url.Query)["se"]!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(ReportAvailability.Expired, sevenDays.Availability);
         Assert.Null(sevenDays.Link);
     }

@@ -20,7 +20,7 @@ public sealed class ReportLinksTests(AzuriteFixture azurite) : IDisposable
     {
         var (links, container) = await WithBlobAsync("failures/send 42/ลูกค้า.csv", "a,b\n1,2", TimeProvider.System);
 
-        var link = await links.CreateReadLinkAsync(container, "failures/send 42/ลูกค้า.csv", TimeSpan.FromDays(7));
+        var link = await links.CreateReadLinkAsync(container, "failures/send 42/ลูกค้า.csv", TimeProvider.System.GetUtcNow().AddDays(7));
         using var response = await _http.GetAsync(link);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -36,7 +36,7 @@ public sealed class ReportLinksTests(AzuriteFixture azurite) : IDisposable
         var twoHoursAgo = TimeProvider.System.GetUtcNow().AddHours(-2);
         var (links, container) = await WithBlobAsync("r.csv", "x", new ManualTimeProvider(twoHoursAgo));
 
-        var link = await links.CreateReadLinkAsync(container, "r.csv", TimeSpan.FromHours(1));
+        var link = await links.CreateReadLinkAsync(container, "r.csv", twoHoursAgo.AddHours(1));
         using var response = await _http.GetAsync(link);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -48,7 +48,7 @@ public sealed class ReportLinksTests(AzuriteFixture azurite) : IDisposable
     public async Task CreateReadLink_TamperedSignature_IsRefused()
     {
         var (links, container) = await WithBlobAsync("r.csv", "x", TimeProvider.System);
-        var link = (await links.CreateReadLinkAsync(container, "r.csv", TimeSpan.FromHours(1))).AbsoluteUri;
+        var link = (await links.CreateReadLinkAsync(container, "r.csv", TimeProvider.System.GetUtcNow().AddHours(1))).AbsoluteUri;
         var sigAt = link.IndexOf("sig=", StringComparison.Ordinal) + 4;
         var tampered = link[..sigAt] + (link[sigAt] == 'A' ? 'B' : 'A') + link[(sigAt + 1)..];
 
@@ -62,7 +62,7 @@ public sealed class ReportLinksTests(AzuriteFixture azurite) : IDisposable
     {
         var (links, container) = await WithBlobAsync("r.csv", "x", TimeProvider.System);
         await azurite.Blobs.GetBlobContainerClient(container).GetBlobClient("other.csv").UploadAsync(new BinaryData("y"));
-        var link = await links.CreateReadLinkAsync(container, "r.csv", TimeSpan.FromHours(1));
+        var link = await links.CreateReadLinkAsync(container, "r.csv", TimeProvider.System.GetUtcNow().AddHours(1));
 
         using var widened = await _http.GetAsync(link.AbsoluteUri.Replace("sp=r", "sp=rw", StringComparison.Ordinal));
         using var otherBlob = await _http.GetAsync(link.AbsoluteUri.Replace("/r.csv?", "/other.csv?", StringComparison.Ordinal));
@@ -81,7 +81,7 @@ public sealed class ReportLinksTests(AzuriteFixture azurite) : IDisposable
     {
         var links = new ReportLinks(azurite.Blobs, TimeProvider.System);
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => links.CreateReadLinkAsync("reports", "r.csv", TimeSpan.FromHours(hours)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => links.CreateReadLinkAsync("reports", "r.csv", TimeProvider.System.GetUtcNow().AddHours(hours)));
     }
 
     private async Task<(ReportLinks Links, string Container)> WithBlobAsync(string blobName, string content, TimeProvider time)

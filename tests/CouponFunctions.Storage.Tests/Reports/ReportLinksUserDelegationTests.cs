@@ -30,7 +30,7 @@ public sealed class ReportLinksUserDelegationTests
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 1, 0, 0, TimeSpan.Zero));
         var links = new ReportLinks(Service(handler), clock);
 
-        var link = await links.CreateReadLinkAsync("reports", "t1/r.csv", TimeSpan.FromDays(1));
+        var link = await links.CreateReadLinkAsync("reports", "t1/r.csv", clock.GetUtcNow().AddDays(1));
 
         var keyRequest = Assert.Single(handler.Requests);
         Assert.Equal("https://acct.blob.core.windows.net/?restype=service&comp=userdelegationkey", keyRequest.RequestUri!.AbsoluteUri);
@@ -53,7 +53,7 @@ public sealed class ReportLinksUserDelegationTests
         var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError));
         var links = new ReportLinks(Service(handler), TimeProvider.System);
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => links.CreateReadLinkAsync("reports", "r.csv", TimeSpan.FromDays(8)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => links.CreateReadLinkAsync("reports", "r.csv", TimeProvider.System.GetUtcNow().AddDays(8)));
         Assert.Empty(handler.Requests);
     }
 
