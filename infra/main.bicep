@@ -184,7 +184,6 @@ var tableNames = [
   'SendRecipients'
   'SendOutcomes'
   'FindingAcknowledgements'
-  'CouponSnapshots'
 ]
 
 // QueueNames and the queue of every [QueueTrigger]; storage.bicep adds each <queue>-poison (the host moves a message

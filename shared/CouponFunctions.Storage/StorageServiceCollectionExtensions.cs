@@ -70,8 +70,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAlertSettingsRepository, AlertSettingsRepository>();
         services.AddSingleton<IInspectionRepository, InspectionRepository>();
         services.AddSingleton<IFindingAcknowledgements, FindingAcknowledgementRepository>();
-        services.AddSingleton<DayTotalsStore>();
-        services.AddSingleton<ICouponSnapshots, CouponSnapshotRepository>();
+        services.AddSingleton<IStoreDayTotals, DayTotalsStore>();
         services.AddSingleton<IReportingSettingsRepository, ReportingSettingsRepository>();
         services.AddSingleton<StoreReadModelWriter>();
         services.AddSingleton<IStoreReadModel>(sp => sp.GetRequiredService<StoreReadModelWriter>());

@@ -63,13 +63,10 @@ public static class TableNames
     /// <summary>Per tenant: one row per acknowledged finding, RowKey = the escaped finding key.</summary>
     public const string FindingAcknowledgements = "FindingAcknowledgements";
 
-    /// <summary>Per store partition "{tenant}_{store}": "d{day}_{coupon}" coupon-day figures (the store-day totals are blobs: <see cref="ContainerNames.DayTotals"/>).</summary>
-    public const string CouponSnapshots = "CouponSnapshots";
-
     public static IReadOnlyList<string> All { get; } =
     [
         Tenants, ApiKeys, Stores, PlatformFailures, Coupons, SyncState, SyncRuns, Inspections, InspectionState, TenantSettings,
         Templates, Jobs, JobItems, CreateAttempts,
-        Customers, Segments, SegmentMembers, Sends, SendsDue, SendRecipients, SendOutcomes, FindingAcknowledgements, CouponSnapshots,
+        Customers, Segments, SegmentMembers, Sends, SendsDue, SendRecipients, SendOutcomes, FindingAcknowledgements,
     ];
 }

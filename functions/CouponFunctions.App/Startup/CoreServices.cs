@@ -42,7 +42,7 @@ internal static class CoreServices
         services.AddSingleton<BootstrapTenantHandler>();
         services.AddSingleton<StockOutAlerts>();
         services.AddSingleton<RefreshStoreTokenHandler>();
-        services.AddSingleton<SnapshotRecorder>();
+        services.AddSingleton<DayTotalsRecorder>();
         services.AddSingleton<SyncStoreHandler>();
         services.AddSingleton<PlanSyncHandler>();
         services.AddSingleton<PlanTokenRefreshHandler>();

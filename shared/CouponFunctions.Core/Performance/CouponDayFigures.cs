@@ -5,8 +5,8 @@ namespace CouponFunctions.Core.Performance;
 
 /// <summary>
 /// One coupon's figures on one store-local day: the cumulative claimed and used counts at the start of the day (the last
-/// figures known before it) and now, so the day's claims and uses need no earlier rows. Written only when the figures
-/// change; a day without a row had no change.
+/// figures known before it) and now, so the day's claims and uses need no earlier days. Read off the coupon's row
+/// (<see cref="SnapshotPlanner.Figures"/>): a coupon whose figures did not move on a day has none for it.
 /// </summary>
 public sealed record CouponDayFigures(
     string CouponId, DateOnly Day, int BaseClaimed, int BaseUsed, int Claimed, int Used, decimal? DiscountPerUse, decimal? MinSpend, string Currency)
@@ -54,19 +54,15 @@ public sealed record StoreDayTotals(
 public sealed record CampaignDayTotals(string Campaign, int Claims, int Uses, decimal DiscountGiven, decimal MinOrderValue);
 
 /// <summary>
-/// Daily coupon figures: coupon-day rows per store, and the store-day totals rebuilt from them, kept per tenant and day
-/// with every store side by side, so that a dashboard period reads one record per day whatever the number of stores.
+/// The store-day totals, kept per tenant and day with every store side by side, so that a dashboard period reads one record
+/// per day whatever the number of stores.
 /// </summary>
-public interface ICouponSnapshots
+public interface IStoreDayTotals
 {
-    /// <summary>The store's coupon rows of <paramref name="day"/>, by coupon id.</summary>
-    Task<IReadOnlyDictionary<string, CouponDayFigures>> GetDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, CancellationToken cancellationToken = default);
-
-    /// <summary>Upserts the day's store totals when given (absolute values computed by the caller over all of that day's rows)
-    /// and then the coupon rows of <paramref name="day"/>. Sync gives the rows page by page and the totals once at the end
-    /// of its run (<see cref="SnapshotRecorder"/>): the tenant's day is one record that every store's run writes.</summary>
-    Task SaveDayAsync(TenantId tenantId, StoreId storeId, DateOnly day, IReadOnlyList<CouponDayFigures> figures, StoreDayTotals? totals, CancellationToken cancellationToken = default);
+    /// <summary>Upserts the store's totals of their day (absolute values, summed by the caller over all of that day's
+    /// figures): writing them again never counts twice. Sync writes them once, at the end of its run (<see cref="DayTotalsRecorder"/>).</summary>
+    Task SaveAsync(TenantId tenantId, StoreDayTotals totals, CancellationToken cancellationToken = default);
 
     /// <summary>Every store's day totals from <paramref name="from"/> to <paramref name="to"/> (inclusive), days without change left out.</summary>
-    Task<IReadOnlyList<StoreDayTotals>> GetTotalsAsync(TenantId tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoreDayTotals>> ReadAsync(TenantId tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,7 @@ using CouponFunctions.Core.Tenancy;
 namespace CouponFunctions.Core.Performance;
 
 /// <summary>The dashboard's reads for the stores the caller sees (disabled stores left out): daily figures and the diagnosis.</summary>
-public sealed class GetPerformanceHandler(IStoreRepository stores, ICouponSnapshots snapshots, ICouponReadModel coupons, IReportingSettingsRepository settings)
+public sealed class GetPerformanceHandler(IStoreRepository stores, IStoreDayTotals dayTotals, ICouponReadModel coupons, IReportingSettingsRepository settings)
 {
     /// <summary>The longest period one request covers.</summary>
     public const int MaxDays = 366;
@@ -21,7 +21,7 @@ public sealed class GetPerformanceHandler(IStoreRepository stores, ICouponSnapsh
         // Three reads at once: the stores, the settings and every store's totals of the period (one key range of the tenant).
         var visible = VisibleAsync(caller, cancellationToken);
         var reporting = settings.GetAsync(caller.TenantId, cancellationToken);
-        var totals = snapshots.GetTotalsAsync(caller.TenantId, from, to, cancellationToken);
+        var totals = dayTotals.ReadAsync(caller.TenantId, from, to, cancellationToken);
         var byStore = (await totals).GroupBy(t => t.StoreId).ToDictionary(g => g.Key, g => (IReadOnlyList<StoreDayTotals>)g.ToList());
         var rows = (await visible).Select(s => (s, byStore.GetValueOrDefault(s.Id) ?? [])).ToList();
         return PerformanceReport.Build(from, to, groupBy, await reporting, rows);

@@ -6,6 +6,8 @@ namespace CouponFunctions.Core.Sync;
 /// <param name="StockOutSince">Set when an ongoing coupon's stock hit zero (and the alert was raised); cleared when stock returns.</param>
 /// <param name="FirstRunId">The run that first saw the coupon: its first history entry (at <paramref name="FirstSeenAt"/>, no
 /// changes) is kept on the row rather than as a history row of its own. Null on rows written before it was kept.</param>
+/// <param name="Day">The store-local day the claimed or used count last moved, with the counts that day started from: the
+/// coupon's figures for that day (<see cref="Performance.SnapshotPlanner"/>). Null while neither count has ever moved.</param>
 public sealed record StoredCoupon(
     Coupon Coupon,
     string Hash,
@@ -13,7 +15,8 @@ public sealed record StoredCoupon(
     DateTimeOffset LastChangedAt,
     DateTimeOffset? RemovedAt = null,
     DateTimeOffset? StockOutSince = null,
-    string? FirstRunId = null)
+    string? FirstRunId = null,
+    CouponDayStart? Day = null)
 {
     public string Id => Coupon.PlatformCouponId;
 
@@ -22,6 +25,9 @@ public sealed record StoredCoupon(
     /// <summary>The oldest history entry, the run that first saw the coupon (no changes); null on rows written before it was kept.</summary>
     public CouponHistoryEntry? FirstSighting => FirstRunId is { } runId ? new CouponHistoryEntry(FirstSeenAt, runId, []) : null;
 }
+
+/// <summary>A store-local day and the cumulative claimed and used counts a coupon started it with (the last known before it).</summary>
+public sealed record CouponDayStart(DateOnly Day, int Claimed, int Used);
 
 /// <summary>One field sync saw change on a coupon.</summary>
 public sealed record FieldChange(string Field, string? From, string? To);

@@ -1,12 +1,16 @@
 using CouponFunctions.Core.Coupons;
+using CouponFunctions.Core.Performance;
 
 namespace CouponFunctions.Core.Sync;
 
 /// <summary>Turns a fetched page into writes against what is stored (pure: no I/O).</summary>
 public static class SyncPlanner
 {
-    /// <summary>The writes one fetched coupon needs: none when its content hash is unchanged.</summary>
-    public static CouponWrite? Plan(StoredCoupon? stored, Coupon fetched, DateTimeOffset now)
+    /// <summary>
+    /// The writes one fetched coupon needs: none when its content hash is unchanged. <paramref name="day"/> is the store-local
+    /// day of <paramref name="now"/>, the day a move of its claimed or used count counts on.
+    /// </summary>
+    public static CouponWrite? Plan(StoredCoupon? stored, Coupon fetched, DateTimeOffset now, DateOnly day)
     {
         var hash = CouponHash.Compute(fetched);
         if (stored is not null && !stored.IsRemoved && stored.Hash == hash) return null;
@@ -14,12 +18,12 @@ public static class SyncPlanner
         var stockOutSince = StockOutSince(stored, fetched, now, out var alert);
         if (stored is null)
         {
-            return new CouponWrite(CouponWriteKind.Created, new StoredCoupon(fetched, hash, now, now, null, stockOutSince), [], alert);
+            return new CouponWrite(CouponWriteKind.Created, new StoredCoupon(fetched, hash, now, now, null, stockOutSince, Day: SnapshotPlanner.DayStart(null, fetched, day)), [], alert);
         }
 
         var changes = CouponDiff.Compare(stored.Coupon, fetched).ToList();
         if (stored.IsRemoved) changes.Insert(0, new FieldChange("removed", "true", null));
-        var next = stored with { Coupon = fetched, Hash = hash, LastChangedAt = now, RemovedAt = null, StockOutSince = stockOutSince };
+        var next = stored with { Coupon = fetched, Hash = hash, LastChangedAt = now, RemovedAt = null, StockOutSince = stockOutSince, Day = SnapshotPlanner.DayStart(stored, fetched, day) };
         return new CouponWrite(CouponWriteKind.Updated, next, changes, alert);
     }
 

@@ -28,7 +28,7 @@ public sealed class SyncStoreHandler(
     RefreshStoreTokenHandler tokens,
     IOptions<SyncOptions> options,
     AdminLinks links,
-    SnapshotRecorder snapshots,
+    DayTotalsRecorder dayTotals,
     TimeProvider time,
     ILogger<SyncStoreHandler> logger)
 {
@@ -50,7 +50,7 @@ public sealed class SyncStoreHandler(
     private readonly StockOutAlerts _alerts = alerts;
     private readonly RefreshStoreTokenHandler _tokens = tokens;
     private readonly AdminLinks _links = links;
-    private readonly SnapshotRecorder _snapshots = snapshots;
+    private readonly DayTotalsRecorder _dayTotals = dayTotals;
     private readonly TimeProvider _time = time;
     private readonly SyncWriteGate _writeGate = new(InstanceWritesInFlight);
 
@@ -146,7 +146,7 @@ public sealed class SyncStoreHandler(
         // of its writes to finish, or the listing is over and only writes are left.
         private volatile bool _listingWaitsOnWrites;
         private volatile bool _listingOver;
-        private readonly SnapshotRecorder.RunDay _snapshotDay = new();
+        private readonly DayTotalsRecorder.RunDay _day = new();
         private SyncWriteGate.RunWrites? _writes;
 
         public SyncLease Lease { get; private set; } = lease;
@@ -155,12 +155,11 @@ public sealed class SyncStoreHandler(
 
         public async Task<SyncRun> ExecuteAsync(string reason, CancellationToken cancellationToken)
         {
-            // A store's first attempt has nothing stored yet (only a run holding its lease writes coupon and coupon-day rows):
-            // nothing to read back. Every read here is a query of a table, and Azurite answers each by scanning the whole table.
+            // A store's first attempt has nothing stored yet (only a run holding its lease writes coupon rows): nothing to read
+            // back. Every read here is a query of a table, and Azurite answers each by scanning the whole table.
             var stored = Lease.FirstAttempt
                 ? new Dictionary<string, StoredCoupon>(StringComparer.Ordinal)
                 : await owner._coupons.LoadStoreAsync(store.TenantId, store.Id, cancellationToken);
-            if (Lease.FirstAttempt) SnapshotRecorder.StartWithoutRows(store, _snapshotDay, owner._time.GetUtcNow());
             var seen = new HashSet<string>(StringComparer.Ordinal);
             try
             {
@@ -178,18 +177,18 @@ public sealed class SyncStoreHandler(
             // Only a complete listing may conclude that a coupon is gone.
             var now = owner._time.GetUtcNow();
             var removals = stored.Values.Where(c => !c.IsRemoved && !seen.Contains(c.Id)).Select(c => SyncPlanner.Remove(c, now)).ToList();
-            await await ApplyAsync(stored, removals, cancellationToken);
+            await ApplyAsync(stored, removals, cancellationToken);
             _removed = removals.Count;
             _alertsRaised += removals.Count(r => r.Alert is not null);
             CouponCount = stored.Values.Count(c => !c.IsRemoved);
 
             // Rebuild the segment after changes, and after a run that did not finish (it may have written without rebuilding).
-            // The day's totals once per run, and again after a run that did not finish (it may have written rows without them).
-            // The two are independent: written at once.
+            // The day's totals once per run, and again after a run that did not finish (it may have written coupons without
+            // them). The two are independent: written at once.
             var segment = _created + _updated + _removed > 0 || Lease.State.LastStatus != SyncRunStatus.Succeeded || Lease.AfterUnfinishedRun
                 ? owner._readModel.WriteCouponsAsync(store, stored.Values, now, cancellationToken)
                 : Task.CompletedTask;
-            var totals = owner._snapshots.SaveTotalsAsync(store, _snapshotDay, Lease.AfterUnfinishedRun, now, cancellationToken);
+            var totals = owner._dayTotals.SaveTotalsAsync(store, stored.Values, _day, Lease.AfterUnfinishedRun, now, cancellationToken);
             await Task.WhenAll(segment, totals);
             // Pending alerts are written only with the coupon changes of a run, which delivers them before it succeeds: there
             // are some to deliver when this run raised one, or when an earlier run stopped before delivering its own.
@@ -211,8 +210,7 @@ public sealed class SyncStoreHandler(
             await using var details = _details = new CouponDetailReader(connector, connection, owner._options, cancellationToken);
             // A page's rows are written while the next pages are listed and read, so a store's sync is paced by its
             // platform's limits rather than by its calls and its writes one after the other. A few pages' writes at once:
-            // the pages' coupons are distinct, so their writes are independent; each page plans its coupon-day rows in page
-            // order before its write starts. Pages are written 100 coupons at a time (two pages of 50): a table batch
+            // the pages' coupons are distinct, so their writes are independent. Pages are written 100 coupons at a time (two pages of 50): a table batch
             // holds 100 rows, and half the batches is half the requests storage answers.
             // Each write takes its turn at the instance's write gate, which serves runs waiting on storage first.
             // The listing runs a page ahead: the next page is listed, and its details read, while this one is planned.
@@ -230,16 +228,17 @@ public sealed class SyncStoreHandler(
                     await writing.Dequeue();
                 }
                 _listingWaitsOnWrites = false;
-                writing.Enqueue(await ApplyAsync(stored, batch, cancellationToken));
+                writing.Enqueue(ApplyAsync(stored, batch, cancellationToken));
             }
             void Plan((List<Coupon> Complete, List<string> Gone) page, DateTimeOffset now)
             {
                 // Gone between the listing and the detail read: not seen, so a complete run marks it removed.
                 seen.ExceptWith(page.Gone);
+                var day = DayTotalsRecorder.StoreDay(store, now);
                 foreach (var coupon in page.Complete)
                 {
                     _fetched++;
-                    var write = SyncPlanner.Plan(stored.GetValueOrDefault(coupon.PlatformCouponId), coupon, now);
+                    var write = SyncPlanner.Plan(stored.GetValueOrDefault(coupon.PlatformCouponId), coupon, now, day);
                     if (write is null)
                     {
                         _unchanged++;
@@ -295,10 +294,10 @@ public sealed class SyncStoreHandler(
         }
 
         /// <summary>
-        /// Moves the run's copy of the coupons and of the day's coupon-day rows on at once (the next page plans against them,
-        /// in page order) and returns the write of the page: its coupon-day rows, then its coupons.
+        /// Moves the run's copy of the coupons on at once (the next page plans against it, in page order), notes the figures
+        /// the page moved for the day's totals, and returns the write of the page's coupons.
         /// </summary>
-        private async Task<Task> ApplyAsync(Dictionary<string, StoredCoupon> stored, List<CouponWrite> writes, CancellationToken cancellationToken)
+        private Task ApplyAsync(Dictionary<string, StoredCoupon> stored, List<CouponWrite> writes, CancellationToken cancellationToken)
         {
             if (writes.Count == 0) return Task.CompletedTask;
             var before = new Dictionary<string, StoredCoupon>(writes.Count, StringComparer.Ordinal);
@@ -307,16 +306,10 @@ public sealed class SyncStoreHandler(
                 if (stored.TryGetValue(write.Next.Id, out var known)) before[write.Next.Id] = known;
                 stored[write.Next.Id] = write.Next;
             }
-            var rows = await owner._snapshots.PlanAsync(store, before, writes, owner._time.GetUtcNow(), _snapshotDay, cancellationToken);
-            return WriteAsync(rows, writes, cancellationToken);
+            owner._dayTotals.Track(store, before, writes, _day, cancellationToken);
+            return (_writes ??= owner._writeGate.For(() => _listingOver || _listingWaitsOnWrites)).RunAsync(
+                () => owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken), cancellationToken);
         }
-
-        private Task WriteAsync(SnapshotRecorder.PageRows? rows, List<CouponWrite> writes, CancellationToken cancellationToken) =>
-            (_writes ??= owner._writeGate.For(() => _listingOver || _listingWaitsOnWrites)).RunAsync(async () =>
-            {
-                if (rows is not null) await owner._snapshots.SaveAsync(store, rows, cancellationToken);
-                await owner._coupons.ApplyAsync(store.TenantId, store.Id, runId, startedAt, writes, cancellationToken);
-            }, cancellationToken);
 
         private async Task RenewLeaseAsync(DateTimeOffset now, CancellationToken cancellationToken)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CouponFunctions.Core.Common;
@@ -35,6 +36,10 @@ internal static class CouponEntityMapper
         ["Name"] = stored.Coupon.Name,
         ["Code"] = stored.Coupon.Code,
         ["FirstRunId"] = stored.FirstRunId,
+        // The day's figures ride on the row (the counts are in Data): the store-local day they last moved and their start.
+        ["Day"] = stored.Day?.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["DayStartClaimed"] = stored.Day?.Claimed,
+        ["DayStartUsed"] = stored.Day?.Used,
     };
 
     public static StoredCoupon ToStored(TableEntity e) => new(
@@ -44,7 +49,10 @@ internal static class CouponEntityMapper
         e.GetDateTimeOffset("LastChangedAt") ?? DateTimeOffset.MinValue,
         e.GetDateTimeOffset("RemovedAt"),
         e.GetDateTimeOffset("StockOutSince"),
-        e.GetString("FirstRunId"));
+        e.GetString("FirstRunId"),
+        e.GetString("Day") is { } day
+            ? new CouponDayStart(DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture), e.GetInt32("DayStartClaimed") ?? 0, e.GetInt32("DayStartUsed") ?? 0)
+            : null);
 
     public static TableEntity HistoryEntity(string partition, StoredCoupon stored, string runId, DateTimeOffset runStartedAt, IReadOnlyList<FieldChange> changes) =>
         new(partition, $"{HistoryPrefixOf(stored.Id)}{Keys.NewestFirst(runStartedAt)}")

@@ -14,7 +14,7 @@ namespace CouponFunctions.Storage.Performance;
 /// costs one listing of the tenant's day blobs and a download of the days that changed since this instance last saw them
 /// (the listing is the version check, so another instance's write shows in the next call).
 /// </summary>
-internal sealed class DayTotalsStore(BlobServiceClient blobs)
+internal sealed class DayTotalsStore(BlobServiceClient blobs) : IStoreDayTotals
 {
     /// <summary>Conflicting writers of one day each win a round in turn (a tenant may sync dozens of stores at once); this
     /// bounds a writer that keeps losing.</summary>

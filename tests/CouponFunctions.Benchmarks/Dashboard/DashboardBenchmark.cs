@@ -20,11 +20,11 @@ namespace CouponFunctions.Benchmarks.Dashboard;
 /// <summary>
 /// B11: the dashboard's API calls over 100 stores x 1,000 coupons with 90 days of daily figures, through the local host
 /// and the real worker on Azurite. Every store has a store-day total for each of the 90 days, written through the app's
-/// snapshot store as sync writes it (into the tenant's blob of that day, split by three campaigns): what the daily charts
+/// day totals as sync writes them (into the tenant's blob of that day, split by three campaigns): what the daily charts
 /// read. The first call of each chart is the worker's first read of the period (every day downloaded); the figures are of
-/// the calls after it, which list the tenant's days and find them unchanged. Each store has 1,000 coupons in the read model (what the diagnosis reads). Coupon-day rows are
-/// written for a few days of one store through the same store, and their size (Table Storage's billed entity size) is
-/// extrapolated to the worst case of every coupon changing every day. Smaller runs: COUPONFUNCTIONS_BENCH_STORES (all
+/// the calls after it, which list the tenant's days and find them unchanged. Each store has 1,000 coupons in the read model
+/// (what the diagnosis reads). A coupon's own figures of the day ride on its row (three columns, whatever the number of
+/// days), so the daily figures' storage is the day blobs, whose size is reported. Smaller runs: COUPONFUNCTIONS_BENCH_STORES (all
 /// stores), COUPONFUNCTIONS_BENCH_COUPONS (per store), COUPONFUNCTIONS_BENCH_DAYS, COUPONFUNCTIONS_BENCH_CALLS.
 /// </summary>
 internal sealed class DashboardBenchmark : IBenchmark
@@ -34,10 +34,6 @@ internal sealed class DashboardBenchmark : IBenchmark
     private static readonly int Days = Setting("COUPONFUNCTIONS_BENCH_DAYS", 90);
     private static readonly int Calls = Setting("COUPONFUNCTIONS_BENCH_CALLS", 40);
     private static readonly string[] CampaignNames = ["", "Mid-Year Sale", "KOL Anna"];
-    private const int SampleStores = 1;
-
-    /// <summary>Days of coupon-day rows written for the sample store: enough to measure a row's size.</summary>
-    private const int SampleDays = 5;
     private const double TargetMs = 150;
 
     /// <summary>A third of the coupons in each of two campaigns, as deploys and operators tag them.</summary>
@@ -49,7 +45,7 @@ internal sealed class DashboardBenchmark : IBenchmark
 
     public string Name => "dashboard";
 
-    public string Description => $"B11 dashboard API p95 over {Stores} stores x {CouponsPerStore:N0} coupons x {Days} days of snapshots (target <= 150 ms each) and the snapshots' storage";
+    public string Description => $"B11 dashboard API p95 over {Stores} stores x {CouponsPerStore:N0} coupons x {Days} days of figures (target <= 150 ms each) and the day totals' storage";
 
     public async Task<BenchmarkReport> RunAsync(BenchmarkContext context)
     {
@@ -68,12 +64,11 @@ internal sealed class DashboardBenchmark : IBenchmark
         foreach (var store in stores) await repository.AddAsync(store, ct);
 
         var seed = Stopwatch.StartNew();
-        await SeedTotalsAsync(app.Services.GetRequiredService<ICouponSnapshots>(), stores, today, ct);
+        await SeedTotalsAsync(app.Services.GetRequiredService<IStoreDayTotals>(), stores, today, ct);
         var readModel = app.Services.GetRequiredService<IStoreReadModel>();
         foreach (var store in stores) await readModel.WriteCouponsAsync(store, Coupons(store, now), now, ct);
         context.Progress($"seeded {Stores} stores: {Stores * Days:N0} store-day totals and {Stores * CouponsPerStore:N0} coupons in the read model in {seed.Elapsed.TotalSeconds:0.0} s");
-        var sample = await SeedCouponDaysAsync(app, stores.Take(SampleStores).ToList(), today, ct);
-        context.Progress($"wrote {sample.Rows:N0} coupon-day rows ({SampleDays} days of {SampleStores} store) through the snapshot store");
+        var tenantDayBytes = await TenantDayBytesAsync(app, tenant, ct);
 
         _ = await app.StartWithSyncTimerAsync(ct);
         using var api = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(2) };
@@ -108,13 +103,9 @@ internal sealed class DashboardBenchmark : IBenchmark
             context.Progress($"{label}: p95 {p95:0.0} ms");
         }
 
-        var worstCaseRows = (long)Stores * CouponsPerStore * Days;
-        var worstCaseBytes = sample.BytesPerRow * worstCaseRows + sample.BytesPerTenantDay * Days;
-        report.Add("b11.bytes.coupon_day", "B11 one coupon-day row (billed entity size)", sample.BytesPerRow, "B", "0")
-            .Add("b11.bytes.tenant_day", $"B11 one tenant day of store totals ({Stores} stores, gzip'd blob)", sample.BytesPerTenantDay, "B", "0")
-            .Add("b11.bytes.store_day", "B11 one store-day total, its share of the day's blob", sample.BytesPerTenantDay / Stores, "B", "0")
-            .Add("b11.storage.totals.mb", $"B11 store-day totals, {Days} days of {Stores} stores", sample.BytesPerTenantDay * Days / 1_048_576.0, "MB", "0.00")
-            .Add("b11.storage.worst.gb", $"B11 snapshots if every coupon changed every day ({worstCaseRows:N0} rows)", worstCaseBytes / 1_073_741_824.0, "GB", "0.00");
+        report.Add("b11.bytes.tenant_day", $"B11 one tenant day of store totals ({Stores} stores, gzip'd blob)", tenantDayBytes, "B", "0")
+            .Add("b11.bytes.store_day", "B11 one store-day total, its share of the day's blob", tenantDayBytes / Stores, "B", "0")
+            .Add("b11.storage.totals.mb", $"B11 store-day totals, {Days} days of {Stores} stores", tenantDayBytes * Days / 1_048_576.0, "MB", "0.00");
         return report;
     }
 
@@ -133,10 +124,10 @@ internal sealed class DashboardBenchmark : IBenchmark
     }, "hash", now, now)).ToList();
 
     /// <summary>
-    /// Each store's day totals as sync writes them: through the app's snapshot store, the sum of the day's coupon figures
-    /// with a third of the coupons in each of two campaigns (the coupon-day rows themselves are left out: the charts never read them).
+    /// Each store's day totals as sync writes them: through the app's day totals, the sum of the day's coupon figures
+    /// with a third of the coupons in each of two campaigns.
     /// </summary>
-    private static async Task SeedTotalsAsync(ICouponSnapshots snapshots, IReadOnlyList<Store> stores, DateOnly today, CancellationToken ct)
+    private static async Task SeedTotalsAsync(IStoreDayTotals dayTotals, IReadOnlyList<Store> stores, DateOnly today, CancellationToken ct)
     {
         var campaigns = Campaigns();
         await Parallel.ForEachAsync(stores, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (store, token) =>
@@ -150,62 +141,22 @@ internal sealed class DashboardBenchmark : IBenchmark
                 var random = new Random(int.Parse(store.Id.Value[^3..], CultureInfo.InvariantCulture) * 1_000 + d);
                 var figures = Enumerable.Range(0, 30).Select(_ => random.Next(CouponsPerStore))
                     .Select(c => new CouponDayFigures($"c{c:D5}", day, 0, 0, random.Next(20), random.Next(10), 5m + random.Next(3) * 2.5m, 50m + random.Next(20) * 10, currency)).ToList();
-                await snapshots.SaveDayAsync(store.TenantId, store.Id, day, [], StoreDayTotals.Sum(store.Id, day, currency, figures, campaigns), token);
+                await dayTotals.SaveAsync(store.TenantId, StoreDayTotals.Sum(store.Id, day, currency, figures, campaigns), token);
             }
         });
     }
 
-    /// <summary>Every coupon of the sample stores changing every day, written through the app's snapshot store; the billed size per row, and the size of a tenant's day of store totals.</summary>
-    private static async Task<(int Rows, double BytesPerRow, double BytesPerTenantDay)> SeedCouponDaysAsync(AppUnderHost app, IReadOnlyList<Store> stores, DateOnly today, CancellationToken ct)
+    /// <summary>The stored size of one tenant's day of store totals (one blob per tenant and day, seeded above with campaigns).</summary>
+    private static async Task<double> TenantDayBytesAsync(AppUnderHost app, TenantId tenant, CancellationToken ct)
     {
-        var snapshots = app.Services.GetRequiredService<ICouponSnapshots>();
-        var rows = 0;
-        foreach (var store in stores)
-        {
-            for (var d = SampleDays - 1; d >= 0; d--)
-            {
-                var day = today.AddDays(-d);
-                var figures = Enumerable.Range(0, CouponsPerStore).Select(c => new CouponDayFigures($"c{c:D5}", day, c + d, d, c + d + 3, d + 1, 5m, 50m, "THB")).ToList();
-                await snapshots.SaveDayAsync(store.TenantId, store.Id, day, figures, StoreDayTotals.Sum(store.Id, day, "THB", figures, Campaigns()), ct);
-                rows += figures.Count;
-            }
-        }
-        var table = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(TableNames.CouponSnapshots);
-        long couponBytes = 0;
-        var couponRows = 0;
-        await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {$"{stores[0].TenantId.Value}_{stores[0].Id.Value}"}"), cancellationToken: ct))
-        {
-            couponBytes += BilledSize(e);
-            couponRows++;
-        }
-        // The store-day totals are one blob per tenant and day (seeded above, with campaigns): its stored size.
         var days = app.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(ContainerNames.DayTotals);
         long dayBytes = 0;
         var dayBlobs = 0;
-        await foreach (var blob in days.GetBlobsAsync(new GetBlobsOptions { Prefix = stores[0].TenantId.Value + "/" }, ct))
+        await foreach (var blob in days.GetBlobsAsync(new GetBlobsOptions { Prefix = tenant.Value + "/" }, ct))
         {
             dayBytes += blob.Properties.ContentLength ?? 0;
             dayBlobs++;
         }
-        return (rows, (double)couponBytes / Math.Max(1, couponRows), (double)dayBytes / Math.Max(1, dayBlobs));
-    }
-
-    /// <summary>Table Storage's entity size: 4 B + 2 B per key character + 8 B of overhead, and per property 8 B + 2 B per name character + the value.</summary>
-    private static long BilledSize(TableEntity e)
-    {
-        long size = 4 + (e.PartitionKey.Length + e.RowKey.Length) * 2 + 8;
-        foreach (var (name, value) in e)
-        {
-            if (name is "PartitionKey" or "RowKey" or "Timestamp" or "odata.etag") continue;
-            size += 8 + name.Length * 2 + value switch
-            {
-                string s => 4 + s.Length * 2,
-                int => 4,
-                long or double or DateTimeOffset => 8,
-                bool => 1,
-                _ => 8,
-            };
-        }
-        return size;
+        return (double)dayBytes / Math.Max(1, dayBlobs);
     }
 }

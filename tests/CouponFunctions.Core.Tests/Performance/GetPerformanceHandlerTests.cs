@@ -80,7 +80,7 @@ public sealed class GetPerformanceHandlerTests
     {
         var stores = new Mock<IStoreRepository>();
         stores.Setup(s => s.ListAsync(Workspace, It.IsAny<CancellationToken>())).ReturnsAsync(new List<Store> { Bangkok, Kuala });
-        return new GetPerformanceHandler(stores.Object, Mock.Of<ICouponSnapshots>(), _readModel.Object, _settings.Object);
+        return new GetPerformanceHandler(stores.Object, Mock.Of<IStoreDayTotals>(), _readModel.Object, _settings.Object);
     }
 
     private static Caller Caller(StoreId? scope) => new(Workspace, "k-1", ApiKeyRole.Viewer, scope is { } id ? new HashSet<StoreId> { id } : null);

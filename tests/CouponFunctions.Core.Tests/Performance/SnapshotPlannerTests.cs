@@ -10,55 +10,69 @@ public sealed class SnapshotPlannerTests
     private static readonly DateOnly Day = new(2026, 11, 21);
 
     [Fact]
-    public void Plan_FiguresUnchanged_WritesNothing()
+    public void DayStart_FiguresUnchanged_KeepsTheStoredDay()
     {
         var coupon = Coupon();
+        var stored = Stored(coupon) with { Day = new CouponDayStart(Day.AddDays(-2), 90, 8) };
 
-        var rows = SnapshotPlanner.Plan(Day, [(Stored(coupon), coupon with { Name = "Renamed" })], Empty());
-
-        Assert.Empty(rows);
+        Assert.Equal(stored.Day, SnapshotPlanner.DayStart(stored, coupon with { Name = "Renamed" }, Day));
+        Assert.False(SnapshotPlanner.Moved(stored, coupon with { Name = "Renamed" }));
     }
 
     [Fact]
-    public void Plan_FirstChangeOfTheDay_StartsFromTheStoredFigures()
+    public void DayStart_FirstMoveOfTheDay_StartsFromTheStoredFigures()
     {
-        var before = Coupon();
+        var before = Stored(Coupon()) with { Day = new CouponDayStart(Day.AddDays(-1), 60, 5) };
+        var after = Coupon() with { ClaimedCount = 130, UsedCount = 14 };
 
-        var row = Assert.Single(SnapshotPlanner.Plan(Day, [(Stored(before), before with { ClaimedCount = 130, UsedCount = 14 })], Empty()));
+        var next = before with { Coupon = after, Day = SnapshotPlanner.DayStart(before, after, Day) };
 
+        var row = Assert.Single(SnapshotPlanner.Figures([next], Day));
         Assert.Equal((100, 10, 130, 14, 30, 4), (row.BaseClaimed, row.BaseUsed, row.Claimed, row.Used, row.Claims, row.Uses));
-        Assert.Equal(100m, row.DiscountPerUse);
+        Assert.Equal((100m, 500m, "THB"), (row.DiscountPerUse, row.MinSpend, row.Currency));
+        Assert.True(SnapshotPlanner.Moved(before, after));
     }
 
     [Fact]
-    public void Plan_SecondChangeSameDay_KeepsTheDaysStartAndUpdatesTheFigures()
+    public void DayStart_SecondMoveSameDay_KeepsTheDaysStart()
     {
-        var before = Coupon() with { ClaimedCount = 130, UsedCount = 14 };
-        var today = new Dictionary<string, CouponDayFigures> { ["v-1"] = new("v-1", Day, 100, 10, 130, 14, 100m, 500m, "THB") };
+        var before = Stored(Coupon() with { ClaimedCount = 130, UsedCount = 14 }) with { Day = new CouponDayStart(Day, 100, 10) };
 
-        var row = Assert.Single(SnapshotPlanner.Plan(Day, [(Stored(before), before with { ClaimedCount = 150 })], today));
-
-        Assert.Equal((100, 10, 150, 14), (row.BaseClaimed, row.BaseUsed, row.Claimed, row.Used));
+        Assert.Equal(new CouponDayStart(Day, 100, 10), SnapshotPlanner.DayStart(before, before.Coupon with { ClaimedCount = 150 }, Day));
     }
 
     [Fact]
-    public void Plan_TodaysRowAlreadyHasTheFigures_WritesNothing()
+    public void DayStart_NewCouponWithClaims_CountsThemFromZeroAndNoneWithout()
     {
-        // A run that wrote the snapshot and stopped before the coupon write sees the change again: same row, no write.
-        var before = Coupon();
-        var after = before with { ClaimedCount = 130 };
-        var today = new Dictionary<string, CouponDayFigures> { ["v-1"] = new("v-1", Day, 100, 10, 130, 10, 100m, 500m, "THB") };
-
-        Assert.Empty(SnapshotPlanner.Plan(Day, [(Stored(before), after)], today));
+        Assert.Equal(new CouponDayStart(Day, 0, 0), SnapshotPlanner.DayStart(null, Coupon("v-new"), Day));
+        Assert.Null(SnapshotPlanner.DayStart(null, Coupon("v-zero") with { ClaimedCount = 0, UsedCount = 0 }, Day));
     }
 
     [Fact]
-    public void Plan_NewCouponWithClaims_CountsThemFromZeroAndSkipsOneWithout()
+    public void Figures_StoreOfCouponsMovedOnSeveralDays_OnlyThoseOfTheDay()
     {
-        var rows = SnapshotPlanner.Plan(Day, [(null, Coupon("v-new")), (null, Coupon("v-zero") with { ClaimedCount = 0, UsedCount = 0 })], Empty());
+        var coupons = new[]
+        {
+            Stored(Coupon("v-today") with { ClaimedCount = 120 }) with { Day = new CouponDayStart(Day, 100, 10) },
+            Stored(Coupon("v-yesterday")) with { Day = new CouponDayStart(Day.AddDays(-1), 0, 0) },
+            Stored(Coupon("v-never") with { ClaimedCount = 0, UsedCount = 0 }),
+        };
 
-        var row = Assert.Single(rows);
-        Assert.Equal(("v-new", 100, 10), (row.CouponId, row.Claims, row.Uses));
+        var row = Assert.Single(SnapshotPlanner.Figures(coupons, Day));
+
+        Assert.Equal(("v-today", Day, 20, 0), (row.CouponId, row.Day, row.Claims, row.Uses));
+    }
+
+    [Fact]
+    public void SyncPlanner_TwoMovesOnOneDayThenOneOnTheNext_EachDayFromItsOwnStart()
+    {
+        var first = SyncPlanner.Plan(null, Coupon(), Now, Day)!.Next;
+        var second = SyncPlanner.Plan(first, Coupon() with { ClaimedCount = 110 }, Now.AddHours(1), Day)!.Next;
+        var nextDay = SyncPlanner.Plan(second, Coupon() with { ClaimedCount = 115, UsedCount = 12 }, Now.AddDays(1), Day.AddDays(1))!.Next;
+
+        Assert.Equal((110, 10), (Assert.Single(SnapshotPlanner.Figures([second], Day)).Claims, Assert.Single(SnapshotPlanner.Figures([second], Day)).Uses));
+        Assert.Equal((5, 2), (Assert.Single(SnapshotPlanner.Figures([nextDay], Day.AddDays(1))).Claims, Assert.Single(SnapshotPlanner.Figures([nextDay], Day.AddDays(1))).Uses));
+        Assert.Empty(SnapshotPlanner.Figures([nextDay], Day));
     }
 
     [Fact]
@@ -69,8 +83,6 @@ public sealed class SnapshotPlannerTests
 
         Assert.Equal((25m, 100m, (decimal?)null), (SnapshotPlanner.DiscountPerUse(fixedAmount), SnapshotPlanner.DiscountPerUse(Coupon()), SnapshotPlanner.DiscountPerUse(unknownCap)));
     }
-
-    private static Dictionary<string, CouponDayFigures> Empty() => [];
 
     private static StoredCoupon Stored(Coupon coupon) => new(coupon, "hash", Now.AddDays(-3), Now.AddDays(-1));
 }

@@ -7,6 +7,7 @@ namespace CouponFunctions.Core.Tests.Sync;
 public sealed class CouponDetailPolicyTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Day = DateOnly.FromDateTime(Now.UtcDateTime);
     private static readonly SyncOptions Options = new() { Interval = TimeSpan.FromMinutes(15), DetailRefreshInterval = TimeSpan.FromDays(1) };
 
     // A Shopee voucher as get_voucher_list gives it: no minimum spend, cap or items.
@@ -108,7 +109,7 @@ public sealed class CouponDetailPolicyTests
         var carried = CouponDetailPolicy.CarryOver(Listed(), detailed);
 
         Assert.Equal(CouponHash.Compute(detailed), CouponHash.Compute(carried));
-        Assert.Null(SyncPlanner.Plan(Stored(detailed), carried, Now));
+        Assert.Null(SyncPlanner.Plan(Stored(detailed), carried, Now, Day));
     }
 
     [Fact]

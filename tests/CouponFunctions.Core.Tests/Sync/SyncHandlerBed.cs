@@ -44,7 +44,7 @@ internal static class SyncHandlerBed
         Func<StoreId, Store> storeOf,
         Func<StoreId, IAsyncEnumerable<IReadOnlyList<Coupon>>> listingOf,
         ICouponRepository coupons,
-        ICouponSnapshots snapshots,
+        IStoreDayTotals dayTotals,
         Func<string, Task<PlatformResult<Coupon>>>? detailOf = null,
         Action<Mock<ISyncStateRepository>>? configureStates = null,
         IStoreReadModel? readModel = null)
@@ -75,7 +75,7 @@ internal static class SyncHandlerBed
         return new SyncStoreHandler(stores.Object, connectors.Object, coupons, states.Object, readModel ?? new Mock<IStoreReadModel>().Object,
             new StockOutAlerts(coupons, alertSettings.Object, sink.Object),
             new RefreshStoreTokenHandler(stores.Object, connectors.Object, alertSettings.Object, sink.Object, TimeProvider.System, NullLogger<RefreshStoreTokenHandler>.Instance),
-            Options.Create(new SyncOptions()), new AdminLinks(new Uri("https://admin.example/")), new SnapshotRecorder(snapshots, campaigns.Object),
+            Options.Create(new SyncOptions()), new AdminLinks(new Uri("https://admin.example/")), new DayTotalsRecorder(dayTotals, campaigns.Object),
             TimeProvider.System, NullLogger<SyncStoreHandler>.Instance);
     }
 }

@@ -36,7 +36,7 @@ public sealed class SyncListAheadTests
                 _writeSizes.Enqueue(writes.Count);
                 return Task.CompletedTask;
             });
-        var handler = SyncHandlerBed.Create(_ => Shop, _ => ListAsync(), coupons.Object, new Mock<ICouponSnapshots>().Object, ReadDetailAsync);
+        var handler = SyncHandlerBed.Create(_ => Shop, _ => ListAsync(), coupons.Object, new Mock<IStoreDayTotals>().Object, ReadDetailAsync);
 
         var run = handler.HandleAsync(new SyncStoreMessage(Shop.TenantId.Value, Shop.Id.Value, SyncStoreMessage.Scheduled, Now));
 

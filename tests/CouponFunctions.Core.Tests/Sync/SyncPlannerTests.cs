@@ -7,6 +7,7 @@ namespace CouponFunctions.Core.Tests.Sync;
 public sealed class SyncPlannerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Day = DateOnly.FromDateTime(Now.UtcDateTime);
 
     private static Coupon Coupon(int total = 100, int used = 10, CouponStatus status = CouponStatus.Ongoing, string name = "Payday") => new()
     {
@@ -22,7 +23,7 @@ public sealed class SyncPlannerTests
     [Fact]
     public void Plan_NewCoupon_CreatesWithoutAlert()
     {
-        var write = SyncPlanner.Plan(null, Coupon(used: 100), Now);
+        var write = SyncPlanner.Plan(null, Coupon(used: 100), Now, Day);
 
         Assert.Equal(CouponWriteKind.Created, write!.Kind);
         Assert.Null(write.Alert);
@@ -32,13 +33,13 @@ public sealed class SyncPlannerTests
     [Fact]
     public void Plan_SameContent_WritesNothing()
     {
-        Assert.Null(SyncPlanner.Plan(Stored(Coupon()), Coupon(), Now));
+        Assert.Null(SyncPlanner.Plan(Stored(Coupon()), Coupon(), Now, Day));
     }
 
     [Fact]
     public void Plan_ChangedFields_ListsEachChange()
     {
-        var write = SyncPlanner.Plan(Stored(Coupon()), Coupon(used: 30, name: "Payday+"), Now)!;
+        var write = SyncPlanner.Plan(Stored(Coupon()), Coupon(used: 30, name: "Payday+"), Now, Day)!;
 
         Assert.Equal(CouponWriteKind.Updated, write.Kind);
         Assert.Equal(["name", "usedCount"], write.Changes.Select(c => c.Field).Order());
@@ -49,7 +50,7 @@ public sealed class SyncPlannerTests
     [Fact]
     public void Plan_OngoingStockHitsZero_RaisesOneAlertAndStartsTheEpisode()
     {
-        var write = SyncPlanner.Plan(Stored(Coupon(used: 99)), Coupon(used: 100), Now)!;
+        var write = SyncPlanner.Plan(Stored(Coupon(used: 99)), Coupon(used: 100), Now, Day)!;
 
         Assert.NotNull(write.Alert);
         Assert.Equal("stock.out", write.Alert!.Kind);
@@ -60,7 +61,7 @@ public sealed class SyncPlannerTests
     public void Plan_StillOutOfStockInTheSameEpisode_DoesNotAlertAgain()
     {
         var since = Now.AddHours(-2);
-        var write = SyncPlanner.Plan(Stored(Coupon(used: 100), since), Coupon(used: 100, name: "Renamed"), Now)!;
+        var write = SyncPlanner.Plan(Stored(Coupon(used: 100), since), Coupon(used: 100, name: "Renamed"), Now, Day)!;
 
         Assert.Null(write.Alert);
         Assert.Equal(since, write.Next.StockOutSince);
@@ -69,7 +70,7 @@ public sealed class SyncPlannerTests
     [Fact]
     public void Plan_StockReturns_EndsTheEpisode()
     {
-        var write = SyncPlanner.Plan(Stored(Coupon(used: 100), Now.AddHours(-2)), Coupon(total: 150, used: 100), Now)!;
+        var write = SyncPlanner.Plan(Stored(Coupon(used: 100), Now.AddHours(-2)), Coupon(total: 150, used: 100), Now, Day)!;
 
         Assert.Null(write.Next.StockOutSince);
         Assert.Null(write.Alert);
@@ -78,7 +79,7 @@ public sealed class SyncPlannerTests
     [Fact]
     public void Plan_ZeroStockButNotOngoing_DoesNotAlert()
     {
-        var write = SyncPlanner.Plan(Stored(Coupon(used: 99, status: CouponStatus.Upcoming)), Coupon(used: 100, status: CouponStatus.Upcoming), Now)!;
+        var write = SyncPlanner.Plan(Stored(Coupon(used: 99, status: CouponStatus.Upcoming)), Coupon(used: 100, status: CouponStatus.Upcoming), Now, Day)!;
 
         Assert.Null(write.Alert);
     }
@@ -86,7 +87,7 @@ public sealed class SyncPlannerTests
     [Fact]
     public void Plan_RemovedCouponReturns_IsUpdatedAndNoLongerRemoved()
     {
-        var write = SyncPlanner.Plan(Stored(Coupon(), removedAt: Now.AddDays(-1)), Coupon(), Now)!;
+        var write = SyncPlanner.Plan(Stored(Coupon(), removedAt: Now.AddDays(-1)), Coupon(), Now, Day)!;
 
         Assert.Equal(CouponWriteKind.Updated, write.Kind);
         Assert.Null(write.Next.RemovedAt);

@@ -23,7 +23,7 @@ public sealed class SyncRunRecordsTests
     private const int PageSize = 50;
 
     private readonly Mock<ICouponRepository> _coupons = new();
-    private readonly Mock<ICouponSnapshots> _snapshots = new();
+    private readonly Mock<IStoreDayTotals> _dayTotals = new();
     private readonly ConcurrentQueue<string> _events = new();
     private int _written;
 
@@ -35,10 +35,10 @@ public sealed class SyncRunRecordsTests
                 Interlocked.Add(ref _written, writes.Count);
                 return Task.CompletedTask;
             });
-        _snapshots.Setup(s => s.SaveDayAsync(Shop.TenantId, Shop.Id, It.IsAny<DateOnly>(), It.IsAny<IReadOnlyList<CouponDayFigures>>(), It.IsAny<StoreDayTotals?>(), It.IsAny<CancellationToken>()))
-            .Returns((TenantId _, StoreId _, DateOnly _, IReadOnlyList<CouponDayFigures> _, StoreDayTotals? totals, CancellationToken _) =>
+        _dayTotals.Setup(s => s.SaveAsync(Shop.TenantId, It.IsAny<StoreDayTotals>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
             {
-                if (totals is not null) _events.Enqueue("totals");
+                _events.Enqueue("totals");
                 return Task.CompletedTask;
             });
     }
@@ -47,7 +47,7 @@ public sealed class SyncRunRecordsTests
     public async Task HandleAsync_RunningRecordSlow_TheRunListsMeanwhileAndRecordsItsOutcomeAfterIt()
     {
         var runningRecorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = SyncHandlerBed.Create(_ => Shop, _ => ListAsync(), _coupons.Object, _snapshots.Object, configureStates: states =>
+        var handler = SyncHandlerBed.Create(_ => Shop, _ => ListAsync(), _coupons.Object, _dayTotals.Object, configureStates: states =>
         {
             states.Setup(s => s.RecordRunAsync(It.IsAny<SyncRun>(), It.IsAny<CancellationToken>()))
                 .Returns((SyncRun run, CancellationToken _) =>
@@ -88,7 +88,7 @@ public sealed class SyncRunRecordsTests
                 _events.Enqueue($"segment of {coupons.Count}");
                 return segmentWritten.Task;
             });
-        var handler = SyncHandlerBed.Create(_ => Shop, _ => ListAsync(), _coupons.Object, _snapshots.Object, readModel: readModel.Object);
+        var handler = SyncHandlerBed.Create(_ => Shop, _ => ListAsync(), _coupons.Object, _dayTotals.Object, readModel: readModel.Object);
 
         var run = handler.HandleAsync(new SyncStoreMessage(Shop.TenantId.Value, Shop.Id.Value, SyncStoreMessage.Scheduled, Now));
 

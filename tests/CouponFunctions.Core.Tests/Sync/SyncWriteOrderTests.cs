@@ -78,7 +78,7 @@ public sealed class SyncWriteOrderTests
                 _writesStarted.Enqueue(id.Value);
                 return _scripts[id].WriteAsync();
             });
-        return SyncHandlerBed.Create(id => _scripts[id].Store, id => _scripts[id].ListAsync(), coupons.Object, new Mock<ICouponSnapshots>().Object);
+        return SyncHandlerBed.Create(id => _scripts[id].Store, id => _scripts[id].ListAsync(), coupons.Object, new Mock<IStoreDayTotals>().Object);
     }
 
     /// <summary>One store's platform (pages of 50, the rest after <c>listedBeforeWaiting</c> once released) and its storage (held until released).</summary>

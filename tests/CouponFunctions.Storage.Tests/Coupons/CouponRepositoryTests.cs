@@ -31,7 +31,7 @@ public sealed class CouponRepositoryTests(AzuriteFixture azurite)
     public async Task ApplyAndGet_CouponWithEveryField_RoundTrips()
     {
         var (repository, tenant, store) = await SetUpAsync();
-        var write = Write("Shopee/ÉTÉ#1") with { Next = Stored("Shopee/ÉTÉ#1") with { RemovedAt = Now, StockOutSince = Now.AddHours(-1) } };
+        var write = Write("Shopee/ÉTÉ#1") with { Next = Stored("Shopee/ÉTÉ#1") with { RemovedAt = Now, StockOutSince = Now.AddHours(-1), Day = new CouponDayStart(new DateOnly(2026, 11, 21), 12, 3) } };
 
         await repository.ApplyAsync(tenant, store, "run-1", Now, [write]);
         var read = await repository.GetAsync(tenant, store, "Shopee/ÉTÉ#1");
