@@ -210,8 +210,8 @@ public sealed class SyncStoreHandler(
             await using var details = _details = new CouponDetailReader(connector, connection, owner._options, cancellationToken);
             // A page's rows are written while the next pages are listed and read, so a store's sync is paced by its
             // platform's limits rather than by its calls and its writes one after the other. A few pages' writes at once:
-            // the pages' coupons are distinct, so their writes are independent. Pages are written 100 coupons at a time (two pages of 50): a table batch
-            // holds 100 rows, and half the batches is half the requests storage answers.
+            // the pages' coupons are distinct, so their writes are independent. Pages are written 100 coupons at a time
+            // (two pages of 50): a table batch holds 100 rows, and half the batches is half the requests storage answers.
             // Each write takes its turn at the instance's write gate, which serves runs waiting on storage first.
             // The listing runs a page ahead: the next page is listed, and its details read, while this one is planned.
             var writing = new Queue<Task>();
