@@ -1,4 +1,5 @@
 using CouponFunctions.Core.Coupons.Campaigns;
+using CouponFunctions.Core.Inspections;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
 
@@ -68,6 +69,6 @@ public sealed class DayTotalsRecorder(IStoreDayTotals totals, ICouponCampaigns c
     public static DateOnly StoreDay(Store store, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, store.TimeZone).DateTime);
+        return ZoneTime.LocalDate(now, store.TimeZone);
     }
 }

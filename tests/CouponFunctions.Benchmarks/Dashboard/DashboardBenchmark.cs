@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CouponFunctions.Benchmarks.Infrastructure;

@@ -52,7 +52,7 @@ public sealed class PlanInspectionsHandler(
             var state = states.GetValueOrDefault(store.Id);
             if (InspectionSlots.Pending(store.TimeZone, slots, now, state?.LastInspectedAt) is not { } slot) continue;
             // Only today's slots (store-local): a slot missed yesterday is not run late; today's next slot covers it.
-            if (slot.LocalDate != DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, store.TimeZone).DateTime)) continue;
+            if (slot.LocalDate != ZoneTime.LocalDate(now, store.TimeZone)) continue;
             if (state?.LastSlotKey == slot.Key) continue;
             if (state?.PlannedSlotKey == slot.Key && state.PlannedAt > now - ReplanAfter) continue;
             if (await inspections.TryMarkPlannedAsync(tenantId, store.Id, slot.Key, now, state?.Version, cancellationToken)) due.Add((store, slot));
