@@ -65,10 +65,11 @@ internal sealed class DayTotalsBlob
         && (known.Claims, known.Uses, known.DiscountGiven, known.MinOrderValue, known.Currency) == (totals.Claims, totals.Uses, totals.DiscountGiven, totals.MinOrderValue, totals.Currency)
         && known.ByCampaign.SequenceEqual(totals.ByCampaign);
 
-    /// <summary>The day with the store's entry replaced by <paramref name="totals"/> (absolute values), as gzip'd JSON.</summary>
-    public byte[] With(StoreDayTotals totals, out SortedDictionary<string, StoreDayTotals> stores)
+    /// <summary>The day with each store's entry replaced by its <paramref name="totals"/> (absolute values), as gzip'd JSON.</summary>
+    public byte[] With(IEnumerable<StoreDayTotals> totals, out SortedDictionary<string, StoreDayTotals> stores)
     {
-        stores = new SortedDictionary<string, StoreDayTotals>(Stores, StringComparer.Ordinal) { [totals.StoreId.Value] = totals };
+        stores = new SortedDictionary<string, StoreDayTotals>(Stores, StringComparer.Ordinal);
+        foreach (var store in totals) stores[store.StoreId.Value] = store;
         var document = new Document(Day, stores.Values.Select(t => new Entry(t.StoreId.Value, t.Claims, t.Uses, t.DiscountGiven, t.MinOrderValue, t.Currency, t.Campaigns)).ToList());
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))

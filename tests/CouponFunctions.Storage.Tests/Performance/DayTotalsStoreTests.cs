@@ -132,6 +132,48 @@ public sealed class DayTotalsStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Save_ManyStoresOfOneTenantAtOnceInOneInstance_GoOutTogetherInOneOrTwoUploads()
+    {
+        var (_, tenant) = await SetUpAsync();
+        var uploads = new HeldUploads();
+        var dayTotals = Instance(uploads);
+        var stores = Enumerable.Range(0, 48).Select(i => StoreId.Parse($"s-{i:D2}")).ToList();
+
+        // The first upload is held until every store has saved: the saves that arrive meanwhile wait for it and go out together.
+        var saves = new List<Task> { dayTotals.SaveAsync(tenant, new StoreDayTotals(stores[0], Day, 0, 1, 5m, 50m, "THB")) };
+        await uploads.FirstArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        saves.AddRange(stores.Skip(1).Select((s, i) => dayTotals.SaveAsync(tenant, new StoreDayTotals(s, Day, i + 1, 1, 5m, 50m, "THB"))));
+        uploads.Release.SetResult();
+        await Task.WhenAll(saves);
+
+        var (fresh, _) = await SetUpAsync();
+        Assert.Equal(stores.Select((s, i) => (s.Value, i)), (await fresh.ReadAsync(tenant, Day, Day)).Select(t => (t.StoreId.Value, t.Claims)));
+        Assert.Equal(2, uploads.Count);
+    }
+
+    [Fact]
+    public async Task Save_UploadFails_FailsTheSavesItCarriedAndTheSavesWaitingBehindItStillGoOut()
+    {
+        var (_, tenant) = await SetUpAsync();
+        var uploads = new HeldUploads { FailFirst = true };
+        var dayTotals = Instance(uploads);
+        var (a, b, c) = (StoreId.Parse("s-a"), StoreId.Parse("s-b"), StoreId.Parse("s-c"));
+
+        var first = dayTotals.SaveAsync(tenant, new StoreDayTotals(a, Day, 1, 0, 0m, 0m, "THB"));
+        await uploads.FirstArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var waiting = new[] { dayTotals.SaveAsync(tenant, new StoreDayTotals(b, Day, 2, 0, 0m, 0m, "THB")), dayTotals.SaveAsync(tenant, new StoreDayTotals(c, Day, 3, 0, 0m, 0m, "THB")) };
+        uploads.Release.SetResult();
+
+        Assert.Equal("upload refused", (await Assert.ThrowsAsync<InvalidOperationException>(() => first)).Message);
+        await Task.WhenAll(waiting);
+        var (fresh, _) = await SetUpAsync();
+        Assert.Equal([("s-b", 2), ("s-c", 3)], (await fresh.ReadAsync(tenant, Day, Day)).Select(t => (t.StoreId.Value, t.Claims)));
+        Assert.Equal(2, uploads.Count);
+        await dayTotals.SaveAsync(tenant, new StoreDayTotals(a, Day, 1, 0, 0m, 0m, "THB"));
+        Assert.Equal([1, 2, 3], (await fresh.ReadAsync(tenant, Day, Day)).Select(t => t.Claims));
+    }
+
+    [Fact]
     public async Task Read_TwoTenantsWithTheSameStoreAndDay_NeverMix()
     {
         var (dayTotals, one) = await SetUpAsync();
@@ -176,6 +218,41 @@ public sealed class DayTotalsStoreTests(AzuriteFixture azurite)
             if (message.Request.Uri.Query.Contains("comp=list", StringComparison.Ordinal)) Interlocked.Increment(ref _lists);
             else Interlocked.Increment(ref _downloads);
         }
+    }
+
+    /// <summary>Counts a client's uploads; holds the first until released (and then fails it, with <see cref="FailFirst"/>).</summary>
+    private sealed class HeldUploads : HttpPipelinePolicy
+    {
+        private int _count;
+
+        public bool FailFirst { get; init; }
+
+        public int Count => _count;
+
+        public TaskCompletionSource FirstArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (message.Request.Method == RequestMethod.Put && Interlocked.Increment(ref _count) == 1)
+            {
+                FirstArrived.SetResult();
+                await Release.Task;
+                if (FailFirst) throw new InvalidOperationException("upload refused");
+            }
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The day totals upload asynchronously.");
+    }
+
+    private DayTotalsStore Instance(HttpPipelinePolicy policy)
+    {
+        var options = new BlobClientOptions();
+        options.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        return new DayTotalsStore(new BlobServiceClient(azurite.ConnectionString, options));
     }
 
     private async Task<string?> DayVersionAsync(TenantId tenant, DateOnly day)
