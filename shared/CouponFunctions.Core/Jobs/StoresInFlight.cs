@@ -16,8 +16,6 @@ public static class StoresInFlight
     public static int For(PlatformRate rate, int cap)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);
-        if (!(rate.AppQps > 0) || !(rate.ShopQps > 0) || double.IsInfinity(rate.AppQps) || double.IsInfinity(rate.ShopQps)) return cap;
-        var needed = Math.Ceiling(Math.Round(rate.AppQps / rate.ShopQps, 9)) + Spare;
-        return needed >= cap ? cap : Math.Max(1, (int)needed);
+        return rate.ShopsToFillApp is { } fill ? Math.Min(fill + Spare, cap) : cap;
     }
 }

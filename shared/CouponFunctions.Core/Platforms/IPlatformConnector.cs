@@ -11,6 +11,13 @@ public interface IPlatformConnector
     /// <summary>The calls per second the connector paces itself to, per app and per shop (jobs size their concurrency from it).</summary>
     PlatformRate Rate { get; }
 
+    /// <summary>
+    /// The platform calls per coupon of a store's first listing: its share of a list page, plus one call per coupon where the
+    /// list leaves out what sync keeps (Shopee's get_voucher, TikTok's GetCoupon for the counts, SHOPLINE's discount codes).
+    /// The sync planner estimates from it how long a store's sync takes.
+    /// </summary>
+    double CallsPerCoupon { get; }
+
     /// <summary>Every coupon of the store in every status, one platform page at a time.</summary>
     /// <exception cref="PlatformException">When a page cannot be fetched after the connector's retries.</exception>
     IAsyncEnumerable<IReadOnlyList<Coupon>> ListCouponsAsync(StoreConnection store, CancellationToken cancellationToken = default);

@@ -55,6 +55,10 @@ internal sealed partial class LazadaClient : IPlatformConnector
 
     public PlatformRate Rate => new(_options.AppQps, _options.ShopQps);
 
+    /// <summary>A list page per <see cref="LazadaClientOptions.PageSize"/> vouchers; the list has everything sync keeps but the
+    /// SKUs of product vouchers, whose detail reads (a share of the vouchers that no store-wide figure predicts) are left out.</summary>
+    public double CallsPerCoupon => 1.0 / _options.PageSize;
+
     public static PlatformCapabilities Capabilities => PlatformCapabilities.Lazada;
 
     internal PlatformCaller Caller { get; }

@@ -58,6 +58,10 @@ internal sealed partial class ShopeeClient : IPlatformConnector
 
     public PlatformRate Rate => new(_options.AppQps, _options.ShopQps);
 
+    /// <summary>A list page per <see cref="ShopeeClientOptions.PageSize"/> vouchers, and a get_voucher per voucher: a first sync
+    /// reads every listed voucher's detail (the list leaves out minimum spend, cap and items).</summary>
+    public double CallsPerCoupon => 1.0 / _options.PageSize + 1;
+
     public static PlatformCapabilities Capabilities => PlatformCapabilities.Shopee;
 
     internal PlatformCaller Caller { get; }

@@ -43,6 +43,9 @@ internal sealed partial class ShoplineClient : IPlatformConnector
 
     public PlatformRate Rate => new(_options.AppQps, _options.ShopQps);
 
+    /// <summary>A list page per <see cref="ShoplineClientOptions.PageSize"/> price rules, and a discount-code call per rule.</summary>
+    public double CallsPerCoupon => 1.0 / _options.PageSize + 1;
+
     public static PlatformCapabilities Capabilities => PlatformCapabilities.Shopline;
 
     internal PlatformCaller Caller { get; }

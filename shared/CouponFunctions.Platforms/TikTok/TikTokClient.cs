@@ -45,6 +45,10 @@ internal sealed partial class TikTokClient : IPlatformConnector
 
     public PlatformRate Rate => new(_options.AppQps, _options.ShopQps);
 
+    /// <summary>A search page per <see cref="TikTokClientOptions.PageSize"/> coupons, and a GetCoupon per coupon while
+    /// <see cref="TikTokClientOptions.FetchUsageStats"/> is on.</summary>
+    public double CallsPerCoupon => 1.0 / _options.PageSize + (_options.FetchUsageStats ? 1 : 0);
+
     public static PlatformCapabilities Capabilities => PlatformCapabilities.TikTok;
 
     internal PlatformCaller Caller { get; }

@@ -87,6 +87,40 @@ public sealed class PlanSyncHandlerTests
         Assert.Equal(["s-failed", "s-new", "s-known"], queue.Sent.Select(s => s.Message.StoreId));
     }
 
+    [Fact]
+    public async Task HandleAsync_FleetNeverSynced_ShortSyncsAfterTheLongOnesAndEachPlatformsLastWaveAtTheEnd()
+    {
+        // B1's fleet: 25 stores a platform, none synced yet. Shopee and TikTok read a detail per coupon, Lazada lists 50 a call.
+        var stores = new[] { Platform.Shopee, Platform.Lazada, Platform.TikTok }
+            .SelectMany(p => Enumerable.Range(0, 25).Select(i => NewStore($"s-{p.ToWire()}-{i:D2}", p))).ToList();
+        var queue = new CapturingQueue();
+
+        await Handler(stores, [], queue).HandleAsync();
+
+        var order = queue.Sent.Select(s => s.Message.StoreId).ToList();
+        string[] Interleaved(int from, int to) => [.. Enumerable.Range(from, to - from).SelectMany(i => new[] { $"s-shopee-{i:D2}", $"s-tiktok-{i:D2}" })];
+        // 500 calls/s per app and 50 per shop: 10 stores fill a platform's app limit, so each platform ends on 10 of its stores.
+        Assert.Equal(Interleaved(0, 15), order.Take(30));
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"s-lazada-{i:D2}"), order.Skip(30).Take(25));
+        Assert.Equal(Interleaved(15, 25), order.Skip(55));
+    }
+
+    [Fact]
+    public async Task HandleAsync_FewStoresAPlatform_NoLastWaveAndShortSyncsAfterTheLongOnes()
+    {
+        var stores = Enumerable.Range(0, 10).Select(i => NewStore($"s-{i:D2}", Platform.Shopee)).Append(NewStore("s-laz", Platform.Lazada)).ToList();
+        var queue = new CapturingQueue();
+
+        await Handler(stores, [Synced("s-03", 2_000), Synced("s-laz", 50_000)], queue).HandleAsync();
+
+        // The Shopee stores never synced count as large as the largest known store: 50,000 coupons, 50,500 calls. Nine of
+        // them cannot fill Shopee's app limit (10 stores do): no last wave. Lazada's 50,000 coupons are 1,000 calls and
+        // s-03's 2,000 are 2,020: short syncs, after the long ones. The spread still follows each platform's order.
+        Assert.Equal(["s-00", "s-01", "s-02", "s-04", "s-05", "s-06", "s-07", "s-08", "s-09", "s-laz", "s-03"], queue.Sent.Select(s => s.Message.StoreId));
+        Assert.Equal(TimeSpan.FromSeconds(270), queue.Sent.Single(s => s.Message.StoreId == "s-03").Delay);
+        Assert.Equal(TimeSpan.Zero, queue.Sent.Single(s => s.Message.StoreId == "s-laz").Delay ?? TimeSpan.Zero);
+    }
+
     /// <summary>Last synced successfully a day ago (so due again) and saw <paramref name="coupons"/> coupons.</summary>
     private static SyncState Synced(string storeId, int coupons) =>
         new(Tenant, StoreId.Parse(storeId), null, null, null, Clock.GetUtcNow().AddDays(-1), SyncRunStatus.Succeeded, null, 0, coupons, "v");
@@ -97,8 +131,21 @@ public sealed class PlanSyncHandlerTests
         repository.Setup(r => r.ListAllAsync(It.IsAny<CancellationToken>())).Returns(ToAsync(stores));
         var syncStates = new Mock<ISyncStateRepository>();
         syncStates.Setup(s => s.ListAsync(Tenant, It.IsAny<CancellationToken>())).ReturnsAsync(states);
-        return new PlanSyncHandler(repository.Object, syncStates.Object, queue,
+        var connectors = new Mock<IPlatformConnectors>();
+        connectors.Setup(c => c.For(It.IsAny<Platform>())).Returns((Platform platform) => Connector(platform));
+        return new PlanSyncHandler(repository.Object, syncStates.Object, connectors.Object, queue,
             Options.Create(new SyncOptions { SpreadWindow = TimeSpan.FromMinutes(5) }), Clock, NullLogger<PlanSyncHandler>.Instance);
+    }
+
+    /// <summary>A connector with the platform's first-listing cost (Lazada lists 50 vouchers a call; the others read a detail
+    /// per coupon besides a list page of 100) at 500 calls per second per app and 50 per shop.</summary>
+    private static IPlatformConnector Connector(Platform platform)
+    {
+        var connector = new Mock<IPlatformConnector>();
+        connector.Setup(c => c.Platform).Returns(platform);
+        connector.Setup(c => c.Rate).Returns(new PlatformRate(500, 50));
+        connector.Setup(c => c.CallsPerCoupon).Returns(platform == Platform.Lazada ? 1.0 / 50 : 1.0 / 100 + 1);
+        return connector.Object;
     }
 
     private static Store NewStore(string id, Platform platform) => new()
