@@ -24,7 +24,8 @@ namespace CouponFunctions.Core.Sync;
 /// place at the start;</item>
 /// <item>each platform's last long syncs, as many as it takes to fill the platform's app limit at the shop limit: they
 /// start together as the first long ones end, so each platform ends on a wave that keeps its app limit busy rather than
-/// on the few stores a full first wave left over, each at its shop limit.</item>
+/// on the few stores a full first wave left over, each at its shop limit. Their messages say so: a last-wave run that
+/// finds the platform's earlier runs still listing waits for them (<see cref="SyncLastWave"/>).</item>
 /// </list>
 /// </summary>
 public sealed class PlanSyncHandler(
@@ -68,9 +69,10 @@ public sealed class PlanSyncHandler(
             .SelectMany(g => Plan(g.OrderByDescending(e => e.Seconds).ThenByDescending(e => e.Unknown)
                 .ThenBy(e => e.Store.TenantId.Value, StringComparer.Ordinal).ThenBy(e => e.Store.Id.Value, StringComparer.Ordinal).ToList(), longest, settings))
             .OrderBy(p => p.Part).ThenBy(p => p.Index).ThenBy(p => p.Store.Platform);
-        foreach (var (store, _, _, delay) in planned)
+        foreach (var (store, part, _, delay) in planned)
         {
-            await queue.EnqueueAsync(new SyncStoreMessage(store.TenantId.Value, store.Id.Value, SyncStoreMessage.Scheduled, now), delay, cancellationToken);
+            await queue.EnqueueAsync(new SyncStoreMessage(store.TenantId.Value, store.Id.Value, SyncStoreMessage.Scheduled, now, LastWave: part == Part.LastWave),
+                delay, cancellationToken);
         }
         logger.LogInformation("Planned the sync of {Count} stores over {Window}", due.Count, settings.SpreadWindow);
         return due.Count;

@@ -53,6 +53,10 @@ public sealed class SyncStoreHandler(
     private readonly DayTotalsRecorder _dayTotals = dayTotals;
     private readonly TimeProvider _time = time;
     private readonly SyncWriteGate _writeGate = new(InstanceWritesInFlight);
+    private readonly SyncLastWave _lastWave = new();
+
+    // A last-wave run waits this long at most for the platform's earlier runs (their listings may be long ones).
+    private static readonly TimeSpan MaxLastWaveWait = TimeSpan.FromMinutes(2);
 
     public async Task<SyncRun> HandleAsync(SyncStoreMessage message, CancellationToken cancellationToken = default)
     {
@@ -70,6 +74,7 @@ public sealed class SyncStoreHandler(
         if (store is null) return Skip("The store no longer exists.");
         if (store.Status != StoreStatus.Active) return await RecordSkipAsync(Skip($"The store is {store.Status}."), cancellationToken);
         if (!store.IsConnected) return await RecordSkipAsync(Skip("The store is not connected to its platform yet."), cancellationToken);
+        if (message.LastWave) await WaitForLastWaveAsync(store.Platform, cancellationToken);
 
         var lease = await _states.TryAcquireAsync(await readingState, tenantId, storeId, runId, startedAt + _options.LeaseDuration, startedAt, cancellationToken);
         if (lease is null)
@@ -92,7 +97,7 @@ public sealed class SyncStoreHandler(
         // The run's "running" record is written while the run starts listing (the lease, not the record, keeps other runs
         // out); the outcome replaces it only after it is written.
         var recordingStart = _states.RecordRunAsync(new SyncRun(runId, tenantId, storeId, message.Reason, startedAt, null, SyncRunStatus.Running, SyncCounts.Zero, null), cancellationToken);
-        var run = new StoreRun(this, store, lease, runId, startedAt);
+        var run = new StoreRun(this, store, lease, runId, startedAt, message.LastWave);
         SyncRun outcome;
         try
         {
@@ -118,6 +123,23 @@ public sealed class SyncStoreHandler(
         return outcome;
     }
 
+    /// <summary>
+    /// A run of its platform's last wave waits until fewer of the platform's other runs list in this instance than fill the
+    /// platform's app limit (see <see cref="SyncLastWave"/>), two minutes at most.
+    /// </summary>
+    private async Task WaitForLastWaveAsync(Platform platform, CancellationToken cancellationToken)
+    {
+        if (_connectors.For(platform).Rate.ShopsToFillApp is not { } fill) return;
+        try
+        {
+            await _lastWave.TurnAsync(platform, fill, cancellationToken).WaitAsync(MaxLastWaveWait, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The earlier runs list on: share the app limit with them rather than wait longer.
+        }
+    }
+
     /// <summary>A run whose lease ran out without completing died with its process: say so in its record.</summary>
     private async Task RecordAbandonedAsync(TenantId tenantId, StoreId storeId, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -138,7 +160,7 @@ public sealed class SyncStoreHandler(
     }
 
     /// <summary>The state of one run: the lease (renewed as pages arrive), the store (its token may be refreshed) and counts.</summary>
-    private sealed class StoreRun(SyncStoreHandler owner, Store store, SyncLease lease, string runId, DateTimeOffset startedAt)
+    private sealed class StoreRun(SyncStoreHandler owner, Store store, SyncLease lease, string runId, DateTimeOffset startedAt, bool lastWave)
     {
         private int _fetched, _created, _updated, _unchanged, _removed, _alertsRaised;
         private CouponDetailReader? _details;
@@ -251,6 +273,15 @@ public sealed class SyncStoreHandler(
                 }
             }
             (Task<(List<Coupon>, List<string>)> Reading, DateTimeOffset Now)? ahead = null;
+            // A run outside its platform's last wave counts as listing until its listing is over (the last wave waits on it).
+            var counted = !lastWave;
+            if (counted) owner._lastWave.StartListing(store.Platform);
+            void ListingOver()
+            {
+                _listingOver = true;
+                if (counted) owner._lastWave.Listed(store.Platform);
+                counted = false;
+            }
             try
             {
                 await foreach (var page in connector.ListCouponsAsync(connection, cancellationToken))
@@ -273,11 +304,11 @@ public sealed class SyncStoreHandler(
                     Plan(await last.Reading, last.Now);
                 }
                 if (pending.Count > 0) await FlushAsync();
-                _listingOver = true;
+                ListingOver();
             }
             catch
             {
-                _listingOver = true;
+                ListingOver();
                 // The listing stopped: what it listed and read (the page read ahead too, once its reads are back) and had not
                 // handed to a write yet is written, the writes under way finish (whole coupons), and the listing's fault is
                 // the one reported.

@@ -103,6 +103,7 @@ public sealed class PlanSyncHandlerTests
         Assert.Equal(Interleaved(0, 15), order.Take(30));
         Assert.Equal(Enumerable.Range(0, 25).Select(i => $"s-lazada-{i:D2}"), order.Skip(30).Take(25));
         Assert.Equal(Interleaved(15, 25), order.Skip(55));
+        Assert.Equal(order.Skip(55), queue.Sent.Where(s => s.Message.LastWave).Select(s => s.Message.StoreId));
     }
 
     [Fact]

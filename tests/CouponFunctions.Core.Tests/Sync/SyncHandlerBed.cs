@@ -20,7 +20,7 @@ namespace CouponFunctions.Core.Tests.Sync;
 /// A sync handler over mocks for the tests of its write path: Lazada stores of tenant <c>t-test</c>, each run its store's
 /// first attempt (nothing stored to read back), no campaigns, no alerts. The tests give the stores, their listings and
 /// the coupon and coupon-day storage, and may give the detail reads (for coupons listed with fields unknown), the sync
-/// state repository's answers and the read model.
+/// state repository's answers, the read model and the connector's rate (none by default).
 /// </summary>
 internal static class SyncHandlerBed
 {
@@ -47,13 +47,15 @@ internal static class SyncHandlerBed
         IStoreDayTotals dayTotals,
         Func<string, Task<PlatformResult<Coupon>>>? detailOf = null,
         Action<Mock<ISyncStateRepository>>? configureStates = null,
-        IStoreReadModel? readModel = null)
+        IStoreReadModel? readModel = null,
+        PlatformRate rate = default)
     {
         var tenant = TenantId.Parse("t-test");
         var stores = new Mock<IStoreRepository>();
         stores.Setup(s => s.GetAsync(tenant, It.IsAny<StoreId>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TenantId _, StoreId id, CancellationToken _) => storeOf(id));
         var connector = new Mock<IPlatformConnector>();
+        connector.Setup(c => c.Rate).Returns(rate);
         connector.Setup(c => c.ListCouponsAsync(It.IsAny<StoreConnection>(), It.IsAny<CancellationToken>()))
             .Returns((StoreConnection connection, CancellationToken _) => listingOf(connection.StoreId));
         if (detailOf is not null)
