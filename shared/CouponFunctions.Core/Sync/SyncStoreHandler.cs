@@ -74,7 +74,12 @@ public sealed class SyncStoreHandler(
         if (store is null) return Skip("The store no longer exists.");
         if (store.Status != StoreStatus.Active) return await RecordSkipAsync(Skip($"The store is {store.Status}."), cancellationToken);
         if (!store.IsConnected) return await RecordSkipAsync(Skip("The store is not connected to its platform yet."), cancellationToken);
-        if (message.LastWave) await WaitForLastWaveAsync(store.Platform, cancellationToken);
+        if (message.LastWave)
+        {
+            await WaitForLastWaveAsync(store.Platform, cancellationToken);
+            // The run starts once it is its turn: its record and its lease count from here.
+            startedAt = _time.GetUtcNow();
+        }
 
         var lease = await _states.TryAcquireAsync(await readingState, tenantId, storeId, runId, startedAt + _options.LeaseDuration, startedAt, cancellationToken);
         if (lease is null)

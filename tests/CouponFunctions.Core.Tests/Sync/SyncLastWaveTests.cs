@@ -76,11 +76,14 @@ public sealed class SyncLastWaveTests
         await Task.Delay(200);
         Assert.Equal(0, last.Pages);
 
+        var released = TimeProvider.System.GetUtcNow();
         first.Release();
         Assert.Equal(SyncRunStatus.Succeeded, (await firstRun).Status);
         last.Release();
         var outcome = await lastRun;
         Assert.Equal((SyncRunStatus.Succeeded, 100), (outcome.Status, outcome.Counts.Created));
+        // Its record starts when its turn came, not when its message arrived.
+        Assert.True(outcome.StartedAt >= released, $"started {outcome.StartedAt:O}, turn after {released:O}");
     }
 
     [Fact]
