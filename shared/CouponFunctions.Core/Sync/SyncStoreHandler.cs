@@ -74,14 +74,12 @@ public sealed class SyncStoreHandler(
         if (store is null) return Skip("The store no longer exists.");
         if (store.Status != StoreStatus.Active) return await RecordSkipAsync(Skip($"The store is {store.Status}."), cancellationToken);
         if (!store.IsConnected) return await RecordSkipAsync(Skip("The store is not connected to its platform yet."), cancellationToken);
-        if (message.LastWave)
-        {
-            await WaitForLastWaveAsync(store.Platform, cancellationToken);
-            // The run starts once it is its turn: its record and its lease count from here.
-            startedAt = _time.GetUtcNow();
-        }
 
-        var lease = await _states.TryAcquireAsync(await readingState, tenantId, storeId, runId, startedAt + _options.LeaseDuration, startedAt, cancellationToken);
+        // A last-wave run takes its lease when its message arrives, before it waits for its turn: the store is its own from
+        // then on (a "Sync now" meanwhile is served by it), and when its turn comes its first platform call waits on no
+        // storage write (at the turn the stores ending beside it write their last batches).
+        var until = startedAt + _options.LeaseDuration + (message.LastWave ? MaxLastWaveWait : TimeSpan.Zero);
+        var lease = await _states.TryAcquireAsync(await readingState, tenantId, storeId, runId, until, startedAt, cancellationToken);
         if (lease is null)
         {
             // A "Sync now" (it has the run id the API gave out) finding a sync run under way is served by that run, which
@@ -95,6 +93,21 @@ public sealed class SyncStoreHandler(
             var skipped = Skip("Synced moments ago.");
             await _states.CompleteAsync(lease, skipped, lease.State.CouponCount, cancellationToken);
             return skipped;
+        }
+        if (message.LastWave)
+        {
+            try
+            {
+                await WaitForLastWaveAsync(store.Platform, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping before its turn: nothing was written; free the store for the message's next try.
+                await _states.ReleaseAsync(lease, CancellationToken.None);
+                throw;
+            }
+            // The run starts once it is its turn: its record counts from here.
+            startedAt = _time.GetUtcNow();
         }
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId.Value, ["StoreId"] = storeId.Value, ["SyncRunId"] = runId });

@@ -67,14 +67,19 @@ public sealed class SyncLastWaveTests
         var last = new HeldListing("s-last");
         var listings = new Dictionary<StoreId, HeldListing> { [first.Store.Id] = first, [last.Store.Id] = last };
         var coupons = new Mock<ICouponRepository>();
+        Mock<ISyncStateRepository> states = null!;
         var handler = SyncHandlerBed.Create(id => listings[id].Store, id => listings[id].ListAsync(), coupons.Object, new Mock<IStoreDayTotals>().Object,
-            rate: new PlatformRate(50, 50));
+            configureStates: s => states = s, rate: new PlatformRate(50, 50));
 
         var firstRun = handler.HandleAsync(Message(first));
         await Reached.UntilAsync(() => first.Pages == 1);
         var lastRun = handler.HandleAsync(Message(last, lastWave: true));
         await Task.Delay(200);
         Assert.Equal(0, last.Pages);
+        // It holds its store's lease while it waits: its turn starts with a platform call, not a storage write.
+        states.Verify(s => s.TryAcquireAsync(null, last.Store.TenantId, last.Store.Id, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<DateTimeOffset>(),
+            It.IsAny<CancellationToken>()), Times.Once);
+        states.Verify(s => s.RecordRunAsync(It.Is<SyncRun>(r => r.StoreId == last.Store.Id), It.IsAny<CancellationToken>()), Times.Never);
 
         var released = TimeProvider.System.GetUtcNow();
         first.Release();
@@ -84,6 +89,31 @@ public sealed class SyncLastWaveTests
         Assert.Equal((SyncRunStatus.Succeeded, 100), (outcome.Status, outcome.Counts.Created));
         // Its record starts when its turn came, not when its message arrived.
         Assert.True(outcome.StartedAt >= released, $"started {outcome.StartedAt:O}, turn after {released:O}");
+    }
+
+    [Fact]
+    public async Task HandleAsync_LastWaveRunStoppedBeforeItsTurn_ReleasesItsLeaseAndRecordsNothing()
+    {
+        var first = new HeldListing("s-first");
+        var last = new HeldListing("s-last");
+        var listings = new Dictionary<StoreId, HeldListing> { [first.Store.Id] = first, [last.Store.Id] = last };
+        Mock<ISyncStateRepository> states = null!;
+        var handler = SyncHandlerBed.Create(id => listings[id].Store, id => listings[id].ListAsync(), new Mock<ICouponRepository>().Object,
+            new Mock<IStoreDayTotals>().Object, configureStates: s => states = s, rate: new PlatformRate(50, 50));
+        var firstRun = handler.HandleAsync(Message(first));
+        await Reached.UntilAsync(() => first.Pages == 1);
+        using var stopping = new CancellationTokenSource();
+
+        var lastRun = handler.HandleAsync(Message(last, lastWave: true), stopping.Token);
+        await Task.Delay(100);
+        await stopping.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lastRun);
+        states.Verify(s => s.ReleaseAsync(It.Is<SyncLease>(l => l.StoreId == last.Store.Id), It.IsAny<CancellationToken>()), Times.Once);
+        states.Verify(s => s.RecordRunAsync(It.Is<SyncRun>(r => r.StoreId == last.Store.Id), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(0, last.Pages);
+        first.Release();
+        Assert.Equal(SyncRunStatus.Succeeded, (await firstRun).Status);
     }
 
     [Fact]
