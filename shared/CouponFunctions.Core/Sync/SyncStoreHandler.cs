@@ -321,8 +321,9 @@ public sealed class SyncStoreHandler(
                     ahead = null;
                     Plan(await last.Reading, last.Now);
                 }
-                if (pending.Count > 0) await FlushAsync();
+                // No platform call is left, only writes: the last wave need not wait for a write place to free.
                 ListingOver();
+                if (pending.Count > 0) await FlushAsync();
             }
             catch
             {

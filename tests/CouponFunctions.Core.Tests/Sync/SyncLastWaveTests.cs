@@ -4,6 +4,7 @@ using CouponFunctions.Core.Performance;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
 using CouponFunctions.Core.Sync;
+using CouponFunctions.Core.Tenancy;
 using CouponFunctions.Core.Tests.Deployments;
 using Moq;
 
@@ -92,6 +93,40 @@ public sealed class SyncLastWaveTests
     }
 
     [Fact]
+    public async Task HandleAsync_EarlierRunListedAllAndWaitsOnlyForAWritePlace_LastWaveRunStarts()
+    {
+        // The first store lists 10 pages at once; storage holds every write, so its last write (pages 9 and 10) waits for
+        // one of the four before it to finish. It makes no more platform calls: the last wave need not wait for storage.
+        var first = new HeldListing("s-first", pages: 10, holdFrom: 10);
+        var last = new HeldListing("s-last");
+        var listings = new Dictionary<StoreId, HeldListing> { [first.Store.Id] = first, [last.Store.Id] = last };
+        var storage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writes = 0;
+        var coupons = new Mock<ICouponRepository>();
+        coupons.Setup(c => c.ApplyAsync(It.IsAny<TenantId>(), first.Store.Id, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyList<CouponWrite>>(),
+                It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                Interlocked.Increment(ref writes);
+                return storage.Task;
+            });
+        var handler = SyncHandlerBed.Create(id => listings[id].Store, id => listings[id].ListAsync(), coupons.Object, new Mock<IStoreDayTotals>().Object,
+            rate: new PlatformRate(50, 50));
+
+        var firstRun = handler.HandleAsync(Message(first));
+        await Reached.UntilAsync(() => first.Pages == 10 && Volatile.Read(ref writes) == 4);
+        var lastRun = handler.HandleAsync(Message(last, lastWave: true));
+        await Reached.UntilAsync(() => last.Pages == 1);
+
+        Assert.False(firstRun.IsCompleted);
+        last.Release();
+        storage.SetResult();
+        Assert.Equal(SyncRunStatus.Succeeded, (await firstRun).Status);
+        Assert.Equal(SyncRunStatus.Succeeded, (await lastRun).Status);
+        Assert.Equal(5, writes);
+    }
+
+    [Fact]
     public async Task HandleAsync_LastWaveRunStoppedBeforeItsTurn_ReleasesItsLeaseAndRecordsNothing()
     {
         var first = new HeldListing("s-first");
@@ -136,8 +171,8 @@ public sealed class SyncLastWaveTests
     private static SyncStoreMessage Message(HeldListing listing, bool lastWave = false) =>
         new(listing.Store.TenantId.Value, listing.Store.Id.Value, SyncStoreMessage.Scheduled, Now, LastWave: lastWave);
 
-    /// <summary>A store whose platform answers one page of 50 and then holds the second until released.</summary>
-    private sealed class HeldListing(string id)
+    /// <summary>A store whose platform answers pages of 50 (two by default) and holds the page <paramref name="holdFrom"/> (0-based) until released.</summary>
+    private sealed class HeldListing(string id, int pages = 2, int holdFrom = 1)
     {
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _pages;
@@ -150,10 +185,10 @@ public sealed class SyncLastWaveTests
 
         public async IAsyncEnumerable<IReadOnlyList<Coupon>> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
-            for (var page = 0; page < 2; page++)
+            for (var page = 0; page < pages; page++)
             {
                 await Task.Yield();
-                if (page == 1) await _release.Task;
+                if (page == holdFrom) await _release.Task;
                 Interlocked.Increment(ref _pages);
                 yield return Enumerable.Range(page * 50, 50).Select(i => SyncHandlerBed.Listed($"{id}-{i:D3}", i)).ToList();
             }
