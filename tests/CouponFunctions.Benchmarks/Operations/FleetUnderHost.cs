@@ -52,6 +52,9 @@ internal sealed class FleetUnderHost : IAsyncDisposable
             var fleet = new FleetUnderHost(azurite, sandboxes);
             ListingFleet.RegisterApps(sandboxes);
             fleet.Stores = AllPlatforms.SelectMany(p => ListingFleet.Seed(sandboxes, p, 1, setup.StoresPerPlatform, setup.CouponsPerStore, context.Time.GetUtcNow())).ToList();
+            // The stand-in platforms answer the first measured calls warm, as the platforms do; the worker starts cold, as
+            // after a deployment. (Their counters are reset and their limits set below.)
+            await ListingFleet.WarmUpAsync(sandboxes, context.Time.GetUtcNow(), ct);
             context.Progress($"seeded {fleet.Stores.Count} stores x {setup.CouponsPerStore:N0} coupons; limits {setup.Limits[0].AppQps:0.#}/s per app, {setup.Limits[0].ShopQps:0.#}/s per shop");
 
             var settings = ListingFleet.ConnectorSettings(sandboxes, setup).ToDictionary(s => s.Key, s => s.Value!);

@@ -2,11 +2,15 @@ using System.Globalization;
 using CouponFunctions.Core.Coupons;
 using CouponFunctions.Core.Platforms;
 using CouponFunctions.Core.Stores;
+using CouponFunctions.Core.Tenancy;
+using CouponFunctions.Platforms;
 using CouponFunctions.Sandbox.Common;
 using CouponFunctions.Sandbox.Lazada;
 using CouponFunctions.Sandbox.Shopee;
 using CouponFunctions.Sandbox.Shopline;
 using CouponFunctions.Sandbox.TikTok;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CouponFunctions.Benchmarks.Platforms;
 
@@ -69,6 +73,35 @@ internal static class ListingFleet
             if (limits is null) settings[$"Platforms:{name}:AppBurst"] = settings[$"Platforms:{name}:ShopBurst"] = "100000";
         }
         return settings;
+    }
+
+    /// <summary>The connectors as the handler registers them, pointed at the host; null limits = none to speak of (warm-up).</summary>
+    public static ServiceProvider Connectors(SandboxHost host, ListingSetup? setup, Action<IServiceCollection>? configure = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(ConnectorSettings(host, setup)).Build();
+        var services = new ServiceCollection();
+        configure?.Invoke(services);
+        return services.AddPlatformConnectors(configuration).BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Warms the sandboxes up (their code's first calls, their sockets) on stores of their own, as the platforms they stand
+    /// for are warm: a store of 120 coupons a platform (numbered from 1,000, so no measured store's), listed and one coupon
+    /// read through connectors of this process, with no limits. Reset the sandboxes' counters and set their limits after it.
+    /// </summary>
+    public static async Task WarmUpAsync(SandboxHost host, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stores = new[] { Platform.Shopee, Platform.Lazada, Platform.TikTok, Platform.Shopline }.SelectMany(p => Seed(host, p, 1_000, 1, 120, now));
+        using var services = Connectors(host, null);
+        var connectors = services.GetRequiredService<IPlatformConnectors>();
+        await Task.WhenAll(stores.Select(async store =>
+        {
+            var connector = connectors.For(store.Platform);
+            var connection = new StoreConnection(TenantId.Parse("t-warm"), StoreId.Parse($"s-{store.Key}"), store.Platform, store.Site, store.ShopId, store.Credentials);
+            string? any = null;
+            await foreach (var page in connector.ListCouponsAsync(connection, cancellationToken)) any ??= page.FirstOrDefault()?.PlatformCouponId;
+            if (any is not null) await connector.GetCouponAsync(connection, any, cancellationToken);
+        }));
     }
 
     public static void RegisterApps(SandboxHost host)

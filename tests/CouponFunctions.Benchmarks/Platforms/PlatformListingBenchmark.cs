@@ -36,16 +36,12 @@ internal sealed class PlatformListingBenchmark : IBenchmark
         var seeding = Stopwatch.StartNew();
         ListingFleet.RegisterApps(host);
         var stores = AllPlatforms.SelectMany(p => ListingFleet.Seed(host, p, 1, setup.StoresPerPlatform, setup.CouponsPerStore, now)).ToList();
-        var warmUp = AllPlatforms.SelectMany(p => ListingFleet.Seed(host, p, 1_000, 1, 120, now)).ToList();
         context.Progress($"seeded {stores.Count} stores x {setup.CouponsPerStore:N0} coupons in {seeding.Elapsed.TotalSeconds:0.0} s");
 
         // Warm-up (JIT, sockets) on other stores, with its own connectors and no limits, so that the measured
         // connectors start with empty token buckets.
+        await ListingFleet.WarmUpAsync(host, now, cancellationToken);
         var counter = new CallCounter();
-        using (var warm = Connectors(host, null, counter))
-        {
-            await ListAllAsync(warm.GetRequiredService<IPlatformConnectors>(), warmUp, cancellationToken);
-        }
         foreach (var (platform, sandbox) in sandboxes)
         {
             var limits = setup.For(platform);
@@ -165,14 +161,8 @@ internal sealed class PlatformListingBenchmark : IBenchmark
     }
 
     /// <summary>The connectors as the handler registers them, pointed at the host; null limits = none to speak of (warm-up).</summary>
-    private static ServiceProvider Connectors(SandboxHost host, ListingSetup? setup, CallCounter counter)
-    {
-        var settings = ListingFleet.ConnectorSettings(host, setup);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(counter.CreateHandler));
-        return services.AddPlatformConnectors(configuration).BuildServiceProvider();
-    }
+    private static ServiceProvider Connectors(SandboxHost host, ListingSetup setup, CallCounter counter) =>
+        ListingFleet.Connectors(host, setup, services => services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(counter.CreateHandler)));
 
     private static TimeSpan Cpu()
     {
