@@ -119,29 +119,29 @@ internal sealed class PlatformCaller
     {
         await Limiter.AcquireAsync(request.AppKey, request.ShopKey, cancellationToken).ConfigureAwait(false);
         using var message = request.CreateMessage();
-        var url = SecretRedactor.RedactUrl(message.RequestUri);
-        var secrets = SecretRedactor.SecretValues(message.RequestUri).Concat(request.BodySecrets).ToList();
+        // The redacted URL and the secrets to scrub are worked out only for a failure (most calls succeed).
+        string Url() => SecretRedactor.RedactUrl(message.RequestUri);
+        string Redact(string text) => SecretRedactor.RedactText(text, SecretRedactor.SecretValues(message.RequestUri).Concat(request.BodySecrets));
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
 
         HttpResponseMessage response;
-        string body;
+        byte[] body;
         try
         {
             var http = _httpClients.CreateClient(_httpClientName);
             response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Fail(request, PlatformErrorKind.Transient, "timeout", $"No complete answer within {_options.Timeout.TotalSeconds:0.###} s.", url, null, null, notProcessed: false);
+            return Fail(request, PlatformErrorKind.Transient, "timeout", $"No complete answer within {_options.Timeout.TotalSeconds:0.###} s.", Url(), null, null, notProcessed: false);
         }
         catch (HttpRequestException ex)
         {
             // ConnectionError: no connection was made, so the platform cannot have acted on the request.
             var notProcessed = ex.HttpRequestError == HttpRequestError.ConnectionError;
-            return Fail(request, PlatformErrorKind.Transient, notProcessed ? "connection_failed" : "http_error",
-                SecretRedactor.RedactText(ex.Message, secrets), url, null, null, notProcessed);
+            return Fail(request, PlatformErrorKind.Transient, notProcessed ? "connection_failed" : "http_error", Redact(ex.Message), Url(), null, null, notProcessed);
         }
 
         using (response)
@@ -151,17 +151,17 @@ internal sealed class PlatformCaller
             JsonElement root;
             try
             {
-                using var document = JsonDocument.Parse(body);
-                root = document.RootElement.Clone();
+                // Parsed from the UTF-8 bytes as they came, into an element that owns its copy.
+                root = JsonElement.Parse(body);
             }
             catch (JsonException)
             {
-                return NotJson(request, status, url, retryAfter);
+                return NotJson(request, status, Url(), retryAfter);
             }
 
             var fault = _reader.Read(status, root);
             if (fault is null) return CallOutcome.Success(root);
-            var error = new PlatformError(_platform, fault.Kind, fault.Code, SecretRedactor.RedactText(fault.Message, secrets), fault.RequestId, status, url);
+            var error = new PlatformError(_platform, fault.Kind, fault.Code, Redact(fault.Message), fault.RequestId, status, Url());
             return Outcome(request, error, fault.NotProcessed, fault.Retryable, retryAfter);
         }
     }
